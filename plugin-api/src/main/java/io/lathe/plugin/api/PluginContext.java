@@ -1,0 +1,28 @@
+package io.lathe.plugin.api;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What the server hands to an extension instance when it creates it: everything a plugin may need from its host,
+ * so that no plugin reaches for a static or a server class.
+ *
+ * <p>Threading: safe to use from any thread. Null policy: no method returns null.
+ */
+public interface PluginContext {
+
+    /** A logger named after the configured instance; messages land in the server log. */
+    System.Logger logger();
+
+    /**
+     * A folder private to this configured instance that outlives restarts; the plugin may create anything in it.
+     */
+    Path workDirectory();
+
+    /** The clock to read time from, so tests can fix it. */
+    Clock clock();
+
+    /** The URL the server is reached at, for links in messages (e.g. {@code http://localhost:8080/}). */
+    URI baseUrl();
+}

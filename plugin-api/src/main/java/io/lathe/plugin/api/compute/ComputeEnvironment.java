@@ -1,0 +1,41 @@
+package io.lathe.plugin.api.compute;
+
+/**
+ * A configured environment that runs jobs: one job per execution.
+ *
+ * <p>The server owns all state. It decides what runs when (never more than {@link #capacity()} jobs at once),
+ * persists the handle {@link #launch} returns, and after a restart asks {@link #state(String)} about jobs it thinks
+ * are running. A job reports back only through its {@link JobListener}.
+ *
+ * <p>Threading: every method may be called from any thread, concurrently. {@link #launch} returns promptly; the job
+ * runs on threads (or machines) of the environment's own. Errors: {@link io.lathe.plugin.api.PluginException};
+ * a failure to launch fails that execution only. Lifecycle: created by {@link ComputeEnvironmentFactory#create};
+ * {@link #close()} stops what the instance still runs.
+ */
+public interface ComputeEnvironment extends AutoCloseable {
+
+    /** How many jobs may run at once; the server queues the rest. At least 1. */
+    int capacity();
+
+    /**
+     * Starts a job: lays out its files as {@link JobSpec} describes, runs its commands, and reports through
+     * {@code listener} until {@link JobListener#finished} has been called exactly once.
+     *
+     * @return a handle identifying the job to {@link #state} and {@link #stop}; persisted by the server
+     */
+    String launch(JobSpec spec, JobListener listener);
+
+    /** What the environment knows of a job, by its handle; {@link JobState#UNKNOWN} for a handle it never issued. */
+    JobState state(String handle);
+
+    /**
+     * Stops a job and everything it started (the whole process tree). Outputs written so far are still collected,
+     * and the listener still gets {@link JobListener#finished} with {@link JobOutcome.Status#STOPPED}. Stopping a
+     * finished or unknown job does nothing.
+     */
+    void stop(String handle);
+
+    /** Stops every job still running and releases resources. */
+    @Override
+    void close();
+}

@@ -1,0 +1,36 @@
+package io.lathe.launcher;
+
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The entry point of {@code lathe.jar}: turns the documented {@code LATHE_*} environment variables into the system
+ * properties the server reads and the flags Payara Micro takes, then hands over to Payara Micro, which runs the
+ * WAR baked into the same jar.
+ */
+public final class LatheLauncher {
+
+    private static final String PAYARA_MAIN = "fish.payara.micro.boot.PayaraMicroLauncher";
+
+    private LatheLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LaunchSettings settings = LaunchSettings.from(System.getenv(), System.getProperties());
+        Files.createDirectories(settings.home());
+        settings.systemProperties().forEach(System::setProperty);
+
+        List<String> payaraArgs = new ArrayList<>(List.of(
+                "--port", Integer.toString(settings.port()),
+                "--rootdir", settings.home().resolve("runtime").toString(),
+                "--nohazelcast"));
+        // Flags given on the command line come last, so they win over the environment.
+        payaraArgs.addAll(Arrays.asList(args));
+
+        Method main = Class.forName(PAYARA_MAIN).getMethod("main", String[].class);
+        main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
+    }
+}

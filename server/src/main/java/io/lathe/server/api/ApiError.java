@@ -1,0 +1,11 @@
+package io.lathe.server.api;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/**
+ * The one shape of every error the API returns: {@code {"error": code, "message": text, "field": name}}; the field
+ * is left out when the error is not about one field.
+ */
+@JsonbPropertyOrder({"error", "message", "field"})
+public record ApiError(String error, String message, String field) {
+}

@@ -1,0 +1,53 @@
+package io.lathe.server.auth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A personal API token. Only the SHA-256 of the secret is kept: the secret itself is shown once. */
+@Entity
+@Table(name = "api_token")
+public class ApiToken {
+
+    @Id
+    private String id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "user_id")
+    private User user;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "token_hash", nullable = false)
+    private String tokenHash;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    @Column(name = "expires_at")
+    private Long expiresAt;
+
+    protected ApiToken() {
+    }
+
+    public ApiToken(String id, User user, String name, String tokenHash, long createdAt, Long expiresAt) {
+        this.id = id;
+        this.user = user;
+        this.name = name;
+        this.tokenHash = tokenHash;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public boolean isExpiredAt(long millis) {
+        return expiresAt != null && expiresAt <= millis;
+    }
+}

@@ -1,0 +1,19 @@
+package io.lathe.server.auth;
+
+import java.security.Principal;
+import java.util.Objects;
+
+/** The authenticated user of a request, as resources see it through the JAX-RS security context. */
+public record Caller(String userId, String username, User.Role role) implements Principal {
+
+    public Caller {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(role, "role");
+    }
+
+    @Override
+    public String getName() {
+        return username;
+    }
+}

@@ -1,0 +1,27 @@
+package io.lathe.server.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds the user a bearer token belongs to: one indexed look-up by the token's hash. */
+@ApplicationScoped
+public class TokenAuthenticator {
+
+    @PersistenceContext(unitName = "lathe")
+    private EntityManager entityManager;
+
+    public Optional<Caller> authenticate(String secret) {
+        List<ApiToken> tokens = entityManager
+                .createQuery("SELECT t FROM ApiToken t JOIN FETCH t.user WHERE t.tokenHash = :hash", ApiToken.class)
+                .setParameter("hash", TokenSecrets.hash(secret))
+                .getResultList();
+        if (tokens.isEmpty() || tokens.get(0).isExpiredAt(System.currentTimeMillis())) {
+            return Optional.empty();
+        }
+        User user = tokens.get(0).user();
+        return Optional.of(new Caller(user.id(), user.username(), user.role()));
+    }
+}

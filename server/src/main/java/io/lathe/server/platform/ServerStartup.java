@@ -1,0 +1,86 @@
+package io.lathe.server.platform;
+
+import io.lathe.server.auth.InitialAdmin;
+import io.lathe.server.executions.ExecutionScheduler;
+import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.plugins.PluginHost;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the server up in order: schema, plugins, default instances, first admin, execution scheduler. Then prints
+ * where the server is, where its data is, and what plugins it runs.
+ */
+@WebListener
+public class ServerStartup implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(ServerStartup.class.getName());
+    private static final String BUNDLED_PLUGINS = "/WEB-INF/bundled-plugins/";
+
+    @Inject
+    LatheSettings settings;
+    @Inject
+    DatabaseMigrator migrator;
+    @Inject
+    PluginHost plugins;
+    @Inject
+    ConfiguredInstances instances;
+    @Inject
+    InitialAdmin initialAdmin;
+    @Inject
+    ExecutionScheduler scheduler;
+    @Inject
+    TemporaryFiles temporaryFiles;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        long started = System.nanoTime();
+        temporaryFiles.clear();
+        MigrateResult migration = migrator.migrate();
+        plugins.start(bundledPlugins(event.getServletContext()));
+        instances.ensureDefaults();
+        Optional<Path> tokenFile = initialAdmin.ensure();
+        scheduler.start();
+
+        StringBuilder banner = new StringBuilder("\n\nLathe " + LatheSettings.VERSION + " is running at http://localhost:"
+                + settings.port() + "/\n");
+        banner.append("  data folder: ").append(settings.home()).append('\n');
+        banner.append("  database:    ").append(settings.databaseUrl()).append(" (schema version ")
+                .append(migration.targetSchemaVersion == null ? "current" : migration.targetSchemaVersion).append(")\n");
+        banner.append("  plugins:     ").append(String.join(", ", plugins.startedPluginIds())).append('\n');
+        tokenFile.ifPresent(file -> banner.append("  first admin API token: ").append(file).append('\n'));
+        banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms\n");
+        LOG.info(banner.toString());
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        scheduler.stop();
+    }
+
+    private static Map<String, Function<String, InputStream>> bundledPlugins(ServletContext context) {
+        Set<String> paths = context.getResourcePaths(BUNDLED_PLUGINS);
+        Map<String, Function<String, InputStream>> bundled = new TreeMap<>();
+        if (paths != null) {
+            for (String path : paths) {
+                if (path.endsWith(".jar")) {
+                    bundled.put(path.substring(BUNDLED_PLUGINS.length()),
+                            name -> context.getResourceAsStream(BUNDLED_PLUGINS + name));
+                }
+            }
+        }
+        return bundled;
+    }
+}

@@ -1,0 +1,135 @@
+package io.lathe.server.plugins;
+
+import io.lathe.plugin.api.ExtensionFactory;
+import io.lathe.plugin.api.PluginException;
+import io.lathe.plugin.api.compute.ComputeEnvironment;
+import io.lathe.plugin.api.compute.ComputeEnvironmentFactory;
+import io.lathe.plugin.api.config.ConfigError;
+import io.lathe.plugin.api.config.Settings;
+import io.lathe.plugin.api.storage.StorageBackend;
+import io.lathe.plugin.api.storage.StorageBackendFactory;
+import io.lathe.server.platform.LatheSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns configured instances (data stores, environments) into live plugin instances, made once and reused, and
+ * creates the defaults a fresh server runs on: data store {@code local} and environment {@code local}.
+ */
+@ApplicationScoped
+public class ConfiguredInstances {
+
+    public static final String DEFAULT = "local";
+    private static final Logger LOG = Logger.getLogger(ConfiguredInstances.class.getName());
+    private static final Type SETTINGS_TYPE = new HashMap<String, String>() { }.getClass().getGenericSuperclass();
+
+    @PersistenceContext(unitName = "lathe")
+    private EntityManager entityManager;
+
+    @Inject
+    PluginHost plugins;
+
+    @Inject
+    LatheSettings settings;
+
+    private final Map<String, StorageBackend> stores = new ConcurrentHashMap<>();
+    private final Map<String, ComputeEnvironment> environments = new ConcurrentHashMap<>();
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    /** Creates the default data store and environment if they do not exist yet. */
+    @Transactional
+    public void ensureDefaults() {
+        long now = System.currentTimeMillis();
+        if (entityManager.find(DataStore.class, DEFAULT) == null) {
+            entityManager.persist(new DataStore(DEFAULT, "local",
+                    jsonb.toJson(Map.of("root", settings.dataDirectory().toString())), now));
+        }
+        if (entityManager.find(Environment.class, DEFAULT) == null) {
+            entityManager.persist(new Environment(DEFAULT, "local",
+                    jsonb.toJson(Map.of("max-concurrency", Integer.toString(settings.localConcurrency()))), now));
+        }
+    }
+
+    /** The data store named {@code name}, made on first use. */
+    public StorageBackend store(String name) {
+        return stores.computeIfAbsent(name, n -> {
+            DataStore config = find(DataStore.class, n, "data store");
+            return create(StorageBackendFactory.class, config, "storage");
+        });
+    }
+
+    /** The environment named {@code name}, made on first use. */
+    public ComputeEnvironment environment(String name) {
+        return environments.computeIfAbsent(name, n -> {
+            Environment config = find(Environment.class, n, "environment");
+            return create(ComputeEnvironmentFactory.class, config, "compute");
+        });
+    }
+
+    private <T extends ConfiguredInstance> T find(Class<T> type, String name, String what) {
+        T config = entityManager.find(type, name);
+        if (config == null) {
+            throw new PluginException("no-such-instance", "there is no " + what + " named '" + name + "'");
+        }
+        return config;
+    }
+
+    private <I extends AutoCloseable, F extends ExtensionFactory<I>> I create(
+            Class<F> point, ConfiguredInstance config, String kind) {
+        F factory = plugins.factory(point, config.factory()).orElseThrow(() -> new PluginException("no-such-factory",
+                "'" + config.name() + "' needs the " + kind + " extension '" + config.factory()
+                        + "', which no started plugin provides; see GET /api/v1/plugins"));
+        Map<String, String> values = jsonb.fromJson(config.settingsJson(), SETTINGS_TYPE);
+        List<ConfigError> errors = factory.validate(values);
+        if (!errors.isEmpty()) {
+            throw new PluginException("invalid-settings", "'" + config.name() + "' has invalid settings: " + errors);
+        }
+        Path workDirectory = settings.pluginWorkDirectory().resolve(kind).resolve(config.name());
+        try {
+            Files.createDirectories(workDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HostPluginContext context = new HostPluginContext(System.getLogger("lathe." + kind + "." + config.name()),
+                workDirectory, Clock.systemUTC(), URI.create("http://localhost:" + settings.port() + "/"));
+        return factory.create(Settings.of(factory.configProperties(), values), context);
+    }
+
+    /** Ids of every environment that has a live instance, with it. */
+    public Map<String, ComputeEnvironment> liveEnvironments() {
+        return Map.copyOf(environments);
+    }
+
+    @PreDestroy
+    void closeAll() {
+        environments.values().forEach(ConfiguredInstances::closeQuietly);
+        stores.values().forEach(ConfiguredInstances::closeQuietly);
+    }
+
+    private static void closeQuietly(AutoCloseable instance) {
+        try {
+            instance.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "closing a plugin instance failed", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.lathe.server.plugins;
+
+import io.lathe.plugin.api.ExtensionFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginWrapper;
+
+/**
+ * A plugin as the API lists it: what its manifest says, its state, the extensions it contributes, and why it
+ * failed if it did.
+ */
+public record PluginDescription(
+        String id,
+        String version,
+        String state,
+        String provider,
+        String description,
+        String requires,
+        List<String> dependencies,
+        String file,
+        List<Extension> extensions,
+        String error) {
+
+    /** One extension factory a plugin contributes. */
+    public record Extension(String point, String id, String name, String className) {
+    }
+
+    static PluginDescription of(PluginWrapper plugin, Set<String> extensionClassNames, List<?> started) {
+        PluginDescriptor descriptor = plugin.getDescriptor();
+        List<Extension> extensions = started.isEmpty()
+                ? extensionClassNames.stream().sorted().map(name -> new Extension(null, null, null, name)).toList()
+                : started.stream()
+                        .filter(ExtensionFactory.class::isInstance)
+                        .map(ExtensionFactory.class::cast)
+                        .map(f -> new Extension(ExtensionPoints.nameOf(f).orElse(null), f.id(), f.displayName(),
+                                f.getClass().getName()))
+                        .toList();
+        Throwable failure = plugin.getFailedException();
+        return new PluginDescription(
+                plugin.getPluginId(),
+                descriptor.getVersion(),
+                plugin.getPluginState().toString().toLowerCase(),
+                descriptor.getProvider(),
+                descriptor.getPluginDescription(),
+                descriptor.getRequires(),
+                descriptor.getDependencies().stream().map(Object::toString).toList(),
+                plugin.getPluginPath().getFileName().toString(),
+                extensions,
+                failure == null ? null : LathePluginManager.describe(failure));
+    }
+
+    static PluginDescription failedToLoad(Path path, String error) {
+        return new PluginDescription(null, null, "failed", null, null, null, List.of(),
+                path.getFileName().toString(), List.of(), error);
+    }
+}

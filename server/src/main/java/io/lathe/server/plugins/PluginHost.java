@@ -1,0 +1,113 @@
+package io.lathe.server.plugins;
+
+import io.lathe.plugin.api.ExtensionFactory;
+import io.lathe.server.platform.LatheSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+
+/**
+ * Runs PF4J over {@code LATHE_HOME/plugins}: installs the bundled plugins there on first start, loads and starts
+ * every plugin, and answers which extension factories are available. A plugin that fails is reported, never fatal.
+ */
+@ApplicationScoped
+public class PluginHost {
+
+    private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
+
+    @Inject
+    LatheSettings settings;
+
+    private volatile LathePluginManager manager;
+
+    /**
+     * Copies each bundled plugin into the plugins folder unless a file of that name is there already (an
+     * administrator's newer copy is kept), then loads and starts every plugin in the folder.
+     *
+     * @param bundled the bundled plugin files by file name ({@code <plugin-id>.jar}), opened on demand
+     */
+    public synchronized void start(Map<String, Function<String, InputStream>> bundled) {
+        Path directory = settings.pluginsDirectory();
+        bundled.forEach((fileName, opener) -> installIfAbsent(directory.resolve(fileName), opener.apply(fileName)));
+
+        LathePluginManager pluginManager = new LathePluginManager(directory, LatheSettings.VERSION);
+        try {
+            pluginManager.loadPlugins();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "plugins could not be resolved; none are loaded", e);
+            pluginManager.recordFailure(directory, e);
+        }
+        pluginManager.startPlugins();
+        manager = pluginManager;
+    }
+
+    private static void installIfAbsent(Path target, InputStream content) {
+        try (InputStream in = content) {
+            if (Files.exists(target)) {
+                return;
+            }
+            Path temporary = target.resolveSibling(target.getFileName() + ".installing");
+            Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install bundled plugin " + target.getFileName(), e);
+        }
+    }
+
+    /** Every factory of one extension point, from started plugins. */
+    public <F extends ExtensionFactory<?>> List<F> factories(Class<F> point) {
+        LathePluginManager current = manager;
+        return current == null ? List.of() : current.getExtensions(point);
+    }
+
+    /** The factory of {@code point} whose id is {@code id}, if a started plugin provides one. */
+    public <F extends ExtensionFactory<?>> Optional<F> factory(Class<F> point, String id) {
+        return factories(point).stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** What is installed, loaded or not. */
+    public List<PluginDescription> describe() {
+        LathePluginManager current = manager;
+        if (current == null) {
+            return List.of();
+        }
+        List<PluginDescription> result = new ArrayList<>();
+        for (PluginWrapper plugin : current.getPlugins()) {
+            result.add(PluginDescription.of(plugin, current.getExtensionClassNames(plugin.getPluginId()),
+                    plugin.getPluginState() == PluginState.STARTED
+                            ? current.getExtensions(plugin.getPluginId()) : List.of()));
+        }
+        current.loadFailures().forEach((path, error) -> result.add(PluginDescription.failedToLoad(path, error)));
+        return result;
+    }
+
+    /** Ids of the plugins that are started, for the start-up banner. */
+    public List<String> startedPluginIds() {
+        LathePluginManager current = manager;
+        return current == null ? List.of() : current.getStartedPlugins().stream()
+                .map(p -> p.getPluginId() + " " + p.getDescriptor().getVersion()).toList();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (manager != null) {
+            manager.stopPlugins();
+            manager.unloadPlugins();
+        }
+    }
+}

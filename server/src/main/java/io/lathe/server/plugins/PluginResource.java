@@ -1,0 +1,22 @@
+package io.lathe.server.plugins;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** {@code GET /api/v1/plugins}: installed plugins, their state and extensions, and load failures. */
+@Path("plugins")
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginResource {
+
+    @Inject
+    PluginHost host;
+
+    @GET
+    public List<PluginDescription> list() {
+        return host.describe();
+    }
+}

@@ -1,0 +1,52 @@
+package io.lathe.server.projects;
+
+import io.lathe.server.auth.Caller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** {@code /api/v1/projects}: create, list and read projects. */
+@Path("projects")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    /** The body of {@code POST /projects}. */
+    public record CreateProject(String name, String description) {
+    }
+
+    @Inject
+    ProjectService projects;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateProject request, @Context SecurityContext security, @Context UriInfo uri) {
+        if (request == null) {
+            throw io.lathe.server.api.ApiException.badRequest("missing-body", "send {\"name\": ...} as JSON", null);
+        }
+        Project project = projects.create(request.name(), request.description(),
+                (Caller) security.getUserPrincipal());
+        return Response.created(uri.getAbsolutePathBuilder().path(project.id()).build())
+                .entity(ProjectView.of(project)).build();
+    }
+
+    @GET
+    public List<ProjectView> list() {
+        return projects.list().stream().map(ProjectView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public ProjectView get(@PathParam("id") String id) {
+        return ProjectView.of(projects.get(id));
+    }
+}

@@ -1,0 +1,65 @@
+package io.lathe.server.projects;
+
+import io.lathe.server.api.ApiException;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.platform.Ids;
+import io.lathe.server.plugins.ConfiguredInstances;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Creating and finding projects, and handing out execution counters. */
+@ApplicationScoped
+public class ProjectService {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    @PersistenceContext(unitName = "lathe")
+    private EntityManager entityManager;
+
+    @Transactional
+    public Project create(String name, String description, Caller caller) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw ApiException.badRequest("invalid-name", "a project name is 1 to 100 letters, digits, '.', '_' or "
+                    + "'-', starting with a letter or digit", "name");
+        }
+        boolean taken = !entityManager.createQuery("SELECT p.id FROM Project p WHERE p.name = :name", String.class)
+                .setParameter("name", name).setMaxResults(1).getResultList().isEmpty();
+        if (taken) {
+            throw ApiException.conflict("name-taken", "a project named '" + name + "' exists already");
+        }
+        Project project = new Project(Ids.newId(), name, description == null ? "" : description, caller.userId(),
+                ConfiguredInstances.DEFAULT, ConfiguredInstances.DEFAULT, System.currentTimeMillis());
+        entityManager.persist(project);
+        return project;
+    }
+
+    public List<Project> list() {
+        return entityManager.createQuery("SELECT p FROM Project p ORDER BY p.name", Project.class).getResultList();
+    }
+
+    /** The project with this id. @throws ApiException 404 when there is none */
+    public Project get(String id) {
+        Project project = Ids.isId(id) ? entityManager.find(Project.class, id) : null;
+        if (project == null) {
+            throw ApiException.notFound("project", id);
+        }
+        return project;
+    }
+
+    /**
+     * Takes the project's next execution counter. Locks the project's row until the caller's transaction ends, so
+     * concurrent executions (on any number of servers) get distinct counters.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int nextCounter(String projectId) {
+        entityManager.createQuery("UPDATE Project p SET p.lastCounter = p.lastCounter + 1 WHERE p.id = :id")
+                .setParameter("id", projectId).executeUpdate();
+        return entityManager.createQuery("SELECT p.lastCounter FROM Project p WHERE p.id = :id", Integer.class)
+                .setParameter("id", projectId).setLockMode(LockModeType.NONE).getSingleResult();
+    }
+}
