@@ -1,0 +1,71 @@
+package io.lathe.plugins.optimizer.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lathe.plugin.api.config.ConfigError;
+import io.lathe.plugin.api.config.ConfigProperty;
+import io.lathe.plugin.api.config.Settings;
+import io.lathe.plugin.api.optimizer.Domain;
+import io.lathe.plugin.api.optimizer.Optimizer;
+import io.lathe.plugin.api.optimizer.OptimizerFactory;
+import io.lathe.plugin.api.optimizer.ProposalRequest;
+import io.lathe.plugin.api.optimizer.SearchSpace;
+import io.lathe.plugin.api.testkit.TestPluginContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestGridOptimizerPlugin {
+
+    private final OptimizerFactory factory = new GridOptimizerFactory();
+
+    @Test
+    void factoryDescribesItself() {
+        assertEquals("grid", factory.id());
+        assertEquals("Grid search", factory.displayName());
+        assertEquals(List.of("max-combinations"),
+                factory.configProperties().stream().map(ConfigProperty::name).toList());
+    }
+
+    @Test
+    void createsAWorkingOptimizerAndClosesIt(@TempDir Path tempDir) {
+        assertEquals(List.of(), factory.validate(Map.of()));
+        Settings settings = Settings.of(factory.configProperties(), Map.of());
+        SearchSpace space = new SearchSpace(List.of(
+                new SearchSpace.Dimension("batch", new Domain.Choice(List.of(16L, 32L)))));
+
+        try (Optimizer optimizer = factory.create(settings, new TestPluginContext(tempDir))) {
+            assertEquals(List.of(Map.of("batch", 16L), Map.of("batch", 32L)), optimizer.propose(
+                    new ProposalRequest(space, ProposalRequest.Direction.MINIMIZE, List.of(), 5, 0)));
+        }
+    }
+
+    @Test
+    void theLargestGridMustBePositive() {
+        assertEquals(List.of("max-combinations"),
+                factory.validate(Map.of("max-combinations", "0")).stream().map(ConfigError::field).toList());
+        assertEquals(List.of("max-combinations"),
+                factory.validate(Map.of("max-combinations", "many")).stream().map(ConfigError::field).toList());
+        assertEquals(List.of(), factory.validate(Map.of("max-combinations", "50")));
+    }
+
+    @Test
+    void theExtensionIndexNamesTheFactory() throws IOException {
+        boolean listed = false;
+        for (URL index : Collections.list(getClass().getClassLoader().getResources("META-INF/extensions.idx"))) {
+            try (InputStream in = index.openStream()) {
+                listed |= new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .anyMatch(GridOptimizerFactory.class.getName()::equals);
+            }
+        }
+        assertTrue(listed, "META-INF/extensions.idx does not list the factory: PF4J would not find it");
+    }
+}
