@@ -3,11 +3,13 @@ package io.lathe.server.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
 /** Finds the user a bearer token belongs to: one indexed look-up by the token's hash. */
 @ApplicationScoped
+@Transactional
 public class TokenAuthenticator {
 
     @PersistenceContext(unitName = "lathe")

@@ -36,6 +36,7 @@ import java.util.logging.Logger;
  * creates the defaults a fresh server runs on: data store {@code local} and environment {@code local}.
  */
 @ApplicationScoped
+@Transactional
 public class ConfiguredInstances {
 
     public static final String DEFAULT = "local";
@@ -67,6 +68,10 @@ public class ConfiguredInstances {
             entityManager.persist(new Environment(DEFAULT, "local",
                     jsonb.toJson(Map.of("max-concurrency", Integer.toString(settings.localConcurrency()))), now));
         }
+    }
+
+    public boolean environmentExists(String name) {
+        return entityManager.find(Environment.class, name) != null;
     }
 
     /** The data store named {@code name}, made on first use. */

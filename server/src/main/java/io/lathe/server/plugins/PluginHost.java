@@ -106,8 +106,14 @@ public class PluginHost {
     @PreDestroy
     synchronized void stop() {
         if (manager != null) {
-            manager.stopPlugins();
-            manager.unloadPlugins();
+            // One by one over a copy: PF4J 3.15's stopPlugins() fails with several started plugins (pf4j#656).
+            for (PluginWrapper plugin : List.copyOf(manager.getStartedPlugins())) {
+                try {
+                    manager.stopPlugin(plugin.getPluginId());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "plugin " + plugin.getPluginId() + " did not stop cleanly", e);
+                }
+            }
         }
     }
 }

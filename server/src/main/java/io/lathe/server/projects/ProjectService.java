@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 /** Creating and finding projects, and handing out execution counters. */
 @ApplicationScoped
+@Transactional
 public class ProjectService {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");

@@ -1,0 +1,115 @@
+package io.lathe.server.commits;
+
+import io.lathe.plugin.api.storage.StorageBackend;
+import io.lathe.server.api.ApiException;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.platform.HashingInputStream;
+import io.lathe.server.platform.TemporaryFiles;
+import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.projects.Project;
+import io.lathe.server.projects.ProjectService;
+import io.lathe.server.valohai.ValohaiConfig;
+import io.lathe.server.valohai.ValohaiConfigException;
+import io.lathe.server.valohai.ValohaiConfigParser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Takes packages of code: streams the upload to a scratch file while hashing it, checks every entry, validates
+ * {@code valohai.yaml}, stores the package once per content in the project's data store, and records the commit.
+ * Nothing is recorded for a package that fails any check.
+ */
+@ApplicationScoped
+public class CommitService {
+
+    /** The largest package accepted, in bytes ({@code LATHE_MAX_PACKAGE_BYTES} to change it later). */
+    static final long MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    CommitRepository commits;
+    @Inject
+    ConfiguredInstances instances;
+    @Inject
+    TemporaryFiles temporaryFiles;
+
+    /** The outcome of an upload: the commit, and whether it is new. */
+    public record Upload(CodeCommit commit, boolean created) {
+    }
+
+    public Upload upload(String projectId, InputStream body, Caller caller) {
+        Project project = projects.get(projectId);
+        Path scratch = temporaryFiles.create("package");
+        try {
+            HashingInputStream hashing = new HashingInputStream(body, MAX_PACKAGE_BYTES);
+            copy(hashing, scratch);
+            if (hashing.count() == 0) {
+                throw ApiException.badRequest("empty-package", "the body is empty; send the .tar.gz as the body "
+                        + "(curl --data-binary @code.tar.gz)", "package");
+            }
+            String sha256 = hashing.sha256();
+            var existing = commits.find(projectId, CodeCommit.idOf(sha256));
+            if (existing.isPresent()) {
+                return new Upload(existing.get(), false);
+            }
+            String yaml;
+            try (InputStream in = Files.newInputStream(scratch)) {
+                yaml = CodePackage.inspect(in);
+            }
+            parse(yaml);
+            String key = "commits/" + sha256 + ".tar.gz";
+            StorageBackend store = instances.store(project.defaultStore());
+            if (store.stat(key).isEmpty()) {
+                try (InputStream in = Files.newInputStream(scratch)) {
+                    store.put(key, in, hashing.count());
+                }
+            }
+            CodeCommit commit = new CodeCommit(projectId, sha256, hashing.count(), project.defaultStore(), key, yaml,
+                    caller.userId(), System.currentTimeMillis());
+            try {
+                commits.insert(commit);
+                return new Upload(commit, true);
+            } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+                // The same package uploaded twice at once: the other upload recorded it.
+                return commits.find(projectId, commit.id()).map(c -> new Upload(c, false)).orElseThrow(() -> e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TemporaryFiles.deleteQuietly(scratch);
+        }
+    }
+
+    /** Reads a commit's configuration; it was validated at upload. */
+    public static ValohaiConfig parse(String yaml) {
+        try {
+            return ValohaiConfigParser.parse(CodePackage.CONFIG_FILE, new StringReader(yaml));
+        } catch (ValohaiConfigException e) {
+            throw ApiException.badRequest("invalid-config", e.getMessage(), CodePackage.CONFIG_FILE);
+        }
+    }
+
+    public CodeCommit get(String projectId, String commitId) {
+        projects.get(projectId);
+        return commits.find(projectId, commitId).orElseThrow(() -> ApiException.notFound("commit", commitId));
+    }
+
+    private static void copy(HashingInputStream in, Path scratch) throws IOException {
+        try {
+            Files.copy(in, scratch, StandardCopyOption.REPLACE_EXISTING);
+        } catch (HashingInputStream.LimitExceededException e) {
+            throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "package-too-large",
+                    "the package is larger than the limit of " + e.limit() + " bytes", "package");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.lathe.server.executions;
+
+import io.lathe.server.projects.Project;
+import jakarta.json.bind.Jsonb;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files of {@code VH_CONFIG_DIR} as Valohai writes them and valohai-utils reads them: {@code parameters.json},
+ * {@code inputs.json} and {@code execution.json}.
+ */
+final class ConfigFiles {
+
+    private ConfigFiles() {
+    }
+
+    static Map<String, String> build(Execution execution, Project project, List<ResolvedInput> inputs,
+            String inputsDirectory, Jsonb jsonb) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("parameters.json", execution.parametersJson());
+        files.put("inputs.json", jsonb.toJson(inputs(inputs, inputsDirectory)));
+        files.put("execution.json", jsonb.toJson(execution(execution, project)));
+        return files;
+    }
+
+    private static Map<String, Object> inputs(List<ResolvedInput> inputs, String inputsDirectory) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (ResolvedInput input : inputs) {
+            @SuppressWarnings("unchecked")
+            List<Object> files = (List<Object>) ((Map<String, Object>) byName.computeIfAbsent(input.inputName(),
+                    name -> new LinkedHashMap<>(Map.of("files", new ArrayList<>())))).get("files");
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("name", input.fileName());
+            file.put("path", inputsDirectory + "/" + input.inputName() + "/" + input.fileName());
+            file.put("size", input.size());
+            file.put("uri", input.uri());
+            if (input.datumId() != null) {
+                file.put("datum_id", input.datumId());
+            }
+            file.put("checksums", Map.of("sha256", input.sha256() == null ? "" : input.sha256()));
+            file.put("metadata", List.of());
+            files.add(file);
+        }
+        return byName;
+    }
+
+    private static Map<String, Object> execution(Execution execution, Project project) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("valohai.commit-identifier", execution.commitId());
+        values.put("valohai.creator-id", execution.creatorId());
+        values.put("valohai.environment-id", execution.environment());
+        values.put("valohai.environment-name", execution.environment());
+        values.put("valohai.environment-slug", execution.environment());
+        values.put("valohai.execution-counter", execution.counter());
+        values.put("valohai.execution-ctime", Instant.ofEpochMilli(execution.createdAt()).toString());
+        values.put("valohai.execution-id", execution.id());
+        values.put("valohai.execution-image", execution.image());
+        values.put("valohai.execution-status", "started");
+        values.put("valohai.execution-step", execution.stepName());
+        values.put("valohai.execution-tags", List.of());
+        values.put("valohai.execution-title", execution.title() == null ? "" : execution.title());
+        values.put("valohai.project-id", project.id());
+        values.put("valohai.project-name", project.name());
+        return values;
+    }
+}

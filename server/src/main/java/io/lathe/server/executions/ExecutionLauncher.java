@@ -1,0 +1,110 @@
+package io.lathe.server.executions;
+
+import io.lathe.plugin.api.compute.ComputeEnvironment;
+import io.lathe.plugin.api.compute.JobOutcome;
+import io.lathe.plugin.api.compute.JobSpec;
+import io.lathe.server.commits.CodeCommit;
+import io.lathe.server.commits.CommitService;
+import io.lathe.server.data.DatumRepository;
+import io.lathe.server.data.DatumService;
+import io.lathe.server.platform.LatheDataSource;
+import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.projects.Project;
+import io.lathe.server.projects.ProjectService;
+import io.lathe.server.valohai.EnvironmentVariable;
+import io.lathe.server.valohai.Step;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** Hands a claimed execution to its compute environment, wired to the log, metadata and data it produces. */
+@ApplicationScoped
+public class ExecutionLauncher {
+
+    private static final Type COMMANDS = new ArrayList<String>() { }.getClass().getGenericSuperclass();
+
+    @Inject
+    ExecutionRepository executions;
+    @Inject
+    ProjectService projects;
+    @Inject
+    CommitService commits;
+    @Inject
+    ConfiguredInstances instances;
+    @Inject
+    DatumService datumService;
+    @Inject
+    DatumRepository datums;
+    @Inject
+    InputDownloader downloader;
+    @Inject
+    ExecutionLogs logs;
+
+    @Resource(lookup = LatheDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threads;
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    /**
+     * Launches the execution; never throws: a failure to launch ends that execution with an error.
+     *
+     * @param onFinished called once the execution has ended, on whatever thread ended it
+     */
+    void launch(String executionId, ComputeEnvironment environment, Consumer<Execution> onFinished) {
+        Execution execution = executions.find(executionId).orElseThrow();
+        Project project = projects.get(execution.projectId());
+        ExecutionLog log = logs.open(executionId);
+        MetadataWriter metadata = new MetadataWriter(dataSource, executionId, threads);
+        CodeCommit commit = commits.get(project.id(), execution.commitId());
+        ExecutionJobFiles files = new ExecutionJobFiles(execution, project, commit, executions.inputs(executionId),
+                instances, datums, executions, downloader, jsonb);
+        ExecutionRun run = new ExecutionRun(execution, project.defaultStore(), log, metadata, files, datumService,
+                new OutputProperties(datums, datumService), executions, finished -> {
+                    logs.close(finished.id());
+                    onFinished.accept(finished);
+                });
+        try {
+            Step step = CommitService.parse(commit.configYaml()).step(execution.stepName()).orElseThrow();
+            List<String> commands = jsonb.fromJson(execution.command(), COMMANDS);
+            JobSpec spec = new JobSpec(executionId, "exec-" + executionId, execution.image(), commands,
+                    environment(execution, step), Optional.ofNullable(execution.timeLimitSeconds())
+                            .map(Duration::ofSeconds), files);
+            String handle = environment.launch(spec, run);
+            executions.recordHandle(executionId, handle);
+            if (executions.find(executionId).map(Execution::status).orElse(null) == ExecutionStatus.STOPPING) {
+                environment.stop(handle);
+            }
+        } catch (RuntimeException e) {
+            run.finished(new JobOutcome(JobOutcome.Status.ERROR, OptionalInt.empty(),
+                    "could not launch in environment '" + execution.environment() + "': " + e.getMessage()));
+        }
+    }
+
+    /** The variables user code sees besides the folder paths: Valohai's ids, then the step's own. */
+    private static Map<String, String> environment(Execution execution, Step step) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (EnvironmentVariable variable : step.environmentVariables()) {
+            variable.defaultValue().ifPresent(value -> variables.put(variable.name(), value));
+        }
+        variables.put("VH_JOB_ID", "exec-" + execution.id());
+        variables.put("VH_EXECUTION_ID", execution.id());
+        variables.put("VH_PROJECT_ID", execution.projectId());
+        return variables;
+    }
+}

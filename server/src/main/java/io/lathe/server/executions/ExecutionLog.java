@@ -1,0 +1,113 @@
+package io.lathe.server.executions;
+
+import io.lathe.plugin.api.compute.LogStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The log of one running execution, as written: stdout and stderr interleaved in arrival order in one plain-text
+ * file, plus a small side file recording at which byte offset the stream changes, so readers can tell them apart.
+ * Appends are buffered; {@link #flush()} (called periodically and at the end) makes them visible to readers and
+ * wakes those waiting for more.
+ */
+final class ExecutionLog implements AutoCloseable {
+
+    static final String TEXT_FILE = "log.txt";
+    static final String STREAMS_FILE = "log.streams";
+    private static final int BUFFER_BYTES = 256 * 1024;
+
+    private final OutputStream text;
+    private final OutputStream streams;
+    private long written;
+    private long flushed;
+    private LogStream lastStream;
+    private boolean closed;
+
+    ExecutionLog(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            this.text = new BufferedOutputStream(Files.newOutputStream(directory.resolve(TEXT_FILE),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), BUFFER_BYTES);
+            this.streams = new BufferedOutputStream(Files.newOutputStream(directory.resolve(STREAMS_FILE),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            this.written = Files.size(directory.resolve(TEXT_FILE));
+            this.flushed = written;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the log in " + directory, e);
+        }
+    }
+
+    synchronized void append(LogStream stream, String line) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (stream != lastStream) {
+                streams.write((written + " " + LogStreams.code(stream) + "\n").getBytes(StandardCharsets.US_ASCII));
+                lastStream = stream;
+            }
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            text.write(bytes);
+            text.write('\n');
+            written += bytes.length + 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the log", e);
+        }
+    }
+
+    synchronized void flush() {
+        if (closed || flushed == written) {
+            return;
+        }
+        try {
+            streams.flush();
+            text.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the log", e);
+        }
+        flushed = written;
+        notifyAll();
+    }
+
+    /**
+     * Waits until more than {@code offset} bytes are readable or the log is closed, at most {@code millis}.
+     *
+     * @return the readable length
+     */
+    synchronized long awaitBeyond(long offset, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        long left = millis;
+        while (!closed && flushed <= offset && left > 0) {
+            wait(left);
+            left = deadline - System.currentTimeMillis();
+        }
+        return flushed;
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        flush();
+        closed = true;
+        try {
+            streams.close();
+            text.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the log", e);
+        } finally {
+            notifyAll();
+        }
+    }
+}

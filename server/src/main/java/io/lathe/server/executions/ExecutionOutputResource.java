@@ -1,0 +1,131 @@
+package io.lathe.server.executions;
+
+import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.LatheDataSource;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * What an execution printed: its log as plain text from an offset, the same live as Server-Sent Events, and its
+ * metadata points as one JSON list. (Jersey merges this class with {@link ExecutionResource}: same root path.)
+ */
+@Path("executions")
+public class ExecutionOutputResource {
+
+    static final int READ_BYTES = 256 * 1024;
+
+    @Inject
+    ExecutionService service;
+    @Inject
+    ExecutionLogs logs;
+    @Inject
+    LogEventStream eventStream;
+
+    @Resource(lookup = LatheDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService executor;
+
+    /**
+     * The log from byte {@code offset} on (stdout and stderr interleaved). The header {@code Lathe-Log-Offset} is
+     * where the next read should start.
+     */
+    @GET
+    @Path("{id}/logs")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+    public Response log(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") long offset) {
+        service.get(id);
+        if (offset < 0) {
+            throw ApiException.badRequest("invalid-offset", "offset must be 0 or more", "offset");
+        }
+        long end = Math.max(offset, logs.length(id));
+        StreamingOutput body = out -> {
+            long position = offset;
+            while (position < end) {
+                var segments = logs.read(id, position, READ_BYTES);
+                if (segments.isEmpty()) {
+                    break;
+                }
+                for (var segment : segments) {
+                    byte[] bytes = segment.text().getBytes(StandardCharsets.UTF_8);
+                    out.write(bytes);
+                    position = segment.offset() + bytes.length;
+                }
+            }
+        };
+        return Response.ok(body).header("Lathe-Log-Offset", end).build();
+    }
+
+    /**
+     * The log live: {@code log} events ({@code {offset, stream, text}}) from {@code offset} (or the
+     * {@code Last-Event-ID} a reconnecting browser sends) while the execution runs, then one {@code status} event.
+     */
+    @GET
+    @Path("{id}/logs/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") long offset,
+            @HeaderParam("Last-Event-ID") Long lastEventId, @Context SseEventSink sink, @Context Sse sse) {
+        service.get(id);
+        long start = lastEventId != null ? lastEventId : offset;
+        executor.submit(() -> eventStream.send(id, start, sink, sse));
+    }
+
+    /** Every metadata point, in order, as one JSON list, streamed from the database. */
+    @GET
+    @Path("{id}/metadata")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StreamingOutput metadata(@PathParam("id") String id) {
+        service.get(id);
+        return out -> writeMetadata(id, out);
+    }
+
+    private void writeMetadata(String id, OutputStream out) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT data FROM metadata_point WHERE execution_id = ? ORDER BY seq")) {
+            query.setString(1, id);
+            query.setFetchSize(1000);
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            writer.write('[');
+            try (ResultSet rows = query.executeQuery()) {
+                boolean first = true;
+                while (rows.next()) {
+                    if (!first) {
+                        writer.write(',');
+                    }
+                    writer.write(rows.getString(1));
+                    first = false;
+                }
+            }
+            writer.write(']');
+            writer.flush();
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot read the metadata of " + id, e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.lathe.server.executions;
+
+import io.lathe.plugin.api.compute.ComputeEnvironment;
+import io.lathe.plugin.api.compute.JobState;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import io.lathe.server.plugins.ConfiguredInstances;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Decides what runs when: one dispatcher thread hands waiting executions to their environment while it has room
+ * ({@link ComputeEnvironment#capacity()}), oldest first. It wakes when an execution is created or ends, and every
+ * second regardless, so executions queued by another server sharing the database are seen too. Claims are
+ * conditional updates, so two servers never launch the same execution.
+ */
+@ApplicationScoped
+public class ExecutionScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ExecutionScheduler.class.getName());
+    private static final long POLL_MILLIS = 1000;
+
+    @Inject
+    ExecutionRepository executions;
+    @Inject
+    ConfiguredInstances instances;
+    @Inject
+    ExecutionLauncher launcher;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threads;
+
+    private final Object signal = new Object();
+    private boolean signalled;
+    private volatile boolean running;
+    private Thread dispatcher;
+
+    public void start() {
+        recover();
+        running = true;
+        dispatcher = threads.newThread(this::dispatchLoop);
+        dispatcher.setName("lathe-scheduler");
+        dispatcher.start();
+    }
+
+    public void stop() {
+        running = false;
+        wake();
+    }
+
+    /** Asks the dispatcher to look at the queue now. */
+    public void wake() {
+        synchronized (signal) {
+            signalled = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Passes a stop on to the environment running {@code execution}, if it was launched already. */
+    void stop(Execution execution) {
+        String handle = execution.computeHandle();
+        if (handle != null && !handle.equals(ExecutionRepository.CLAIMED)) {
+            instances.environment(execution.environment()).stop(handle);
+        }
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                dispatch();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "dispatching executions failed; retrying", e);
+            }
+            synchronized (signal) {
+                try {
+                    if (!signalled && running) {
+                        signal.wait(POLL_MILLIS);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                signalled = false;
+            }
+        }
+    }
+
+    private void dispatch() {
+        for (String name : executions.environmentsWithQueued()) {
+            ComputeEnvironment environment;
+            try {
+                environment = instances.environment(name);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "environment '" + name + "' is unavailable; its executions wait", e);
+                continue;
+            }
+            long free = environment.capacity() - executions.countActive(name);
+            if (free <= 0) {
+                continue;
+            }
+            for (String id : executions.queued(name, (int) free)) {
+                if (executions.claim(id)) {
+                    launcher.launch(id, environment, finished -> wake());
+                }
+            }
+        }
+    }
+
+    /**
+     * After a restart: executions claimed but never launched go back to the queue; launched ones the environment
+     * no longer knows are ended with an error saying so.
+     */
+    private void recover() {
+        List<Execution> unfinished = executions.unfinishedClaimed();
+        for (Execution execution : unfinished) {
+            if (ExecutionRepository.CLAIMED.equals(execution.computeHandle())) {
+                executions.release(execution.id());
+                continue;
+            }
+            JobState state;
+            try {
+                state = instances.environment(execution.environment()).state(execution.computeHandle());
+            } catch (RuntimeException e) {
+                state = JobState.UNKNOWN;
+            }
+            if (state != JobState.RUNNING) {
+                executions.finish(execution.id(), ExecutionStatus.ERROR, null,
+                        "the server restarted while this execution ran and its job was lost; copy it to run again",
+                        System.currentTimeMillis());
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.lathe.server.executions;
+
+import io.lathe.server.api.ApiException;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.commits.CodeCommit;
+import io.lathe.server.commits.CommitService;
+import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.projects.Project;
+import io.lathe.server.projects.ProjectService;
+import io.lathe.server.valohai.CommandBuilder;
+import io.lathe.server.valohai.ParameterException;
+import io.lathe.server.valohai.ParameterValues;
+import io.lathe.server.valohai.Step;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates executions (checking everything a user can get wrong before anything is recorded), copies and stops them.
+ * Running them is the {@link ExecutionScheduler}'s job.
+ */
+@ApplicationScoped
+public class ExecutionService {
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    CommitService commits;
+    @Inject
+    InputResolver inputResolver;
+    @Inject
+    ExecutionRepository executions;
+    @Inject
+    ExecutionScheduler scheduler;
+    @Inject
+    ConfiguredInstances instances;
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    public Execution create(CreateExecution request, Caller caller) {
+        if (request == null) {
+            throw ApiException.badRequest("missing-body", "send {project, commit, step, parameters, inputs} as JSON",
+                    null);
+        }
+        require(request.project(), "project");
+        require(request.commit(), "commit");
+        require(request.step(), "step");
+        Project project = projects.get(request.project());
+        CodeCommit commit = commits.get(project.id(), request.commit());
+        Step step = CommitService.parse(commit.configYaml()).step(request.step())
+                .orElseThrow(() -> ApiException.badRequest("unknown-step", "commit " + commit.id()
+                        + " has no step '" + request.step() + "'", "step"));
+        Map<String, Object> parameters;
+        try {
+            parameters = ParameterValues.resolve(step, request.parameters() == null ? Map.of() : request.parameters());
+        } catch (ParameterException e) {
+            throw ApiException.badRequest("invalid-parameter", e.getMessage(), "parameters." + e.parameter());
+        }
+        List<ResolvedInput> inputs = inputResolver.resolve(project.id(), step, request.inputs());
+        String environment = environment(request.environment(), step, project);
+        List<String> command = CommandBuilder.build(step, parameters);
+        ExecutionDraft draft = new ExecutionDraft(project.id(), commit.id(), step.name(), jsonb.toJson(step.toMap()),
+                jsonb.toJson(parameters), jsonb.toJson(command), step.image(), environment,
+                blankToNull(request.title()), step.timeLimit().map(Duration::toSeconds).orElse(null), null,
+                caller.userId(), inputs);
+        Execution execution = executions.insert(draft);
+        scheduler.wake();
+        return execution;
+    }
+
+    /**
+     * Runs an execution again exactly: the same commit, step as resolved, parameters, command, environment and
+     * input files (datums by id; URLs are fetched again and their checksum recorded anew).
+     */
+    public Execution copy(String id, Caller caller) {
+        Execution original = get(id);
+        List<ResolvedInput> inputs = executions.inputs(original.id()).stream()
+                .map(input -> input.isDatum() ? input
+                        : new ResolvedInput(input.inputName(), input.uri(), null, input.fileName(), null, null))
+                .toList();
+        ExecutionDraft draft = new ExecutionDraft(original.projectId(), original.commitId(), original.stepName(),
+                original.stepJson(), original.parametersJson(), original.command(), original.image(),
+                original.environment(), original.title(), original.timeLimitSeconds(), original.id(),
+                caller.userId(), inputs);
+        Execution copy = executions.insert(draft);
+        scheduler.wake();
+        return copy;
+    }
+
+    /** Asks an execution to stop; waiting ones stop at once, running ones when their process tree has ended. */
+    public Execution stop(String id) {
+        Execution execution = get(id);
+        if (execution.status().isTerminal()) {
+            throw ApiException.conflict("already-ended", "execution #" + execution.counter() + " has already ended ("
+                    + execution.status().apiName() + ")");
+        }
+        if (!executions.stopWaiting(id, System.currentTimeMillis())) {
+            executions.markStopping(id);
+            scheduler.stop(get(id));
+        }
+        return get(id);
+    }
+
+    public Execution get(String id) {
+        return executions.find(id).orElseThrow(() -> ApiException.notFound("execution", id));
+    }
+
+    private String environment(String requested, Step step, Project project) {
+        if (requested != null && !requested.isBlank()) {
+            if (!instances.environmentExists(requested)) {
+                throw ApiException.badRequest("unknown-environment", "there is no environment '" + requested + "'",
+                        "environment");
+            }
+            return requested;
+        }
+        // A yaml's environment names a machine type of some Valohai installation: use it only if it exists here.
+        return step.environment().filter(instances::environmentExists)
+                .orElse(project.defaultEnvironment() == null ? ConfiguredInstances.DEFAULT
+                        : project.defaultEnvironment());
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("missing-field", field + " is required", field);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,118 @@
+package io.lathe.server.executions;
+
+import io.lathe.server.api.ApiException;
+import io.lathe.server.data.Datum;
+import io.lathe.server.data.DatumRepository;
+import io.lathe.server.platform.Ids;
+import io.lathe.server.valohai.Input;
+import io.lathe.server.valohai.Step;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves a step's inputs to files: the URIs given (or the yaml's defaults), each checked now, so that an
+ * execution never starts with an input that cannot exist. Datums are pinned by id at creation, as Valohai does.
+ */
+@ApplicationScoped
+public class InputResolver {
+
+    private static final String DATUM = "datum://";
+
+    @Inject
+    DatumRepository datums;
+
+    public List<ResolvedInput> resolve(String projectId, Step step, Map<String, Object> given) {
+        Map<String, Object> supplied = given == null ? Map.of() : given;
+        for (String name : supplied.keySet()) {
+            if (step.inputs().stream().noneMatch(input -> input.name().equals(name))) {
+                throw ApiException.badRequest("unknown-input", "step '" + step.name() + "' has no input '" + name
+                        + "'; its inputs are " + step.inputs().stream().map(Input::name).toList(), "inputs." + name);
+            }
+        }
+        List<ResolvedInput> resolved = new ArrayList<>();
+        for (Input input : step.inputs()) {
+            List<String> uris = supplied.containsKey(input.name())
+                    ? uris(input.name(), supplied.get(input.name())) : input.defaults();
+            if (uris.isEmpty()) {
+                if (!input.optional()) {
+                    throw ApiException.badRequest("missing-input", "input '" + input.name() + "' needs at least one "
+                            + "file: give inputs." + input.name() + " or a default in valohai.yaml",
+                            "inputs." + input.name());
+                }
+                continue;
+            }
+            Set<String> fileNames = new HashSet<>();
+            for (String uri : uris) {
+                ResolvedInput file = resolveOne(projectId, input, uri, uris.size());
+                if (!fileNames.add(file.fileName())) {
+                    throw ApiException.badRequest("duplicate-input-file", "input '" + input.name()
+                            + "' has two files named '" + file.fileName() + "'", "inputs." + input.name());
+                }
+                resolved.add(file);
+            }
+        }
+        return resolved;
+    }
+
+    private ResolvedInput resolveOne(String projectId, Input input, String uri, int fileCount) {
+        String field = "inputs." + input.name();
+        String forcedName = fileCount == 1 ? input.filename().orElse(null) : null;
+        if (uri.startsWith(DATUM)) {
+            String id = uri.substring(DATUM.length());
+            Datum datum = (Ids.isId(id) ? datums.find(id) : java.util.Optional.<Datum>empty())
+                    .filter(d -> d.projectId().equals(projectId))
+                    .orElseThrow(() -> ApiException.badRequest("unknown-datum", "input '" + input.name()
+                            + "': there is no datum '" + id + "' in this project", field));
+            if (datum.isPurged()) {
+                throw ApiException.badRequest("purged-datum", "input '" + input.name() + "': datum '" + id
+                        + "' was deleted", field);
+            }
+            return new ResolvedInput(input.name(), uri, datum.id(),
+                    forcedName != null ? forcedName : datum.fileName(), datum.size(), datum.sha256());
+        }
+        if (uri.startsWith("http://") || uri.startsWith("https://")) {
+            URI parsed;
+            try {
+                parsed = URI.create(uri);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("invalid-input-uri", "input '" + input.name() + "': '" + uri
+                        + "' is not a valid URL", field);
+            }
+            return new ResolvedInput(input.name(), uri, null, forcedName != null ? forcedName : fileName(parsed),
+                    null, null);
+        }
+        throw ApiException.badRequest("unsupported-input-uri", "input '" + input.name() + "': '" + uri
+                + "' is not supported; use http(s):// URLs or datum://<id>", field);
+    }
+
+    private static List<String> uris(String name, Object value) {
+        if (value instanceof String text) {
+            return List.of(text);
+        }
+        if (value instanceof Collection<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw ApiException.badRequest("invalid-input", "inputs." + name + " must be a URI or a list of URIs",
+                "inputs." + name);
+    }
+
+    /** The last segment of the URL's path, made safe to be a file name. */
+    static String fileName(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        String decoded = URLDecoder.decode(last, StandardCharsets.UTF_8).replace('\\', '_').replace('\0', '_');
+        if (decoded.isEmpty() || decoded.equals(".") || decoded.equals("..")) {
+            return "download";
+        }
+        return decoded.replace('/', '_');
+    }
+}

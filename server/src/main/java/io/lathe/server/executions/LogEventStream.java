@@ -1,0 +1,76 @@
+package io.lathe.server.executions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Feeds one Server-Sent-Events connection with an execution's log: reads what is written, waits for more while the
+ * log is open, and ends with the execution's status. Event ids are byte offsets, so a reconnecting client resumes
+ * exactly where it stopped.
+ */
+@ApplicationScoped
+public class LogEventStream {
+
+    private static final long WAIT_MILLIS = 15_000;
+
+    @Inject
+    ExecutionLogs logs;
+    @Inject
+    ExecutionRepository executions;
+
+    void send(String id, long start, SseEventSink sink, Sse sse) {
+        try (sink) {
+            long offset = start;
+            while (!sink.isClosed()) {
+                List<ExecutionLogs.Segment> segments = logs.read(id, offset, ExecutionOutputResource.READ_BYTES);
+                for (ExecutionLogs.Segment segment : segments) {
+                    offset = segment.offset() + segment.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    String data = Json.createObjectBuilder()
+                            .add("offset", segment.offset())
+                            .add("stream", LogStreams.apiName(segment.stream()))
+                            .add("text", segment.text())
+                            .build().toString();
+                    sink.send(event(sse, "log", data, offset));
+                }
+                if (!segments.isEmpty()) {
+                    continue;
+                }
+                Execution execution = executions.find(id).orElseThrow();
+                Optional<ExecutionLog> live = logs.live(id);
+                if (execution.status().isTerminal() && offset >= logs.length(id)) {
+                    sink.send(event(sse, "status", statusJson(execution), offset));
+                    return;
+                }
+                if (live.isPresent() && !live.get().isClosed()) {
+                    live.get().awaitBeyond(offset, WAIT_MILLIS);
+                } else {
+                    // Not written here (yet, or by another server): look again shortly.
+                    Thread.sleep(ExecutionLogs.FLUSH_MILLIS);
+                }
+                sink.send(sse.newEventBuilder().comment("waiting").build());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String statusJson(Execution execution) {
+        var builder = Json.createObjectBuilder().add("status", execution.status().apiName());
+        if (execution.exitCode() != null) {
+            builder.add("exit_code", execution.exitCode());
+        }
+        return builder.build().toString();
+    }
+
+    private static OutboundSseEvent event(Sse sse, String name, String data, long id) {
+        return sse.newEventBuilder().name(name).id(Long.toString(id)).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, data).build();
+    }
+}

@@ -1,0 +1,109 @@
+package io.lathe.server.executions;
+
+import io.lathe.server.data.DatumRepository;
+import io.lathe.server.data.DatumService;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Properties of output files given the two ways Valohai reads them: a sidecar {@code <file>.metadata.json} beside
+ * the file, or lines {@code {"file": path, "metadata": {...}}} in {@code valohai.metadata.jsonl}. Both are collected
+ * while outputs are stored (a sidecar may come before or after its file) and attached once all are stored. A
+ * sidecar whose file is missing is kept as an ordinary output.
+ */
+final class OutputProperties {
+
+    static final String SIDECAR_SUFFIX = ".metadata.json";
+    static final String JSONL_FILE = "valohai.metadata.jsonl";
+    private static final int MAX_BYTES = 1024 * 1024;
+
+    private final DatumRepository datums;
+    private final DatumService datumService;
+    private final Map<String, byte[]> sidecars = new LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    OutputProperties(DatumRepository datums, DatumService datumService) {
+        this.datums = datums;
+        this.datumService = datumService;
+    }
+
+    /**
+     * Keeps {@code path} if it is a properties file.
+     *
+     * @return the bytes to store as an ordinary output, or empty when the file was taken as properties
+     */
+    synchronized Optional<InputStream> take(String path, InputStream content) {
+        if (!path.endsWith(SIDECAR_SUFFIX) && !path.equals(JSONL_FILE)) {
+            return Optional.of(content);
+        }
+        byte[] bytes = readSmall(content);
+        if (bytes.length > MAX_BYTES) {
+            return Optional.of(new SequenceInputStream(new ByteArrayInputStream(bytes), content));
+        }
+        if (path.equals(JSONL_FILE)) {
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                JsonObject entry = parse(line);
+                if (entry != null && entry.get("file") instanceof jakarta.json.JsonString file
+                        && entry.get("metadata") instanceof JsonObject metadata) {
+                    properties.put(file.getString(), metadata.toString());
+                }
+            }
+        } else {
+            sidecars.put(path, bytes);
+        }
+        return Optional.empty();
+    }
+
+    /** Attaches what was collected to the execution's datums. */
+    synchronized void apply(Execution execution, String store) {
+        sidecars.forEach((path, bytes) -> {
+            String target = path.substring(0, path.length() - SIDECAR_SUFFIX.length());
+            JsonObject metadata = parse(new String(bytes, StandardCharsets.UTF_8));
+            if (metadata == null || !datums.attachMetadata(execution.id(), target, metadata.toString())) {
+                datumService.storeOutput(execution.projectId(), store, execution.id(), execution.creatorId(), path,
+                        new ByteArrayInputStream(bytes));
+            }
+        });
+        properties.forEach((path, metadata) -> datums.attachMetadata(execution.id(), path, metadata));
+    }
+
+    private static JsonObject parse(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonValue value = Json.createReader(new StringReader(text)).readValue();
+            return value instanceof JsonObject object ? object : null;
+        } catch (JsonParsingException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** Reads the whole stream, or a little more than {@link #MAX_BYTES} of it when it is longer. */
+    private static byte[] readSmall(InputStream content) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while (out.size() <= MAX_BYTES && (n = content.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
