@@ -1,0 +1,67 @@
+package io.lathe.server.valohai;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed {@code valohai.yaml}. Steps are fully read; pipelines, endpoints, tasks and deployments are kept as the
+ * plain data they are in the file (ordered maps, lists and scalars, JSON-ready), checked only for their required keys.
+ *
+ * @param steps in file order
+ * @param pipelines by name, in file order; {@code blueprint} items are pipelines too
+ * @param endpoints by name, in file order
+ * @param tasks task blueprints by name, in file order
+ * @param deployments by name, in file order
+ * @param warnings things that do not stop the file from being used (unknown item kinds, repeated names, ...)
+ */
+public record ValohaiConfig(
+        List<Step> steps,
+        Map<String, Map<String, Object>> pipelines,
+        Map<String, Map<String, Object>> endpoints,
+        Map<String, Map<String, Object>> tasks,
+        Map<String, Map<String, Object>> deployments,
+        List<ConfigProblem> warnings) {
+
+    /** Checks for nulls and makes unmodifiable, order-keeping copies. */
+    public ValohaiConfig {
+        steps = List.copyOf(steps);
+        pipelines = freezeItems(requireNonNull(pipelines, "pipelines"));
+        endpoints = freezeItems(requireNonNull(endpoints, "endpoints"));
+        tasks = freezeItems(requireNonNull(tasks, "tasks"));
+        deployments = freezeItems(requireNonNull(deployments, "deployments"));
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The config of an empty file. */
+    public static ValohaiConfig empty() {
+        return new ValohaiConfig(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+    }
+
+    /** The step called {@code name}, if there is one. */
+    public Optional<Step> step(String name) {
+        return steps.stream().filter(step -> step.name().equals(name)).findFirst();
+    }
+
+    /** The pipeline called {@code name}, if there is one. */
+    public Optional<Map<String, Object>> pipeline(String name) {
+        return Optional.ofNullable(pipelines.get(name));
+    }
+
+    /** The task blueprint called {@code name}, if there is one. */
+    public Optional<Map<String, Object>> task(String name) {
+        return Optional.ofNullable(tasks.get(name));
+    }
+
+    /** The endpoint called {@code name}, if there is one. */
+    public Optional<Map<String, Object>> endpoint(String name) {
+        return Optional.ofNullable(endpoints.get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> freezeItems(Map<String, Map<String, Object>> items) {
+        return (Map<String, Map<String, Object>>) (Map<String, ?>) Plain.freezeMap(items);
+    }
+}

@@ -1,0 +1,194 @@
+package io.lathe.server.valohai;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+
+/**
+ * Reads a {@code valohai.yaml}: a YAML list whose items are one-key mappings ({@code - step: ...},
+ * {@code - pipeline: ...}, {@code - endpoint: ...}, {@code - task: ...}, {@code - deployment: ...}; {@code blueprint}
+ * is another name for {@code pipeline}). YAML is read as YAML 1.1, the way PyYAML reads it on Valohai.
+ *
+ * <p>Errors name the file and the line: {@code valohai.yaml line 12: step 'train', parameter 'lr': type must be one
+ * of string, integer, float, flag (got 'double')}. Reading goes on after an error so that all of them are reported
+ * at once. What Valohai only warns about (unknown item kinds, repeated names, questionable defaults) becomes
+ * {@link ValohaiConfig#warnings()}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ValohaiConfigParser {
+
+    private static final List<String> KINDS = List.of("step", "pipeline", "blueprint", "endpoint", "task",
+            "deployment");
+
+    private ValohaiConfigParser() {
+    }
+
+    /**
+     * Parses a whole file.
+     *
+     * @param fileName the name to give in messages, e.g. {@code valohai.yaml}
+     * @param reader the file's text; read to the end, not closed
+     * @return the config; an empty file gives an empty config
+     * @throws ValohaiConfigException with every error found, in file order
+     */
+    public static ValohaiConfig parse(String fileName, Reader reader) throws ValohaiConfigException {
+        requireNonNull(fileName, "fileName");
+        requireNonNull(reader, "reader");
+        Node root = compose(fileName, reader);
+        if (root == null || YamlValues.isNull(root)) {
+            return ValohaiConfig.empty();
+        }
+        Problems problems = new Problems(fileName);
+        ValohaiConfig config = new TopLevel(problems).read(root);
+        if (problems.hasErrors()) {
+            throw new ValohaiConfigException(problems.errors());
+        }
+        return config;
+    }
+
+    private static Node compose(String fileName, Reader reader) throws ValohaiConfigException {
+        LoaderOptions options = new LoaderOptions();
+        // SnakeYAML's default of 50 is low for files that share parameter lists between many steps; the expansion
+        // such sharing could cause is bounded when values are copied (see YamlValues).
+        options.setMaxAliasesForCollections(1_000);
+        try {
+            return new Composer(new ParserImpl(new StreamReader(reader), options), new PyYamlResolver(), options)
+                    .getSingleNode();
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            throw new ValohaiConfigException(List.of(new ConfigProblem(fileName, line, syntaxProblem(e, line))));
+        } catch (YAMLException e) {
+            throw new ValohaiConfigException(List.of(new ConfigProblem(fileName, 0,
+                    "cannot be read as YAML: " + e.getMessage())));
+        }
+    }
+
+    private static String syntaxProblem(MarkedYAMLException e, int line) {
+        String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+        StringBuilder text = new StringBuilder("invalid YAML: ").append(problem);
+        Mark contextMark = e.getContextMark();
+        if (e.getProblem() != null && e.getContext() != null) {
+            text.append(" (").append(e.getContext());
+            if (contextMark != null && contextMark.getLine() + 1 != line) {
+                text.append(" that starts on line ").append(contextMark.getLine() + 1);
+            }
+            text.append(')');
+        }
+        if (problem != null && (problem.contains("mapping values are not allowed")
+                || problem.contains("expected <block end>") || problem.contains("could not find expected ':'"))) {
+            text.append("; check the indentation");
+        }
+        return text.toString();
+    }
+
+    /** Reads the items of the top-level list. */
+    private static final class TopLevel {
+
+        private final Problems problems;
+        private final YamlValues values;
+        private final Map<String, Step> steps = new LinkedHashMap<>();
+        private final Map<String, Map<String, Object>> pipelines = new LinkedHashMap<>();
+        private final Map<String, Map<String, Object>> endpoints = new LinkedHashMap<>();
+        private final Map<String, Map<String, Object>> tasks = new LinkedHashMap<>();
+        private final Map<String, Map<String, Object>> deployments = new LinkedHashMap<>();
+
+        TopLevel(Problems problems) {
+            this.problems = problems;
+            this.values = new YamlValues(problems);
+        }
+
+        ValohaiConfig read(Node root) {
+            if (!(root instanceof SequenceNode list)) {
+                problems.error(root, "the file must be a list of items, each starting with '- ' as in '- step:'"
+                        + " (got " + values.describe(root) + ")");
+                return ValohaiConfig.empty();
+            }
+            for (Node item : list.getValue()) {
+                YamlMapping.of(item, null, "each item of the file", " such as 'step: ...'", problems, values)
+                        .ifPresent(this::readItem);
+            }
+            return new ValohaiConfig(new ArrayList<>(steps.values()), pipelines, endpoints, tasks, deployments,
+                    problems.warnings());
+        }
+
+        private void readItem(YamlMapping item) {
+            Optional<String> kind = item.keys().stream().filter(KINDS::contains).findFirst();
+            if (kind.isEmpty()) {
+                String keys = item.keys().isEmpty() ? "an empty item" : "'" + String.join("', '", item.keys()) + "'";
+                problems.warning(item.node(), "unknown item " + keys + " is ignored; the known kinds are "
+                        + String.join(", ", KINDS));
+                return;
+            }
+            List<String> others = item.keys().stream().filter(key -> !key.equals(kind.get())).toList();
+            Node key = item.keyNode(kind.get());
+            Node value = item.value(kind.get());
+            if (!others.isEmpty() && YamlValues.isNull(value)) {
+                problems.error(key, kind.get() + " is empty, and " + String.join(", ", others) + " are beside it"
+                        + " instead of inside it; indent them under '" + kind.get() + ":'");
+                return;
+            }
+            if (!others.isEmpty()) {
+                problems.warning(item.keyNode(others.get(0)), "only '" + kind.get() + "' is read from this item;"
+                        + " the other keys (" + String.join(", ", others) + ") are ignored");
+            }
+            switch (kind.get()) {
+                case "step" -> new StepReader(problems, values).read(value, key)
+                        .ifPresent(step -> keep(steps, "step", step.name(), step, key));
+                case "pipeline", "blueprint" -> readRaw("pipeline", value, key, pipelines, List.of(),
+                        List.of("nodes", "edges"));
+                case "endpoint" -> readRaw("endpoint", value, key, endpoints, List.of("image"), List.of());
+                case "task" -> readRaw("task", value, key, tasks, List.of("step"), List.of());
+                default -> readRaw("deployment", value, key, deployments, List.of(), List.of());
+            }
+        }
+
+        /**
+         * Keeps a pipeline, endpoint, task or deployment as plain data, after checking that it has a name and the
+         * other keys it cannot do without.
+         */
+        private void readRaw(String kind, Node value, Node key, Map<String, Map<String, Object>> into,
+                List<String> requiredTexts, List<String> requiredLists) {
+            Optional<YamlMapping> read = YamlMapping.ofNamed(value, key, kind, "", problems, values);
+            if (read.isEmpty()) {
+                return;
+            }
+            YamlMapping mapping = read.get();
+            int errorsBefore = problems.errorCount();
+            Optional<String> name = mapping.requiredText("name");
+            requiredTexts.forEach(mapping::requiredText);
+            for (String listKey : requiredLists) {
+                if (mapping.require(listKey)) {
+                    mapping.list(listKey);
+                }
+            }
+            Map<String, Object> plain = mapping.plainMap();
+            if (name.isPresent() && problems.errorCount() == errorsBefore) {
+                keep(into, kind, name.get(), plain, key);
+            }
+        }
+
+        private <T> void keep(Map<String, T> into, String kind, String name, T item, Node at) {
+            if (into.containsKey(name)) {
+                problems.warning(at, "duplicate " + kind + " name '" + name + "'; the later one is used");
+            }
+            into.put(name, item);
+        }
+    }
+}
