@@ -1,10 +1,14 @@
 package io.lathe.launcher;
 
 import java.lang.reflect.Method;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The entry point of {@code lathe.jar}: turns the documented {@code LATHE_*} environment variables into the system
@@ -22,15 +26,30 @@ public final class LatheLauncher {
         LaunchSettings settings = LaunchSettings.from(System.getenv(), System.getProperties());
         Files.createDirectories(settings.home());
         settings.systemProperties().forEach(System::setProperty);
+        // Payara remembers deployments in its runtime folder and would deploy the WAR twice on the next start
+        // (once from there, once from this jar): every start gets a fresh one.
+        Path runtime = settings.home().resolve("runtime");
+        deleteRecursively(runtime);
 
         List<String> payaraArgs = new ArrayList<>(List.of(
                 "--port", Integer.toString(settings.port()),
-                "--rootdir", settings.home().resolve("runtime").toString(),
+                "--rootdir", runtime.toString(),
                 "--nohazelcast"));
         // Flags given on the command line come last, so they win over the environment.
         payaraArgs.addAll(Arrays.asList(args));
 
         Method main = Class.forName(PAYARA_MAIN).getMethod("main", String[].class);
         main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -39,9 +39,11 @@ public final class CodePackage {
      */
     public static String inspect(InputStream packageBytes) {
         String config = null;
+        int entries = 0;
         try (TarArchiveInputStream tar = open(packageBytes)) {
             TarArchiveEntry entry;
             while ((entry = nextEntry(tar)) != null) {
+                entries++;
                 String path = checkedPath(entry);
                 if (path.equals(CONFIG_FILE) && entry.isFile()) {
                     config = readSmall(tar, entry);
@@ -49,6 +51,9 @@ public final class CodePackage {
             }
         } catch (IOException e) {
             throw notAPackage(e);
+        }
+        if (entries == 0) {
+            throw notAPackage(new IOException("it holds no files"));
         }
         if (config == null) {
             throw ApiException.badRequest("missing-config", "the package has no valohai.yaml at its root; upload a "
@@ -136,6 +141,9 @@ public final class CodePackage {
                 throw refused(entry, "its path goes up with '..'");
             }
         }
+        if (entry.isFIFO() || entry.isCharacterDevice() || entry.isBlockDevice()) {
+            throw refused(entry, "it is a device or FIFO");
+        }
         if (entry.isSymbolicLink() || entry.isLink()) {
             String link = entry.getLinkName();
             Path base = entry.isSymbolicLink() ? Path.of("/pkg", path).getParent() : Path.of("/pkg");
@@ -143,7 +151,7 @@ public final class CodePackage {
                 throw refused(entry, "it links to '" + link + "', outside the package");
             }
         } else if (!entry.isFile() && !entry.isDirectory()) {
-            throw refused(entry, "it is a device, FIFO or other special file");
+            throw refused(entry, "it is not a plain file, folder or link");
         }
         return path;
     }

@@ -96,9 +96,11 @@ public class ExecutionLauncher {
         }
     }
 
-    /** The variables user code sees besides the folder paths: Valohai's ids, then the step's own. */
+    /** The variables user code sees besides the folder paths: the step's own, then Valohai's ids. */
     private static Map<String, String> environment(Execution execution, Step step) {
         Map<String, String> variables = new LinkedHashMap<>();
+        // Python buffers stdout in 8 KiB blocks when it is a pipe; logs and metadata should arrive as printed.
+        variables.put("PYTHONUNBUFFERED", "1");
         for (EnvironmentVariable variable : step.environmentVariables()) {
             variable.defaultValue().ifPresent(value -> variables.put(variable.name(), value));
         }

@@ -1,10 +1,14 @@
 package io.lathe.server.plugins;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginDependency;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginWrapper;
 
 /**
@@ -18,6 +22,62 @@ final class LathePluginManager extends DefaultPluginManager {
     LathePluginManager(Path pluginsDirectory, String systemVersion) {
         super(List.of(pluginsDirectory));
         setSystemVersion(systemVersion);
+    }
+
+    /**
+     * Loads every plugin whose dependencies can be met. PF4J resolves all plugins at once and loads none when one
+     * needs a plugin that is missing (or of the wrong version): such plugins are left out first, and reported.
+     */
+    @Override
+    public void loadPlugins() {
+        Map<Path, PluginDescriptor> descriptors = new LinkedHashMap<>();
+        for (Path path : getPluginRepository().getPluginPaths()) {
+            try {
+                descriptors.put(path, getPluginDescriptorFinder().find(path));
+            } catch (RuntimeException e) {
+                loadFailures.put(path, describe(e));
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Map.Entry<Path, PluginDescriptor> entry : List.copyOf(descriptors.entrySet())) {
+                String unmet = unmetDependency(entry.getValue(), descriptors.values());
+                if (unmet != null) {
+                    descriptors.remove(entry.getKey());
+                    loadFailures.put(entry.getKey(), unmet);
+                    changed = true;
+                }
+            }
+        }
+        for (Path path : descriptors.keySet()) {
+            try {
+                loadPluginFromPath(path);
+            } catch (RuntimeException e) {
+                // recorded by loadPluginFromPath
+            }
+        }
+        resolvePlugins();
+    }
+
+    private String unmetDependency(PluginDescriptor plugin, Collection<PluginDescriptor> available) {
+        for (PluginDependency dependency : plugin.getDependencies()) {
+            if (dependency.isOptional()) {
+                continue;
+            }
+            PluginDescriptor target = available.stream()
+                    .filter(d -> d.getPluginId().equals(dependency.getPluginId())).findFirst().orElse(null);
+            if (target == null) {
+                return "plugin '" + plugin.getPluginId() + "' needs plugin '" + dependency.getPluginId()
+                        + "', which is not installed";
+            }
+            String range = dependency.getPluginVersionSupport();
+            if (!"*".equals(range) && !getVersionManager().checkVersionConstraint(target.getVersion(), range)) {
+                return "plugin '" + plugin.getPluginId() + "' needs plugin '" + dependency.getPluginId() + "' "
+                        + range + ", but " + target.getVersion() + " is installed";
+            }
+        }
+        return null;
     }
 
     @Override

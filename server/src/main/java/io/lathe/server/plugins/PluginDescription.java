@@ -27,7 +27,8 @@ public record PluginDescription(
     public record Extension(String point, String id, String name, String className) {
     }
 
-    static PluginDescription of(PluginWrapper plugin, Set<String> extensionClassNames, List<?> started) {
+    static PluginDescription of(PluginWrapper plugin, Set<String> extensionClassNames, List<?> started,
+            String problem) {
         PluginDescriptor descriptor = plugin.getDescriptor();
         List<Extension> extensions = started.isEmpty()
                 ? extensionClassNames.stream().sorted().map(name -> new Extension(null, null, null, name)).toList()
@@ -48,7 +49,7 @@ public record PluginDescription(
                 descriptor.getDependencies().stream().map(Object::toString).toList(),
                 plugin.getPluginPath().getFileName().toString(),
                 extensions,
-                failure == null ? null : LathePluginManager.describe(failure));
+                failure != null ? LathePluginManager.describe(failure) : problem);
     }
 
     static PluginDescription failedToLoad(Path path, String error) {

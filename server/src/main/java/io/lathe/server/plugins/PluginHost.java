@@ -53,6 +53,8 @@ public class PluginHost {
             pluginManager.recordFailure(directory, e);
         }
         pluginManager.startPlugins();
+        pluginManager.loadFailures().forEach((path, error) ->
+                LOG.warning("plugin file " + path.getFileName() + " was not loaded: " + error));
         manager = pluginManager;
     }
 
@@ -90,10 +92,21 @@ public class PluginHost {
         for (PluginWrapper plugin : current.getPlugins()) {
             result.add(PluginDescription.of(plugin, current.getExtensionClassNames(plugin.getPluginId()),
                     plugin.getPluginState() == PluginState.STARTED
-                            ? current.getExtensions(plugin.getPluginId()) : List.of()));
+                            ? current.getExtensions(plugin.getPluginId()) : List.of(),
+                    unmetRequirement(current, plugin)));
         }
         current.loadFailures().forEach((path, error) -> result.add(PluginDescription.failedToLoad(path, error)));
         return result;
+    }
+
+    /** Why PF4J disabled a plugin without saying so: it needs another version of Lathe. */
+    private static String unmetRequirement(LathePluginManager manager, PluginWrapper plugin) {
+        String requires = plugin.getDescriptor().getRequires();
+        if (plugin.getPluginState() != PluginState.DISABLED || requires == null || requires.isBlank()
+                || manager.getVersionManager().checkVersionConstraint(manager.getSystemVersion(), requires)) {
+            return null;
+        }
+        return "needs Lathe " + requires + "; this server is " + manager.getSystemVersion();
     }
 
     /** Ids of the plugins that are started, for the start-up banner. */

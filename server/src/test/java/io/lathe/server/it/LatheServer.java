@@ -1,0 +1,123 @@
+package io.lathe.server.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real server, as users run it: {@code java -jar lathe.jar} in a process of its own, configured by the same
+ * environment variables, on a data folder and free port of its own.
+ */
+public final class LatheServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path home;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private Process process;
+    private int port;
+
+    public LatheServer(Path home, Map<String, String> extraEnvironment) {
+        this.home = home;
+        this.environment = new HashMap<>(extraEnvironment);
+        this.logFile = home.resolveSibling(home.getFileName() + ".log");
+    }
+
+    /** Starts the server and waits until the API answers. */
+    public LatheServer start() throws IOException, InterruptedException {
+        port = freePort();
+        Path jar = Path.of(System.getProperty("lathe.jar", "target/lathe.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("no " + jar.toAbsolutePath() + ": run 'mvn verify' (it builds the jar)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toAbsolutePath().toString());
+        builder.environment().put("LATHE_HOME", home.toString());
+        builder.environment().put("LATHE_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        process = builder.start();
+        awaitReady();
+        return this;
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri("/api/v1/projects")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 401) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not answer within " + START_TIMEOUT + ":\n" + logTail());
+    }
+
+    /** Stops the server the way an administrator does (SIGTERM) and waits for it. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Kills the server without warning, as a crash or power cut would. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public String adminToken() throws IOException {
+        return Files.readString(home.resolve("secrets/initial-admin-token")).trim();
+    }
+
+    public String log() throws IOException {
+        return Files.exists(logFile) ? Files.readString(logFile) : "";
+    }
+
+    private String logTail() throws IOException {
+        String log = log();
+        return log.substring(Math.max(0, log.length() - 8000));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

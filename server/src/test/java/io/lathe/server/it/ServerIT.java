@@ -1,0 +1,131 @@
+package io.lathe.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Start-up, authentication, the plugin host and the error shape, on the real server. */
+@ExtendWith(SharedServer.class)
+class ServerIT {
+
+    @Test
+    void firstStartWritesTheAdminTokenReadableByTheOwnerOnly() throws Exception {
+        Path tokenFile = SharedServer.server().home().resolve("secrets/initial-admin-token");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+        assertTrue(SharedServer.server().adminToken().startsWith("lathe_"));
+    }
+
+    @Test
+    void startUpPrintsTheUrlTheDataFolderAndThePlugins() throws Exception {
+        String log = SharedServer.server().log();
+        assertTrue(log.contains("is running at http://localhost:"), log);
+        assertTrue(log.contains("data folder: " + SharedServer.server().home()), log);
+        assertTrue(log.contains("storage-local") && log.contains("compute-local") && log.contains("optimizer-grid")
+                && log.contains("notifier-webhook"), log);
+        assertTrue(log.contains("initial-admin-token"), log);
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreRefusedWithAJsonError() {
+        for (String token : new String[] {null, "lathe_not-a-real-token"}) {
+            Api.Answer answer = new Api(SharedServer.server(), token).get("/api/v1/projects");
+            assertEquals(401, answer.status());
+            assertEquals("unauthorized", answer.json().getString("error"));
+            assertEquals("Bearer", answer.header("WWW-Authenticate"));
+        }
+    }
+
+    @Test
+    void valohaiStyleTokenHeaderIsAccepted() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(SharedServer.server().uri("/api/v1/projects"))
+                .header("Authorization", "Token " + SharedServer.server().adminToken()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+    }
+
+    @Test
+    void bundledPluginsAreInstalledStartedAndListedWithTheirExtensions() throws Exception {
+        Api.Answer answer = SharedServer.admin().get("/api/v1/plugins");
+        assertEquals(200, answer.status());
+        Map<String, JsonObject> byId = answer.array().stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.containsKey("id"))
+                .collect(Collectors.toMap(p -> p.getString("id"), p -> p));
+        Map<String, String> expected = Map.of("storage-local", "storage", "compute-local", "compute",
+                "optimizer-grid", "optimizer", "notifier-webhook", "notifier");
+        expected.forEach((id, point) -> {
+            JsonObject plugin = byId.get(id);
+            assertEquals("started", plugin.getString("state"), id);
+            JsonObject extension = plugin.getJsonArray("extensions").getJsonObject(0);
+            assertEquals(point, extension.getString("point"), id);
+            assertFalse(extension.getString("id").isEmpty());
+            assertTrue(Files.exists(SharedServer.server().home().resolve("plugins/" + id + ".jar")));
+        });
+    }
+
+    @Test
+    void pluginsThatCannotRunAreReportedWithWhyWhileTheOthersRun() throws Exception {
+        List<JsonObject> plugins = SharedServer.admin().get("/api/v1/plugins").array().stream()
+                .map(JsonValue::asJsonObject).toList();
+        JsonObject corrupt = plugins.stream().filter(p -> BrokenPlugins.CORRUPT_FILE.equals(p.getString("file")))
+                .findFirst().orElseThrow();
+        assertEquals("failed", corrupt.getString("state"));
+        assertFalse(corrupt.getString("error").isBlank());
+        JsonObject needsMissing = plugins.stream()
+                .filter(p -> (BrokenPlugins.NEEDS_MISSING + ".jar").equals(p.getString("file"))).findFirst().orElseThrow();
+        assertEquals("failed", needsMissing.getString("state"));
+        assertTrue(needsMissing.getString("error").contains("not-installed"), needsMissing.toString());
+        JsonObject future = plugins.stream().filter(p -> p.containsKey("id") && !p.isNull("id")
+                && BrokenPlugins.NEEDS_FUTURE_LATHE.equals(p.getString("id"))).findFirst().orElseThrow();
+        assertEquals("disabled", future.getString("state"));
+        assertTrue(future.getString("error").contains(">=99.0.0"), future.toString());
+        assertTrue(SharedServer.server().log().contains(BrokenPlugins.CORRUPT_FILE));
+    }
+
+    @Test
+    void unknownPathsAndMalformedBodiesGetTheErrorShapeWithoutAStackTrace() throws Exception {
+        Api api = SharedServer.admin();
+        Api.Answer missing = api.get("/api/v1/no-such-thing");
+        assertEquals(404, missing.status());
+        assertEquals("not-found", missing.json().getString("error"));
+
+        Api.Answer malformed = api.postJson("/api/v1/projects", "{\"name\":");
+        assertEquals(400, malformed.status());
+        assertEquals("invalid-json", malformed.json().getString("error"));
+        assertFalse(malformed.body().contains("at org."), malformed.body());
+
+        Api.Answer badName = api.postJson("/api/v1/projects", "{\"name\":\"no spaces allowed\"}");
+        assertEquals(400, badName.status());
+        assertEquals("name", badName.json().getString("field"));
+    }
+
+    @Test
+    void projectsAreCreatedListedAndReadAndNamesAreUnique() throws Exception {
+        Api api = SharedServer.admin();
+        Api.Answer created = api.postJson("/api/v1/projects", "{\"name\":\"unique-name\",\"description\":\"d\"}");
+        assertEquals(201, created.status());
+        String id = created.json().getString("id");
+        assertTrue(created.header("Location").endsWith("/api/v1/projects/" + id));
+        assertEquals("local", created.json().getString("default_store"));
+
+        assertEquals("unique-name", api.get("/api/v1/projects/" + id).json().getString("name"));
+        List<String> names = api.get("/api/v1/projects").array().stream()
+                .map(p -> p.asJsonObject().getString("name")).toList();
+        assertTrue(names.contains("unique-name"));
+
+        Api.Answer again = api.postJson("/api/v1/projects", "{\"name\":\"unique-name\"}");
+        assertEquals(409, again.status());
+        assertEquals(404, api.get("/api/v1/projects/00000000-0000-0000-0000-000000000000").status());
+    }
+}
