@@ -31,7 +31,7 @@ final class LathePluginManager extends DefaultPluginManager {
     @Override
     public void loadPlugins() {
         Map<Path, PluginDescriptor> descriptors = new LinkedHashMap<>();
-        for (Path path : getPluginRepository().getPluginPaths()) {
+        for (Path path : pluginRepository.getPluginPaths()) {
             try {
                 descriptors.put(path, getPluginDescriptorFinder().find(path));
             } catch (RuntimeException e) {

@@ -49,7 +49,7 @@ public record PluginDescription(
                 descriptor.getDependencies().stream().map(Object::toString).toList(),
                 plugin.getPluginPath().getFileName().toString(),
                 extensions,
-                failure != null ? LathePluginManager.describe(failure) : problem);
+                problem != null ? problem : failure != null ? LathePluginManager.describe(failure) : null);
     }
 
     static PluginDescription failedToLoad(Path path, String error) {

@@ -135,6 +135,32 @@ class ExecutionIT {
     }
 
     @Test
+    void anInputsDefaultInTheYamlAppliesWhenNoneIsGiven() throws Exception {
+        HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        files.createContext("/weights.bin", exchange -> {
+            byte[] body = "default weights\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        files.start();
+        try {
+            String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/weights.bin";
+            String yaml = "- step:\n    name: defaulted\n    image: busybox\n"
+                    + "    command: cat \"$VH_INPUTS_DIR/model/weights.bin\"\n"
+                    + "    inputs:\n      - name: model\n        default: " + url + "\n";
+            String commit = Projects.commit(api, project, CodePackages.of(List.of(
+                    CodePackages.Entry.file("valohai.yaml", yaml))));
+            JsonObject execution = run(commit, "defaulted", "{}", "{}");
+            assertEquals("complete", execution.getString("status"), logOf(execution));
+            assertEquals(url, execution.getJsonArray("inputs").getJsonObject(0).getString("uri"));
+            assertEquals("default weights\n", logOf(execution));
+        } finally {
+            files.stop(0);
+        }
+    }
+
+    @Test
     void badRequestsNameTheFieldAndRecordNothing() throws Exception {
         int before = api.get("/api/v1/executions?project=" + project + "&limit=1000").array().size();
         assertRefused("{\"project\":\"" + project + "\",\"commit\":\"" + quickstart + "\",\"step\":\"train\","

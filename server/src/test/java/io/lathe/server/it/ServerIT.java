@@ -111,6 +111,15 @@ class ServerIT {
     }
 
     @Test
+    void theRootServesALandingPageUntilTheConsoleArrives() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(SharedServer.server().uri("/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("/api/v1"), response.body());
+    }
+
+    @Test
     void projectsAreCreatedListedAndReadAndNamesAreUnique() throws Exception {
         Api api = SharedServer.admin();
         Api.Answer created = api.postJson("/api/v1/projects", "{\"name\":\"unique-name\",\"description\":\"d\"}");

@@ -10,14 +10,11 @@ import io.lathe.plugin.api.config.Settings;
 import io.lathe.plugin.api.notify.Event;
 import io.lathe.plugin.api.notify.Notifier;
 import io.lathe.plugin.api.notify.NotifierFactory;
+import io.lathe.plugin.api.testkit.ExtensionIndex;
 import io.lathe.plugin.api.testkit.TestPluginContext;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,15 +81,8 @@ class TestWebhookNotifierPlugin {
     }
 
     @Test
-    void theExtensionIndexNamesTheFactory() throws IOException {
-        boolean listed = false;
-        for (URL index : Collections.list(getClass().getClassLoader().getResources("META-INF/extensions.idx"))) {
-            try (InputStream in = index.openStream()) {
-                listed |= new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .anyMatch(WebhookNotifierFactory.class.getName()::equals);
-            }
-        }
-        assertTrue(listed, "META-INF/extensions.idx does not list the factory: PF4J would not find it");
+    void theExtensionIndexNamesTheFactory() {
+        ExtensionIndex.assertListed(WebhookNotifierFactory.class);
     }
 
     private static List<String> fields(List<ConfigError> errors) {

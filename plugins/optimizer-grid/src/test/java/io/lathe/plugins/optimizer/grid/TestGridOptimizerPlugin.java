@@ -1,7 +1,6 @@
 package io.lathe.plugins.optimizer.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lathe.plugin.api.config.ConfigError;
 import io.lathe.plugin.api.config.ConfigProperty;
@@ -11,13 +10,9 @@ import io.lathe.plugin.api.optimizer.Optimizer;
 import io.lathe.plugin.api.optimizer.OptimizerFactory;
 import io.lathe.plugin.api.optimizer.ProposalRequest;
 import io.lathe.plugin.api.optimizer.SearchSpace;
+import io.lathe.plugin.api.testkit.ExtensionIndex;
 import io.lathe.plugin.api.testkit.TestPluginContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,14 +53,7 @@ class TestGridOptimizerPlugin {
     }
 
     @Test
-    void theExtensionIndexNamesTheFactory() throws IOException {
-        boolean listed = false;
-        for (URL index : Collections.list(getClass().getClassLoader().getResources("META-INF/extensions.idx"))) {
-            try (InputStream in = index.openStream()) {
-                listed |= new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .anyMatch(GridOptimizerFactory.class.getName()::equals);
-            }
-        }
-        assertTrue(listed, "META-INF/extensions.idx does not list the factory: PF4J would not find it");
+    void theExtensionIndexNamesTheFactory() {
+        ExtensionIndex.assertListed(GridOptimizerFactory.class);
     }
 }

@@ -10,15 +10,13 @@ import io.lathe.plugin.api.config.ConfigProperty;
 import io.lathe.plugin.api.config.Settings;
 import io.lathe.plugin.api.storage.StorageBackend;
 import io.lathe.plugin.api.storage.StorageBackendFactory;
+import io.lathe.plugin.api.testkit.ExtensionIndex;
 import io.lathe.plugin.api.testkit.TestPluginContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,14 +76,7 @@ class TestLocalStoragePlugin {
     }
 
     @Test
-    void theExtensionIndexNamesTheFactory() throws IOException {
-        boolean listed = false;
-        for (URL index : Collections.list(getClass().getClassLoader().getResources("META-INF/extensions.idx"))) {
-            try (InputStream in = index.openStream()) {
-                listed |= new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .anyMatch(LocalStorageBackendFactory.class.getName()::equals);
-            }
-        }
-        assertTrue(listed, "META-INF/extensions.idx does not list the factory: PF4J would not find it");
+    void theExtensionIndexNamesTheFactory() {
+        ExtensionIndex.assertListed(LocalStorageBackendFactory.class);
     }
 }
