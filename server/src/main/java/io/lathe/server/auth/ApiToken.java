@@ -43,8 +43,24 @@ public class ApiToken {
         this.expiresAt = expiresAt;
     }
 
+    public String id() {
+        return id;
+    }
+
     public User user() {
         return user;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public Long expiresAt() {
+        return expiresAt;
     }
 
     public boolean isExpiredAt(long millis) {

@@ -12,6 +12,10 @@ public record Caller(String userId, String username, User.Role role) implements 
         Objects.requireNonNull(role, "role");
     }
 
+    public boolean isAdmin() {
+        return role == User.Role.ADMIN;
+    }
+
     @Override
     public String getName() {
         return username;

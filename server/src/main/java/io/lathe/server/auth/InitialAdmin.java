@@ -16,14 +16,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * On the first start (no user yet) creates the user {@code admin} with an API token, and hands the token over the
- * way Jenkins hands out its first password: in a file only the server's user can read.
+ * On the first start (no user yet) creates the user {@code admin} with a password and an API token, and hands both
+ * over the way Jenkins hands out its first password: in files only the server's user can read.
  */
 @ApplicationScoped
 public class InitialAdmin {
 
     public static final String USERNAME = "admin";
     static final String TOKEN_FILE = "initial-admin-token";
+    static final String PASSWORD_FILE = "initial-admin-password";
 
     @PersistenceContext(unitName = "lathe")
     private EntityManager entityManager;
@@ -43,10 +44,13 @@ public class InitialAdmin {
         if (users == 0) {
             long now = System.currentTimeMillis();
             User admin = new User(Ids.newId(), USERNAME, User.Role.ADMIN, now);
+            String password = PasswordHasher.newPassword();
+            admin.setPassword(password);
             String secret = TokenSecrets.newSecret();
             entityManager.persist(admin);
             entityManager.persist(new ApiToken(Ids.newId(), admin, "initial", TokenSecrets.hash(secret), now, null));
             writeOwnerOnly(tokenFile, secret + "\n");
+            writeOwnerOnly(tokenFile.resolveSibling(PASSWORD_FILE), password + "\n");
         }
         return Files.exists(tokenFile) ? Optional.of(tokenFile) : Optional.empty();
     }

@@ -20,7 +20,8 @@ public class TokenAuthenticator {
                 .createQuery("SELECT t FROM ApiToken t JOIN FETCH t.user WHERE t.tokenHash = :hash", ApiToken.class)
                 .setParameter("hash", TokenSecrets.hash(secret))
                 .getResultList();
-        if (tokens.isEmpty() || tokens.get(0).isExpiredAt(System.currentTimeMillis())) {
+        if (tokens.isEmpty() || tokens.get(0).isExpiredAt(System.currentTimeMillis())
+                || tokens.get(0).user().disabled()) {
             return Optional.empty();
         }
         User user = tokens.get(0).user();

@@ -31,6 +31,9 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    @Column(nullable = false)
+    private boolean disabled;
+
     protected User() {
     }
 
@@ -55,5 +58,25 @@ public class User {
 
     public long createdAt() {
         return createdAt;
+    }
+
+    public boolean disabled() {
+        return disabled;
+    }
+
+    public boolean passwordMatches(String password) {
+        return PasswordHasher.matches(password, passwordHash);
+    }
+
+    void setPassword(String password) {
+        this.passwordHash = PasswordHasher.hash(password);
+    }
+
+    void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    void setRole(Role role) {
+        this.role = role;
     }
 }

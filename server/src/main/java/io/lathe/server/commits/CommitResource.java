@@ -1,5 +1,6 @@
 package io.lathe.server.commits;
 
+import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.projects.ProjectService;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ public class CommitResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Access(value = Access.Rule.PROJECT_WRITE, param = "project")
     public Response upload(@PathParam("project") String projectId, InputStream body,
             @Context SecurityContext security, @Context UriInfo uri) {
         CommitService.Upload upload = commits.upload(projectId, body, (Caller) security.getUserPrincipal());
@@ -42,6 +44,7 @@ public class CommitResource {
     }
 
     @GET
+    @Access(value = Access.Rule.PROJECT_READ, param = "project")
     public List<CommitView> list(@PathParam("project") String projectId) {
         projects.get(projectId);
         return repository.list(projectId).stream().map(CommitView::of).toList();
@@ -49,6 +52,7 @@ public class CommitResource {
 
     @GET
     @Path("{commit}")
+    @Access(value = Access.Rule.PROJECT_READ, param = "project")
     public CommitView get(@PathParam("project") String projectId, @PathParam("commit") String commitId) {
         return CommitView.of(commits.get(projectId, commitId));
     }

@@ -1,5 +1,6 @@
 package io.lathe.server.data;
 
+import io.lathe.server.auth.Access;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,12 +20,14 @@ public class DatumResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Rule.PROJECT_READ, on = Access.On.DATUM)
     public DatumView get(@PathParam("id") String id) {
         return DatumView.of(datums.get(id));
     }
 
     @GET
     @Path("download")
+    @Access(value = Access.Rule.PROJECT_READ, on = Access.On.DATUM)
     public Response download(@PathParam("id") String id) {
         Datum datum = datums.get(id);
         InputStream content = datums.open(datum, 0);

@@ -1,5 +1,6 @@
 package io.lathe.server.executions;
 
+import io.lathe.server.auth.Access;
 import io.lathe.server.api.ApiException;
 import io.lathe.server.platform.LatheDataSource;
 import jakarta.annotation.Resource;
@@ -58,6 +59,7 @@ public class ExecutionOutputResource {
     @GET
     @Path("{id}/logs")
     @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+    @Access(value = Access.Rule.PROJECT_READ, on = Access.On.EXECUTION)
     public Response log(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") long offset) {
         service.get(id);
         if (offset < 0) {
@@ -88,6 +90,7 @@ public class ExecutionOutputResource {
     @GET
     @Path("{id}/logs/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Access(value = Access.Rule.PROJECT_READ, on = Access.On.EXECUTION)
     public void stream(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") long offset,
             @HeaderParam("Last-Event-ID") Long lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         service.get(id);
@@ -99,6 +102,7 @@ public class ExecutionOutputResource {
     @GET
     @Path("{id}/metadata")
     @Produces(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Rule.PROJECT_READ, on = Access.On.EXECUTION)
     public StreamingOutput metadata(@PathParam("id") String id) {
         service.get(id);
         return out -> writeMetadata(id, out);

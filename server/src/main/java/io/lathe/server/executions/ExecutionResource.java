@@ -1,5 +1,6 @@
 package io.lathe.server.executions;
 
+import io.lathe.server.auth.Access;
 import io.lathe.server.api.ApiException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.data.DatumRepository;
@@ -36,6 +37,7 @@ public class ExecutionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.AUTHENTICATED)
     public Response create(CreateExecution request, @Context SecurityContext security, @Context UriInfo uri) {
         Execution execution = service.create(request, (Caller) security.getUserPrincipal());
         return created(execution, uri);
@@ -43,6 +45,7 @@ public class ExecutionResource {
 
     /** A project's executions, newest first; pass the last counter seen as {@code before} for the next page. */
     @GET
+    @Access(value = Access.Rule.PROJECT_READ, param = "project")
     public List<ExecutionView> list(@QueryParam("project") String projectId, @QueryParam("before") Integer before,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (projectId == null) {
@@ -57,6 +60,7 @@ public class ExecutionResource {
 
     @GET
     @Path("{id}")
+    @Access(value = Access.Rule.PROJECT_READ, on = Access.On.EXECUTION)
     public ExecutionView get(@PathParam("id") String id) {
         Execution execution = service.get(id);
         return ExecutionView.of(execution, executions.inputs(id), datums.producedBy(id));
@@ -64,12 +68,14 @@ public class ExecutionResource {
 
     @POST
     @Path("{id}/stop")
+    @Access(value = Access.Rule.PROJECT_WRITE, on = Access.On.EXECUTION)
     public ExecutionView stop(@PathParam("id") String id) {
         return ExecutionView.summary(service.stop(id));
     }
 
     @POST
     @Path("{id}/copy")
+    @Access(value = Access.Rule.PROJECT_WRITE, on = Access.On.EXECUTION)
     public Response copy(@PathParam("id") String id, @Context SecurityContext security, @Context UriInfo uri) {
         Execution copy = service.copy(id, (Caller) security.getUserPrincipal());
         return created(copy, uri);

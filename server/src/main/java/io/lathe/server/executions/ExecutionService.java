@@ -1,7 +1,9 @@
 package io.lathe.server.executions;
 
 import io.lathe.server.api.ApiException;
+import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.plugins.ConfiguredInstances;
@@ -38,6 +40,8 @@ public class ExecutionService {
     ExecutionScheduler scheduler;
     @Inject
     ConfiguredInstances instances;
+    @Inject
+    AccessControl access;
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -49,6 +53,7 @@ public class ExecutionService {
         require(request.project(), "project");
         require(request.commit(), "commit");
         require(request.step(), "step");
+        access.requireProject(caller, request.project(), ProjectRole.WRITE);
         Project project = projects.get(request.project());
         CodeCommit commit = commits.get(project.id(), request.commit());
         Step step = CommitService.parse(commit.configYaml()).step(request.step())

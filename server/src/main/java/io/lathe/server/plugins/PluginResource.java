@@ -1,5 +1,6 @@
 package io.lathe.server.plugins;
 
+import io.lathe.server.auth.Access;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ public class PluginResource {
     PluginHost host;
 
     @GET
+    @Access(Access.Rule.AUTHENTICATED)
     public List<PluginDescription> list() {
         return host.describe();
     }

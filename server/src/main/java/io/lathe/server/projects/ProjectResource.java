@@ -1,5 +1,6 @@
 package io.lathe.server.projects;
 
+import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,7 @@ public class ProjectResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.AUTHENTICATED)
     public Response create(CreateProject request, @Context SecurityContext security, @Context UriInfo uri) {
         if (request == null) {
             throw io.lathe.server.api.ApiException.badRequest("missing-body", "send {\"name\": ...} as JSON", null);
@@ -40,12 +42,14 @@ public class ProjectResource {
     }
 
     @GET
-    public List<ProjectView> list() {
-        return projects.list().stream().map(ProjectView::of).toList();
+    @Access(Access.Rule.AUTHENTICATED)
+    public List<ProjectView> list(@Context SecurityContext security) {
+        return projects.list((Caller) security.getUserPrincipal()).stream().map(ProjectView::of).toList();
     }
 
     @GET
     @Path("{id}")
+    @Access(Access.Rule.PROJECT_READ)
     public ProjectView get(@PathParam("id") String id) {
         return ProjectView.of(projects.get(id));
     }

@@ -39,8 +39,16 @@ public class ProjectService {
         return project;
     }
 
-    public List<Project> list() {
-        return entityManager.createQuery("SELECT p FROM Project p ORDER BY p.name", Project.class).getResultList();
+    /** The projects the caller may see: all for admins, else those they own or are a member of. */
+    public List<Project> list(Caller caller) {
+        if (caller.isAdmin()) {
+            return entityManager.createQuery("SELECT p FROM Project p ORDER BY p.name", Project.class)
+                    .getResultList();
+        }
+        return entityManager.createQuery("SELECT p FROM Project p WHERE p.ownerId = :user OR p.id IN "
+                        + "(SELECT m.projectId FROM ProjectMember m WHERE m.userId = :user) ORDER BY p.name",
+                        Project.class)
+                .setParameter("user", caller.userId()).getResultList();
     }
 
     /** The project with this id. @throws ApiException 404 when there is none */

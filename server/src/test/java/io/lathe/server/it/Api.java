@@ -50,6 +50,17 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body.toString())));
     }
 
+    /** Any method, with a JSON body when {@code body} is not null. */
+    public Answer send(String method, String path, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest.Builder builder = request(path).method(method, publisher);
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder);
+    }
+
     public Answer postJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

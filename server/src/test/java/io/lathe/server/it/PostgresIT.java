@@ -46,10 +46,17 @@ class PostgresIT {
                 server.kill();
             }
 
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM execution")) {
-                rows.next();
-                assertEquals(2, rows.getInt(1), "the executions are in PostgreSQL");
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM execution")) {
+                    rows.next();
+                    assertEquals(2, rows.getInt(1), "the executions are in PostgreSQL");
+                }
+                try (ResultSet rows = statement.executeQuery("SELECT token_hash FROM api_token")) {
+                    rows.next();
+                    String token = server.adminToken();
+                    assertEquals(ExecutionIT.sha256(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                            rows.getString(1), "tokens are stored as their SHA-256, never as themselves");
+                }
             }
 
             LatheServer restarted = new LatheServer(home, database.serverEnvironment()).start();

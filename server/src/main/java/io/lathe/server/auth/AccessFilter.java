@@ -6,26 +6,46 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * Every API request must carry {@code Authorization: Bearer <token>} (or Valohai's {@code Token <token>}, so the
- * {@code vh} CLI's header works); anything else is answered 401 before it reaches a resource.
+ * Runs before every API method: finds the caller from {@code Authorization: Bearer <token>} (or Valohai's
+ * {@code Token <token>}, so the {@code vh} CLI's header works), then checks the method's {@link Access} rule through
+ * {@link AccessControl}. A method without a rule is refused.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
-public class AuthenticationFilter implements ContainerRequestFilter {
+public class AccessFilter implements ContainerRequestFilter {
+
+    private static final Logger LOG = Logger.getLogger(AccessFilter.class.getName());
 
     @Inject
     TokenAuthenticator authenticator;
+    @Inject
+    AccessControl accessControl;
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
+        Access access = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(Access.class);
+        if (access == null) {
+            LOG.severe("refused a call to " + resource.getResourceMethod() + ": it has no @Access rule");
+            throw new ApiException(Response.Status.FORBIDDEN, "forbidden", "this endpoint has no access rule", null);
+        }
+        if (access.value() == Access.Rule.PUBLIC) {
+            return;
+        }
         Optional<Caller> caller = secret(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .flatMap(authenticator::authenticate);
         if (caller.isEmpty()) {
@@ -35,8 +55,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
             return;
         }
-        boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new CallerSecurityContext(caller.get(), secure));
+        accessControl.check(caller.get(), access, parameter(request, access.param()));
+        request.setSecurityContext(new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure()));
+    }
+
+    private static String parameter(ContainerRequestContext request, String name) {
+        String fromPath = request.getUriInfo().getPathParameters().getFirst(name);
+        return fromPath != null ? fromPath : request.getUriInfo().getQueryParameters().getFirst(name);
     }
 
     private static Optional<String> secret(String header) {

@@ -1,0 +1,178 @@
+package io.lathe.server.auth;
+
+import io.lathe.server.api.ApiException;
+import io.lathe.server.audit.AuditLog;
+import io.lathe.server.platform.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Users and their API tokens: created and changed by admins, tokens by their owners; every change audited. */
+@ApplicationScoped
+@Transactional(dontRollbackOn = ApiException.class)
+public class Accounts {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    @PersistenceContext(unitName = "lathe")
+    private EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    /** A token just made: the only time its secret is shown. */
+    public record NewToken(String id, String name, String token, Instant expiresAt) {
+    }
+
+    public User createUser(Caller admin, String username, String password, String role) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.badRequest("invalid-username", "a username is 2 to 64 lowercase letters, digits, "
+                    + "'.', '_' or '-', starting with a letter or digit", "username");
+        }
+        User.Role parsedRole = role(role == null ? "user" : role);
+        checkPassword(password);
+        if (find(username) != null) {
+            throw ApiException.conflict("username-taken", "a user named '" + username + "' exists already");
+        }
+        User user = new User(Ids.newId(), username, parsedRole, System.currentTimeMillis());
+        user.setPassword(password);
+        em.persist(user);
+        audit.record(admin.username(), "user.create", username, Map.of("role", parsedRole.name().toLowerCase()));
+        return user;
+    }
+
+    public List<User> users() {
+        return em.createQuery("SELECT u FROM User u ORDER BY u.username", User.class).getResultList();
+    }
+
+    /** Changes what is given: disabled, a new password, the role. */
+    public User updateUser(Caller admin, String username, Boolean disabled, String password, String role) {
+        User user = require(username);
+        // Everything is checked before anything changes: errors commit (for the audit of failed sign-ins).
+        User.Role newRole = role == null ? null : role(role);
+        if (password != null) {
+            checkPassword(password);
+        }
+        if (user.id().equals(admin.userId()) && (Boolean.TRUE.equals(disabled) || newRole == User.Role.USER)) {
+            throw ApiException.conflict("cannot-demote-self", "an admin cannot disable or demote their own account");
+        }
+        Map<String, Object> before = describe(user);
+        if (disabled != null) {
+            user.setDisabled(disabled);
+        }
+        if (newRole != null) {
+            user.setRole(newRole);
+        }
+        if (password != null) {
+            user.setPassword(password);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("before", before);
+        details.put("after", describe(user));
+        details.put("password_reset", password != null);
+        audit.record(admin.username(), "user.update", username, details);
+        return user;
+    }
+
+    /** Exchanges a username and password for a new token (the API's sign-in). */
+    public NewToken signIn(String username, String password, String tokenName, String expires) {
+        User user = username == null ? null : find(username);
+        if (user == null || user.disabled() || !user.passwordMatches(password)) {
+            audit.record(null, "sign-in.failed", username, Map.of());
+            throw new ApiException(Response.Status.UNAUTHORIZED, "wrong-credentials",
+                    "wrong username or password, or the account is disabled", null);
+        }
+        audit.record(user.username(), "sign-in", user.username(), Map.of());
+        return createToken(user, tokenName, expires);
+    }
+
+    /** A new token for the caller. */
+    public NewToken createToken(Caller caller, String name, String expires) {
+        return createToken(em.find(User.class, caller.userId()), name, expires);
+    }
+
+    public List<ApiToken> tokens(Caller caller) {
+        return em.createQuery("SELECT t FROM ApiToken t WHERE t.user.id = :u ORDER BY t.createdAt", ApiToken.class)
+                .setParameter("u", caller.userId()).getResultList();
+    }
+
+    /** Revokes one of the caller's tokens (an admin may revoke anyone's). */
+    public void revokeToken(Caller caller, String id) {
+        ApiToken token = Ids.isId(id) ? em.find(ApiToken.class, id) : null;
+        if (token == null || !(caller.isAdmin() || token.user().id().equals(caller.userId()))) {
+            throw ApiException.notFound("token", id);
+        }
+        em.remove(token);
+        audit.record(caller.username(), "token.revoke", token.user().username(), Map.of("token", token.name()));
+    }
+
+    public User require(String username) {
+        User user = username == null ? null : find(username);
+        if (user == null) {
+            throw ApiException.notFound("user", username == null ? "" : username);
+        }
+        return user;
+    }
+
+    private NewToken createToken(User user, String name, String expires) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw ApiException.badRequest("invalid-token-name", "give the token a name of 1 to 100 characters",
+                    "name");
+        }
+        Long expiresAt = null;
+        if (expires != null && !expires.isBlank()) {
+            try {
+                expiresAt = Instant.parse(expires).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("invalid-expiry", "expires must be an ISO-8601 instant such as "
+                        + "2027-01-31T00:00:00Z", "expires");
+            }
+            if (expiresAt <= System.currentTimeMillis()) {
+                throw ApiException.badRequest("invalid-expiry", "expires must be in the future", "expires");
+            }
+        }
+        String secret = TokenSecrets.newSecret();
+        ApiToken token = new ApiToken(Ids.newId(), user, name, TokenSecrets.hash(secret), System.currentTimeMillis(),
+                expiresAt);
+        em.persist(token);
+        audit.record(user.username(), "token.create", user.username(), Map.of("token", name));
+        return new NewToken(token.id(), name, secret, expiresAt == null ? null : Instant.ofEpochMilli(expiresAt));
+    }
+
+    private User find(String username) {
+        return em.createQuery("SELECT u FROM User u WHERE u.username = :name", User.class)
+                .setParameter("name", username).getResultStream().findFirst().orElse(null);
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 1000) {
+            throw ApiException.badRequest("weak-password", "a password has at least " + MIN_PASSWORD_LENGTH
+                    + " characters", "password");
+        }
+    }
+
+    private static User.Role role(String role) {
+        switch (role) {
+            case "admin":
+                return User.Role.ADMIN;
+            case "user":
+                return User.Role.USER;
+            default:
+                throw ApiException.badRequest("invalid-role", "role is 'admin' or 'user'", "role");
+        }
+    }
+
+    private static Map<String, Object> describe(User user) {
+        return Map.of("role", user.role().name().toLowerCase(), "disabled", user.disabled());
+    }
+}

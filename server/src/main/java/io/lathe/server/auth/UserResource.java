@@ -1,0 +1,64 @@
+package io.lathe.server.auth;
+
+import io.lathe.server.api.ApiException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/** {@code /api/v1/admin/users}: admins create, list, disable, reset and promote users. */
+@Path("admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    /** The body of a create. */
+    public record CreateUser(String username, String password, String role) {
+    }
+
+    /** The body of a change: only what is given changes. */
+    public record UpdateUser(Boolean disabled, String password, String role) {
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @GET
+    @Access(Access.Rule.ADMIN)
+    public List<UserView> list() {
+        return accounts.users().stream().map(UserView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.ADMIN)
+    public Response create(CreateUser request, @Context SecurityContext security) {
+        if (request == null) {
+            throw ApiException.badRequest("missing-body", "send {username, password, role} as JSON", null);
+        }
+        User user = accounts.createUser(TokenResource.caller(security), request.username(), request.password(),
+                request.role());
+        return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
+    }
+
+    @PATCH
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.ADMIN)
+    public UserView update(@PathParam("username") String username, UpdateUser request,
+            @Context SecurityContext security) {
+        if (request == null) {
+            throw ApiException.badRequest("missing-body", "send {disabled?, password?, role?} as JSON", null);
+        }
+        return UserView.of(accounts.updateUser(TokenResource.caller(security), username, request.disabled(),
+                request.password(), request.role()));
+    }
+}

@@ -1,0 +1,172 @@
+package io.lathe.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lathe.server.auth.Access.Rule;
+import io.lathe.server.auth.ApiEndpoints;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Walks every endpoint of the API with every kind of caller and checks each answer against the rule written here,
+ * independently of the code's annotations. An endpoint missing from this table fails the test: a new endpoint
+ * cannot ship without someone deciding who may call it.
+ */
+@ExtendWith(SharedServer.class)
+class AccessMatrixIT {
+
+    enum Who { ANONYMOUS, STRANGER, READER, WRITER, OWNER, ADMIN }
+
+    private record Case(String method, String template, Rule rule, Function<Who, String> path, String body) {
+    }
+
+    private static final Map<Who, Api> CALLERS = new LinkedHashMap<>();
+    private static final Map<Who, String> TOKEN_IDS = new LinkedHashMap<>();
+    private static Api admin;
+    private static String project;
+    private static String commit;
+    private static String execution;
+    private static String datum;
+    private static String spare;
+
+    @BeforeAll
+    static void world() throws Exception {
+        LatheServer server = SharedServer.server();
+        admin = SharedServer.admin();
+        Map<Who, String> names = new LinkedHashMap<>();
+        for (Who who : List.of(Who.STRANGER, Who.READER, Who.WRITER, Who.OWNER)) {
+            names.put(who, Callers.createUser(admin, who.name().toLowerCase(), "user"));
+            CALLERS.put(who, Callers.signIn(server, names.get(who)));
+        }
+        CALLERS.put(Who.ANONYMOUS, new Api(server, null));
+        CALLERS.put(Who.ADMIN, admin);
+        spare = Callers.createUser(admin, "spare", "user");
+
+        Api owner = CALLERS.get(Who.OWNER);
+        project = Projects.create(owner, "matrix");
+        commit = Projects.commit(owner, project, Projects.quickstart());
+        execution = owner.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\"" + commit
+                + "\",\"step\":\"prepare-data\"}").json().getString("id");
+        datum = owner.awaitEnd(execution).getJsonArray("outputs").getJsonObject(0).getString("datum");
+        put(owner, "/api/v1/projects/" + project + "/members/" + names.get(Who.READER), "{\"access\":\"read\"}");
+        put(owner, "/api/v1/projects/" + project + "/members/" + names.get(Who.WRITER), "{\"access\":\"write\"}");
+        for (Who who : Who.values()) {
+            if (who != Who.ANONYMOUS) {
+                TOKEN_IDS.put(who, CALLERS.get(who).postJson("/api/v1/tokens", "{\"name\":\"spare\"}").json()
+                        .getString("id"));
+            }
+        }
+    }
+
+    private static List<Case> cases() {
+        String p = "/api/v1/projects/" + project;
+        String e = "/api/v1/executions/" + execution;
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case("POST", "/api/v1/auth/token", Rule.PUBLIC, w -> "/api/v1/auth/token",
+                "{\"username\":\"" + spare + "\",\"password\":\"" + Callers.PASSWORD + "\",\"name\":\"m\"}"));
+        cases.add(new Case("GET", "/api/v1/me", Rule.AUTHENTICATED, w -> "/api/v1/me", null));
+        cases.add(new Case("GET", "/api/v1/tokens", Rule.AUTHENTICATED, w -> "/api/v1/tokens", null));
+        cases.add(new Case("POST", "/api/v1/tokens", Rule.AUTHENTICATED, w -> "/api/v1/tokens", "{\"name\":\"m\"}"));
+        cases.add(new Case("DELETE", "/api/v1/tokens/{id}", Rule.AUTHENTICATED,
+                w -> "/api/v1/tokens/" + TOKEN_IDS.getOrDefault(w, execution), null));
+        cases.add(new Case("GET", "/api/v1/plugins", Rule.AUTHENTICATED, w -> "/api/v1/plugins", null));
+        cases.add(new Case("GET", "/api/v1/admin/users", Rule.ADMIN, w -> "/api/v1/admin/users", null));
+        cases.add(new Case("POST", "/api/v1/admin/users", Rule.ADMIN, w -> "/api/v1/admin/users", "{}"));
+        cases.add(new Case("PATCH", "/api/v1/admin/users/{username}", Rule.ADMIN,
+                w -> "/api/v1/admin/users/" + spare, "{}"));
+        cases.add(new Case("GET", "/api/v1/admin/audit", Rule.ADMIN, w -> "/api/v1/admin/audit", null));
+        cases.add(new Case("GET", "/api/v1/projects", Rule.AUTHENTICATED, w -> "/api/v1/projects", null));
+        cases.add(new Case("POST", "/api/v1/projects", Rule.AUTHENTICATED, w -> "/api/v1/projects", "{}"));
+        cases.add(new Case("GET", "/api/v1/projects/{id}", Rule.PROJECT_READ, w -> p, null));
+        cases.add(new Case("GET", "/api/v1/projects/{id}/members", Rule.PROJECT_READ, w -> p + "/members", null));
+        cases.add(new Case("PUT", "/api/v1/projects/{id}/members/{username}", Rule.PROJECT_OWNER,
+                w -> p + "/members/" + spare, "{\"access\":\"read\"}"));
+        cases.add(new Case("DELETE", "/api/v1/projects/{id}/members/{username}", Rule.PROJECT_OWNER,
+                w -> {
+                    put(admin, p + "/members/" + spare, "{\"access\":\"read\"}");
+                    return p + "/members/" + spare;
+                }, null));
+        cases.add(new Case("GET", "/api/v1/projects/{project}/commits", Rule.PROJECT_READ, w -> p + "/commits", null));
+        cases.add(new Case("POST", "/api/v1/projects/{project}/commits", Rule.PROJECT_WRITE, w -> p + "/commits", ""));
+        cases.add(new Case("GET", "/api/v1/projects/{project}/commits/{commit}", Rule.PROJECT_READ,
+                w -> p + "/commits/" + commit, null));
+        cases.add(new Case("POST", "/api/v1/executions", Rule.AUTHENTICATED, w -> "/api/v1/executions", "{}"));
+        cases.add(new Case("GET", "/api/v1/executions", Rule.PROJECT_READ,
+                w -> "/api/v1/executions?project=" + project, null));
+        cases.add(new Case("GET", "/api/v1/executions/{id}", Rule.PROJECT_READ, w -> e, null));
+        cases.add(new Case("POST", "/api/v1/executions/{id}/stop", Rule.PROJECT_WRITE, w -> e + "/stop", ""));
+        cases.add(new Case("POST", "/api/v1/executions/{id}/copy", Rule.PROJECT_WRITE, w -> e + "/copy", ""));
+        cases.add(new Case("GET", "/api/v1/executions/{id}/logs", Rule.PROJECT_READ, w -> e + "/logs", null));
+        cases.add(new Case("GET", "/api/v1/executions/{id}/logs/stream", Rule.PROJECT_READ,
+                w -> e + "/logs/stream", null));
+        cases.add(new Case("GET", "/api/v1/executions/{id}/metadata", Rule.PROJECT_READ, w -> e + "/metadata", null));
+        cases.add(new Case("GET", "/api/v1/datums/{id}", Rule.PROJECT_READ, w -> "/api/v1/datums/" + datum, null));
+        cases.add(new Case("GET", "/api/v1/datums/{id}/download", Rule.PROJECT_READ,
+                w -> "/api/v1/datums/" + datum + "/download", null));
+        return cases;
+    }
+
+    @Test
+    void everyEndpointOfTheApiIsInThisTable() {
+        Set<String> declared = ApiEndpoints.all().stream().map(ApiEndpoints.Endpoint::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> covered = cases().stream().map(c -> c.method() + " " + c.template())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(declared, covered, "an endpoint without a row here has no decided access rule");
+    }
+
+    @Test
+    void everyCallerGetsWhatTheRuleAllowsAndNothingMore() {
+        List<String> wrong = new ArrayList<>();
+        for (Case c : cases()) {
+            for (Who who : Who.values()) {
+                Api.Answer answer = CALLERS.get(who).send(c.method(), c.path().apply(who), c.body());
+                int expected = expected(c.rule(), who);
+                boolean ok = expected == 0 ? !Set.of(401, 403, 404).contains(answer.status())
+                        : answer.status() == expected;
+                if (!ok || answer.status() >= 500) {
+                    wrong.add(c.method() + " " + c.template() + " as " + who + ": expected "
+                            + (expected == 0 ? "access" : expected) + ", got " + answer.status() + " " + answer.body());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** 0 means "let through" (any answer but 401, 403, 404); otherwise the status that must come back. */
+    private static int expected(Rule rule, Who who) {
+        if (rule == Rule.PUBLIC) {
+            return 0;
+        }
+        if (who == Who.ANONYMOUS) {
+            return 401;
+        }
+        if (who == Who.ADMIN || rule == Rule.AUTHENTICATED) {
+            return 0;
+        }
+        if (rule == Rule.ADMIN) {
+            return 403;
+        }
+        if (who == Who.STRANGER) {
+            return 404;
+        }
+        int rank = List.of(Who.READER, Who.WRITER, Who.OWNER).indexOf(who);
+        int needed = List.of(Rule.PROJECT_READ, Rule.PROJECT_WRITE, Rule.PROJECT_OWNER).indexOf(rule);
+        return rank >= needed ? 0 : 403;
+    }
+
+    private static void put(Api api, String path, String body) {
+        Api.Answer answer = api.send("PUT", path, body);
+        assertEquals(200, answer.status(), answer.body());
+    }
+}
