@@ -14,8 +14,13 @@ seen = {
     "execution": json.load(open(os.path.join(config, "execution.json"))),
     "input_sha256": {},
 }
+def valohai_utils_file_info(*, name, uri, path, size, checksums):
+    """The signature of valohai-utils' FileInfo, which is built with FileInfo(**entry): extra keys break it."""
+
+
 for name, spec in seen["inputs"].items():
     for f in spec["files"]:
+        valohai_utils_file_info(**f)
         seen["input_sha256"][f["name"]] = hashlib.sha256(open(f["path"], "rb").read()).hexdigest()
 print(json.dumps({"contract": seen}))
 with open(os.path.join(os.environ["VH_OUTPUTS_DIR"], "seen.json"), "w") as out:

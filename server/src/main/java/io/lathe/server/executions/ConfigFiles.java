@@ -20,9 +20,9 @@ final class ConfigFiles {
     static Map<String, String> build(Execution execution, Project project, List<ResolvedInput> inputs,
             String inputsDirectory, Jsonb jsonb) {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("parameters.json", execution.parametersJson());
-        files.put("inputs.json", jsonb.toJson(inputs(inputs, inputsDirectory)));
-        files.put("execution.json", jsonb.toJson(execution(execution, project)));
+        files.put("parameters.json", execution.parametersJson() + "\n");
+        files.put("inputs.json", jsonb.toJson(inputs(inputs, inputsDirectory)) + "\n");
+        files.put("execution.json", jsonb.toJson(execution(execution, project)) + "\n");
         return files;
     }
 
@@ -32,16 +32,14 @@ final class ConfigFiles {
             @SuppressWarnings("unchecked")
             List<Object> files = (List<Object>) ((Map<String, Object>) byName.computeIfAbsent(input.inputName(),
                     name -> new LinkedHashMap<>(Map.of("files", new ArrayList<>())))).get("files");
+            // Exactly the keys valohai-utils' FileInfo takes: it is built with FileInfo(**entry) and keyword-only
+            // parameters, so any other key (Valohai's docs also list datum_id and metadata) makes it fail.
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("name", input.fileName());
+            file.put("uri", input.uri());
             file.put("path", inputsDirectory + "/" + input.inputName() + "/" + input.fileName());
             file.put("size", input.size());
-            file.put("uri", input.uri());
-            if (input.datumId() != null) {
-                file.put("datum_id", input.datumId());
-            }
             file.put("checksums", Map.of("sha256", input.sha256() == null ? "" : input.sha256()));
-            file.put("metadata", List.of());
             files.add(file);
         }
         return byName;

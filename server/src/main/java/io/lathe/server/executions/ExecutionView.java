@@ -15,8 +15,8 @@ import java.util.List;
  * with checksums, command as run, environment, exit code and times. Lists leave inputs and outputs out.
  */
 @JsonbPropertyOrder({"id", "counter", "project", "status", "title", "step", "commit", "parameters", "inputs",
-    "outputs", "command", "image", "environment", "exit_code", "status_detail", "created_at", "queued_at",
-    "started_at", "ended_at", "duration", "copied_from", "step_config"})
+    "outputs", "command", "image", "environment", "exitCode", "statusDetail", "createdAt", "queuedAt", "startedAt",
+    "endedAt", "duration", "copiedFrom", "stepConfig"})
 public record ExecutionView(
         String id,
         int counter,

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,7 +22,7 @@ public class LatheSettings {
     private Path home;
     private int port;
     private String databaseUrl;
-    private int localConcurrency;
+    private Optional<Integer> localConcurrency;
 
     protected LatheSettings() {
         // for CDI proxies
@@ -32,7 +33,7 @@ public class LatheSettings {
             @ConfigProperty(name = "lathe.home") String home,
             @ConfigProperty(name = "lathe.port", defaultValue = "8080") int port,
             @ConfigProperty(name = "lathe.db.url") String databaseUrl,
-            @ConfigProperty(name = "lathe.local.concurrency", defaultValue = "2") int localConcurrency) {
+            @ConfigProperty(name = "lathe.local.concurrency") Optional<Integer> localConcurrency) {
         this.home = Path.of(home).toAbsolutePath().normalize();
         this.port = port;
         this.databaseUrl = databaseUrl;
@@ -53,8 +54,11 @@ public class LatheSettings {
         return databaseUrl;
     }
 
-    /** How many executions the default local environment runs at once ({@code LATHE_LOCAL_CONCURRENCY}). */
-    public int localConcurrency() {
+    /**
+     * How many executions the default local environment runs at once ({@code LATHE_LOCAL_CONCURRENCY}), when the
+     * setting is given; it then overrides what the environment was configured with.
+     */
+    public Optional<Integer> localConcurrency() {
         return localConcurrency;
     }
 

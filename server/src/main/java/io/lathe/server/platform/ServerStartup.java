@@ -68,6 +68,8 @@ public class ServerStartup implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         scheduler.stop();
+        // Ends running jobs now, while the database is up, so each is recorded as stopped rather than lost.
+        instances.closeAll();
     }
 
     private static Map<String, Function<String, InputStream>> bundledPlugins(ServletContext context) {

@@ -44,4 +44,8 @@ public abstract class ConfiguredInstance {
     public String settingsJson() {
         return settings;
     }
+
+    void replaceSettings(String settingsJson) {
+        this.settings = settingsJson;
+    }
 }

@@ -40,6 +40,7 @@ import java.util.logging.Logger;
 public class ConfiguredInstances {
 
     public static final String DEFAULT = "local";
+    static final int DEFAULT_CONCURRENCY = 2;
     private static final Logger LOG = Logger.getLogger(ConfiguredInstances.class.getName());
     private static final Type SETTINGS_TYPE = new HashMap<String, String>() { }.getClass().getGenericSuperclass();
 
@@ -64,9 +65,15 @@ public class ConfiguredInstances {
             entityManager.persist(new DataStore(DEFAULT, "local",
                     jsonb.toJson(Map.of("root", settings.dataDirectory().toString())), now));
         }
-        if (entityManager.find(Environment.class, DEFAULT) == null) {
-            entityManager.persist(new Environment(DEFAULT, "local",
-                    jsonb.toJson(Map.of("max-concurrency", Integer.toString(settings.localConcurrency()))), now));
+        Environment local = entityManager.find(Environment.class, DEFAULT);
+        if (local == null) {
+            local = new Environment(DEFAULT, "local", jsonb.toJson(Map.of("max-concurrency",
+                    Integer.toString(settings.localConcurrency().orElse(DEFAULT_CONCURRENCY)))), now);
+            entityManager.persist(local);
+        } else if (settings.localConcurrency().isPresent()) {
+            Map<String, String> values = new HashMap<>(jsonb.fromJson(local.settingsJson(), SETTINGS_TYPE));
+            values.put("max-concurrency", Integer.toString(settings.localConcurrency().get()));
+            local.replaceSettings(jsonb.toJson(values));
         }
     }
 
@@ -124,13 +131,21 @@ public class ConfiguredInstances {
         return Map.copyOf(environments);
     }
 
+    /**
+     * Closes every live instance: environments first, so running jobs end (stopped) and are recorded while the
+     * database is still there, then data stores. Called at shutdown; safe to call twice.
+     */
     @PreDestroy
-    void closeAll() {
-        environments.values().forEach(ConfiguredInstances::closeQuietly);
-        stores.values().forEach(ConfiguredInstances::closeQuietly);
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void closeAll() {
+        List.copyOf(environments.keySet()).forEach(name -> closeQuietly(environments.remove(name)));
+        List.copyOf(stores.keySet()).forEach(name -> closeQuietly(stores.remove(name)));
     }
 
     private static void closeQuietly(AutoCloseable instance) {
+        if (instance == null) {
+            return;
+        }
         try {
             instance.close();
         } catch (Exception e) {

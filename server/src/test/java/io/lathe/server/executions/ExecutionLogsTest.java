@@ -22,7 +22,7 @@ class ExecutionLogsTest {
     @BeforeEach
     void open() {
         logs = new ExecutionLogs();
-        logs.settings = new LatheSettings(home.toString(), 8080, "jdbc:h2:mem:x", 2);
+        logs.settings = new LatheSettings(home.toString(), 8080, "jdbc:h2:mem:x", java.util.Optional.empty());
         logs.startFlusher();
     }
 

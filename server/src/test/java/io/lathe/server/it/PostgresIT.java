@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same server on a real PostgreSQL: the schema migrates, the example runs, state survives a restart, and an
- * execution whose server died is reported lost rather than left running forever.
+ * The same server on a real PostgreSQL: the schema migrates, the example runs, state survives restarts, a shutdown
+ * records running executions as stopped, and an execution whose server died is reported lost rather than left
+ * running forever.
  */
 class PostgresIT {
 
@@ -24,7 +29,8 @@ class PostgresIT {
         try (PostgresDatabase database = new PostgresDatabase().create()) {
             LatheServer server = new LatheServer(home, database.serverEnvironment()).start();
             String project;
-            String sleeper;
+            String behaviour;
+            String stoppedByShutdown;
             try {
                 assertTrue(server.log().contains("database:    jdbc:postgresql://"), server.log());
                 Api api = new Api(server, server.adminToken());
@@ -37,38 +43,73 @@ class PostgresIT {
                 assertEquals("complete", prepare.getString("status"));
                 assertEquals(1, api.get("/api/v1/executions/" + prepare.getString("id") + "/metadata").array().size());
 
-                String behaviour = Projects.commit(api, project, CodePackages.of("behaviour"));
-                sleeper = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
-                        + behaviour + "\",\"step\":\"sleep\",\"parameters\":{\"seconds\":60}}").json().getString("id");
-                api.await("/api/v1/executions/" + sleeper, e -> e.getString("status").equals("started"),
-                        Duration.ofSeconds(30));
+                behaviour = Projects.commit(api, project, CodePackages.of("behaviour"));
+                stoppedByShutdown = startSleeper(api, project, behaviour);
             } finally {
-                server.kill();
+                server.stop();
+            }
+            try (Connection connection = database.connect()) {
+                assertEquals("STOPPED", status(connection, stoppedByShutdown),
+                        "a shutdown stops running executions and records it");
+                assertEquals(2, count(connection, "SELECT COUNT(*) FROM execution"), "the executions are in PostgreSQL");
+                assertEquals(ExecutionIT.sha256(server.adminToken().getBytes(StandardCharsets.UTF_8)),
+                        text(connection, "SELECT token_hash FROM api_token"),
+                        "tokens are stored as their SHA-256, never as themselves");
             }
 
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM execution")) {
-                    rows.next();
-                    assertEquals(2, rows.getInt(1), "the executions are in PostgreSQL");
-                }
-                try (ResultSet rows = statement.executeQuery("SELECT token_hash FROM api_token")) {
-                    rows.next();
-                    String token = server.adminToken();
-                    assertEquals(ExecutionIT.sha256(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                            rows.getString(1), "tokens are stored as their SHA-256, never as themselves");
-                }
-            }
-
-            LatheServer restarted = new LatheServer(home, database.serverEnvironment()).start();
+            Map<String, String> oneAtATime = new HashMap<>(database.serverEnvironment());
+            oneAtATime.put("LATHE_LOCAL_CONCURRENCY", "1");
+            LatheServer restarted = new LatheServer(home, oneAtATime).start();
+            String lostInCrash;
             try {
                 Api api = new Api(restarted, restarted.adminToken());
                 assertEquals(200, api.get("/api/v1/projects/" + project).status(), "token and project survive");
-                JsonObject lost = api.get("/api/v1/executions/" + sleeper).json();
+                lostInCrash = startSleeper(api, project, behaviour);
+            } finally {
+                restarted.kill();
+            }
+            try (Connection connection = database.connect()) {
+                assertTrue(text(connection, "SELECT settings FROM compute_environment WHERE name = 'local'")
+                        .contains("\"max-concurrency\":\"1\""), "LATHE_LOCAL_CONCURRENCY applies on every start");
+            }
+
+            LatheServer afterCrash = new LatheServer(home, database.serverEnvironment()).start();
+            try {
+                JsonObject lost = new Api(afterCrash, afterCrash.adminToken()).get("/api/v1/executions/" + lostInCrash)
+                        .json();
                 assertEquals("error", lost.getString("status"));
                 assertTrue(lost.getString("status_detail").contains("restarted"), lost.toString());
             } finally {
-                restarted.stop();
+                afterCrash.stop();
             }
+        }
+    }
+
+    private static String startSleeper(Api api, String project, String commit) {
+        String id = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\"" + commit
+                + "\",\"step\":\"sleep\",\"parameters\":{\"seconds\":60}}").json().getString("id");
+        api.await("/api/v1/executions/" + id, e -> e.getString("status").equals("started"), Duration.ofSeconds(30));
+        return id;
+    }
+
+    private static String status(Connection connection, String executionId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT status FROM execution WHERE id = ?")) {
+            query.setString(1, executionId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static int count(Connection connection, String sql) throws SQLException {
+        return Integer.parseInt(text(connection, sql));
+    }
+
+    private static String text(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 }
