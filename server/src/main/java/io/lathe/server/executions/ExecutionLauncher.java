@@ -8,10 +8,12 @@ import io.lathe.server.commits.CommitService;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.platform.LatheDataSource;
+import io.lathe.server.platform.Limits;
 import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.EnvironmentVariable;
+import io.lathe.server.variables.ProjectVariables;
 import io.lathe.server.valohai.Step;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -52,6 +54,10 @@ public class ExecutionLauncher {
     InputDownloader downloader;
     @Inject
     ExecutionLogs logs;
+    @Inject
+    Limits limits;
+    @Inject
+    ProjectVariables projectVariables;
 
     @Resource(lookup = LatheDataSource.JNDI_NAME)
     private DataSource dataSource;
@@ -70,20 +76,32 @@ public class ExecutionLauncher {
         Execution execution = executions.find(executionId).orElseThrow();
         Project project = projects.get(execution.projectId());
         ExecutionLog log = logs.open(executionId);
-        MetadataWriter metadata = new MetadataWriter(dataSource, executionId, threads);
+        MetadataWriter metadata = new MetadataWriter(dataSource, executionId, threads, limits.maxMetadataLineBytes());
         CodeCommit commit = commits.get(project.id(), execution.commitId());
         ExecutionJobFiles files = new ExecutionJobFiles(execution, project, commit, executions.inputs(executionId),
                 instances, datums, executions, downloader, jsonb);
+        ProjectVariables.Resolved variables;
+        RuntimeException unresolved = null;
+        try {
+            variables = projectVariables.resolve(project.id());
+        } catch (RuntimeException e) {
+            variables = new ProjectVariables.Resolved(Map.of(), List.of());
+            unresolved = e;
+        }
         ExecutionRun run = new ExecutionRun(execution, project.defaultStore(), log, metadata, files, datumService,
-                new OutputProperties(datums, datumService), executions, finished -> {
+                new OutputProperties(datums, datumService), executions, new SecretMask(variables.secretValues()),
+                finished -> {
                     logs.close(finished.id());
                     onFinished.accept(finished);
                 });
         try {
+            if (unresolved != null) {
+                throw unresolved;
+            }
             Step step = CommitService.parse(commit.configYaml()).step(execution.stepName()).orElseThrow();
             List<String> commands = jsonb.fromJson(execution.command(), COMMANDS);
             JobSpec spec = new JobSpec(executionId, "exec-" + executionId, execution.image(), commands,
-                    environment(execution, step), Optional.ofNullable(execution.timeLimitSeconds())
+                    environment(execution, step, variables.values()), Optional.ofNullable(execution.timeLimitSeconds())
                             .map(Duration::ofSeconds), files);
             String handle = environment.launch(spec, run);
             executions.recordHandle(executionId, handle);
@@ -96,14 +114,18 @@ public class ExecutionLauncher {
         }
     }
 
-    /** The variables user code sees besides the folder paths: the step's own, then Valohai's ids. */
-    private static Map<String, String> environment(Execution execution, Step step) {
+    /**
+     * The variables user code sees besides the folder paths: the step's defaults, the project's variables over
+     * them, then Valohai's ids, which nothing overrides.
+     */
+    private static Map<String, String> environment(Execution execution, Step step, Map<String, String> project) {
         Map<String, String> variables = new LinkedHashMap<>();
         // Python buffers stdout in 8 KiB blocks when it is a pipe; logs and metadata should arrive as printed.
         variables.put("PYTHONUNBUFFERED", "1");
         for (EnvironmentVariable variable : step.environmentVariables()) {
             variable.defaultValue().ifPresent(value -> variables.put(variable.name(), value));
         }
+        variables.putAll(project);
         variables.put("VH_JOB_ID", "exec-" + execution.id());
         variables.put("VH_EXECUTION_ID", execution.id());
         variables.put("VH_PROJECT_ID", execution.projectId());

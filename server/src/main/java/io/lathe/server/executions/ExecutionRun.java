@@ -25,10 +25,11 @@ final class ExecutionRun implements JobListener {
     private final DatumService datums;
     private final OutputProperties properties;
     private final ExecutionRepository executions;
+    private final SecretMask mask;
     private final Consumer<Execution> onFinished;
 
     ExecutionRun(Execution execution, String store, ExecutionLog log, MetadataWriter metadata, ExecutionJobFiles files,
-            DatumService datums, OutputProperties properties, ExecutionRepository executions,
+            DatumService datums, OutputProperties properties, ExecutionRepository executions, SecretMask mask,
             Consumer<Execution> onFinished) {
         this.execution = execution;
         this.store = store;
@@ -38,6 +39,7 @@ final class ExecutionRun implements JobListener {
         this.datums = datums;
         this.properties = properties;
         this.executions = executions;
+        this.mask = mask;
         this.onFinished = onFinished;
     }
 
@@ -47,10 +49,11 @@ final class ExecutionRun implements JobListener {
     }
 
     @Override
-    public void log(LogStream stream, String line) {
+    public void log(LogStream stream, String printed) {
+        String line = mask.apply(printed);
         log.append(stream, line);
         if (stream == LogStream.STDOUT && MetadataWriter.mayBePoint(line)) {
-            metadata.offer(line, System.currentTimeMillis());
+            metadata.offer(line, System.currentTimeMillis()).ifPresent(note -> log.append(LogStream.STDERR, note));
         }
     }
 

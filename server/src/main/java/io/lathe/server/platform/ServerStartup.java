@@ -46,6 +46,18 @@ public class ServerStartup implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        try {
+            start(event);
+        } catch (RuntimeException | Error e) {
+            // Payara Micro would keep running with nothing deployed, looking healthy to a supervisor: exit instead.
+            LOG.log(java.util.logging.Level.SEVERE, "Lathe could not start: " + e.getMessage(), e);
+            Thread exit = new Thread(() -> System.exit(1), "lathe-exit");
+            exit.start();
+            throw e;
+        }
+    }
+
+    private void start(ServletContextEvent event) {
         long started = System.nanoTime();
         temporaryFiles.clear();
         MigrateResult migration = migrator.migrate();

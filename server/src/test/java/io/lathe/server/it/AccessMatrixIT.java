@@ -96,6 +96,15 @@ class AccessMatrixIT {
                     put(admin, p + "/members/" + spare, "{\"access\":\"read\"}");
                     return p + "/members/" + spare;
                 }, null));
+        cases.add(new Case("GET", "/api/v1/projects/{id}/environment-variables", Rule.PROJECT_READ,
+                w -> p + "/environment-variables", null));
+        cases.add(new Case("PUT", "/api/v1/projects/{id}/environment-variables/{name}", Rule.PROJECT_WRITE,
+                w -> p + "/environment-variables/MATRIX", "{\"value\":\"x\"}"));
+        cases.add(new Case("DELETE", "/api/v1/projects/{id}/environment-variables/{name}", Rule.PROJECT_WRITE,
+                w -> {
+                    put(admin, p + "/environment-variables/DOOMED", "{\"value\":\"x\"}");
+                    return p + "/environment-variables/DOOMED";
+                }, null));
         cases.add(new Case("GET", "/api/v1/projects/{project}/commits", Rule.PROJECT_READ, w -> p + "/commits", null));
         cases.add(new Case("POST", "/api/v1/projects/{project}/commits", Rule.PROJECT_WRITE, w -> p + "/commits", ""));
         cases.add(new Case("GET", "/api/v1/projects/{project}/commits/{commit}", Rule.PROJECT_READ,

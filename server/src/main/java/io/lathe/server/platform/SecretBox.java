@@ -1,0 +1,104 @@
+package io.lathe.server.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts secrets at rest with AES-256-GCM under a key kept in {@code LATHE_HOME/secrets/master.key} (made on first
+ * use, readable by the server's user only). Whoever has the database without that file has no secrets. Every
+ * value gets a fresh random nonce; the stored form is {@code v1:} and the Base64 of nonce and ciphertext.
+ */
+@ApplicationScoped
+public class SecretBox {
+
+    static final String KEY_FILE = "master.key";
+    private static final String VERSION = "v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    LatheSettings settings;
+
+    private volatile SecretKey key;
+
+    public String encrypt(String plaintext) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return VERSION + Base64.getEncoder().encodeToString(
+                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt a secret", e);
+        }
+    }
+
+    /** @throws IllegalStateException when the value was not sealed with this server's key */
+    public String decrypt(String stored) {
+        if (!stored.startsWith(VERSION)) {
+            throw new IllegalStateException("not an encrypted value");
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(stored.substring(VERSION.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("a secret cannot be decrypted: was " + KEY_FILE + " replaced?", e);
+        }
+    }
+
+    private SecretKey key() {
+        SecretKey current = key;
+        if (current == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = new SecretKeySpec(loadOrCreate(settings.secretsDirectory().resolve(KEY_FILE)), "AES");
+                }
+                current = key;
+            }
+        }
+        return current;
+    }
+
+    private static byte[] loadOrCreate(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] fresh = new byte[32];
+                RANDOM.nextBytes(fresh);
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
+                } catch (FileAlreadyExistsException raced) {
+                    // another thread or server made it first: use theirs
+                }
+            }
+            byte[] key = Base64.getDecoder().decode(Files.readString(file).trim());
+            if (key.length != 32) {
+                throw new IllegalStateException(file + " does not hold a 256-bit key");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+}
