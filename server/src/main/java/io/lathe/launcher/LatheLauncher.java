@@ -1,7 +1,9 @@
 package io.lathe.launcher;
 
-import java.lang.reflect.Method;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +40,26 @@ public final class LatheLauncher {
         // Flags given on the command line come last, so they win over the environment.
         payaraArgs.addAll(Arrays.asList(args));
 
+        returnIdleMemory();
         Method main = Class.forName(PAYARA_MAIN).getMethod("main", String[].class);
         main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
+    }
+
+    /**
+     * Lets the heap shrink back when the server is idle: without a limit of its own the JVM may grow the heap to a
+     * quarter of the machine's memory during a large job and keep it. These flags are manageable at run time, so
+     * {@code java -jar lathe.jar} needs no JVM options; flags the JVM does not have (another collector) are skipped.
+     */
+    private static void returnIdleMemory() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        for (String[] flag : new String[][] {{"G1PeriodicGCInterval", "15000"}, {"MinHeapFreeRatio", "10"},
+                {"MaxHeapFreeRatio", "30"}}) {
+            try {
+                vm.setVMOption(flag[0], flag[1]);
+            } catch (IllegalArgumentException e) {
+                // not a manageable flag of this JVM's collector
+            }
+        }
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

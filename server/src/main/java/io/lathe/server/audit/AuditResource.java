@@ -1,9 +1,9 @@
 package io.lathe.server.audit;
 
+import io.lathe.server.platform.JsonText;
 import io.lathe.server.api.ApiException;
 import io.lathe.server.auth.Access;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.DefaultValue;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,6 +36,6 @@ public class AuditResource {
         }
         return audit.page(before, limit).stream().map(e -> new Entry(e.id(), Instant.ofEpochMilli(e.at()), e.actor(),
                 e.action(), e.target(), e.details() == null ? null
-                        : Json.createReader(new StringReader(e.details())).readObject())).toList();
+                        : JsonText.object(e.details()))).toList();
     }
 }

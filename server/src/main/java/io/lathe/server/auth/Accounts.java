@@ -31,8 +31,12 @@ public class Accounts {
     AuditLog audit;
 
     /** A token just made: the only time its secret is shown. */
-    public record NewToken(String id, String name, String token, Instant expiresAt) {
+    public record NewToken(String id, String name, String token,
+            @jakarta.json.bind.annotation.JsonbProperty("expires_at") Instant expiresAt) {
     }
+
+    /** Checked against when a user does not exist, so that a wrong username costs as long as a wrong password. */
+    private static final String NO_SUCH_USER_HASH = PasswordHasher.hash("no such user");
 
     public User createUser(Caller admin, String username, String password, String role) {
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -86,19 +90,37 @@ public class Accounts {
 
     /** Exchanges a username and password for a new token (the API's sign-in). */
     public NewToken signIn(String username, String password, String tokenName, String expires) {
+        Long expiresAt = checkTokenRequest(tokenName, expires);
+        return createToken(authenticate(username, password, "api"), tokenName, expiresAt);
+    }
+
+    /**
+     * Checks a username and password, auditing the attempt either way.
+     *
+     * @param via where the attempt came from ({@code api}, {@code console}), for the audit trail
+     * @throws ApiException 401 {@code wrong-credentials}, the same for every kind of failure
+     */
+    public User authenticate(String username, String password, String via) {
         User user = username == null ? null : find(username);
-        if (user == null || user.disabled() || !user.passwordMatches(password)) {
-            audit.record(null, "sign-in.failed", username, Map.of());
+        boolean matches;
+        if (user == null) {
+            PasswordHasher.matches(String.valueOf(password), NO_SUCH_USER_HASH);
+            matches = false;
+        } else {
+            matches = user.passwordMatches(password);
+        }
+        if (user == null || user.disabled() || !matches) {
+            audit.record(null, "sign-in.failed", username, Map.of("via", via));
             throw new ApiException(Response.Status.UNAUTHORIZED, "wrong-credentials",
                     "wrong username or password, or the account is disabled", null);
         }
-        audit.record(user.username(), "sign-in", user.username(), Map.of());
-        return createToken(user, tokenName, expires);
+        audit.record(user.username(), "sign-in", user.username(), Map.of("via", via));
+        return user;
     }
 
     /** A new token for the caller. */
     public NewToken createToken(Caller caller, String name, String expires) {
-        return createToken(em.find(User.class, caller.userId()), name, expires);
+        return createToken(em.find(User.class, caller.userId()), name, checkTokenRequest(name, expires));
     }
 
     public List<ApiToken> tokens(Caller caller) {
@@ -124,23 +146,29 @@ public class Accounts {
         return user;
     }
 
-    private NewToken createToken(User user, String name, String expires) {
+    /** Checks a token's name and expiry before anything happens; returns the expiry in epoch millis, or null. */
+    private static Long checkTokenRequest(String name, String expires) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw ApiException.badRequest("invalid-token-name", "give the token a name of 1 to 100 characters",
                     "name");
         }
-        Long expiresAt = null;
-        if (expires != null && !expires.isBlank()) {
-            try {
-                expiresAt = Instant.parse(expires).toEpochMilli();
-            } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("invalid-expiry", "expires must be an ISO-8601 instant such as "
-                        + "2027-01-31T00:00:00Z", "expires");
-            }
-            if (expiresAt <= System.currentTimeMillis()) {
-                throw ApiException.badRequest("invalid-expiry", "expires must be in the future", "expires");
-            }
+        if (expires == null || expires.isBlank()) {
+            return null;
         }
+        long expiresAt;
+        try {
+            expiresAt = Instant.parse(expires).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid-expiry", "expires must be an ISO-8601 instant such as "
+                    + "2027-01-31T00:00:00Z", "expires");
+        }
+        if (expiresAt <= System.currentTimeMillis()) {
+            throw ApiException.badRequest("invalid-expiry", "expires must be in the future", "expires");
+        }
+        return expiresAt;
+    }
+
+    private NewToken createToken(User user, String name, Long expiresAt) {
         String secret = TokenSecrets.newSecret();
         ApiToken token = new ApiToken(Ids.newId(), user, name, TokenSecrets.hash(secret), System.currentTimeMillis(),
                 expiresAt);
@@ -156,8 +184,8 @@ public class Accounts {
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 1000) {
-            throw ApiException.badRequest("weak-password", "a password has at least " + MIN_PASSWORD_LENGTH
-                    + " characters", "password");
+            throw ApiException.badRequest("weak-password", "a password has " + MIN_PASSWORD_LENGTH
+                    + " to 1000 characters", "password");
         }
     }
 

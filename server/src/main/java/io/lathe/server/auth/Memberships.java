@@ -37,6 +37,12 @@ public class Memberships {
     public Member set(Caller caller, String projectId, String username, String access) {
         ProjectRole role = parse(access);
         User user = accounts.require(username);
+        String owner = em.createQuery("SELECT p.ownerId FROM Project p WHERE p.id = :p", String.class)
+                .setParameter("p", projectId).getSingleResult();
+        if (owner.equals(user.id())) {
+            throw ApiException.badRequest("owner-not-member", "'" + username + "' owns the project and has all "
+                    + "access already", "username");
+        }
         ProjectMember member = em.find(ProjectMember.class, new ProjectMember.Key(projectId, user.id()));
         String before = member == null ? "none" : member.access().apiName();
         if (member == null) {

@@ -2,6 +2,9 @@ package io.lathe.server.auth;
 
 import io.lathe.server.api.ApiException;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -24,9 +27,6 @@ public class UserResource {
     public record CreateUser(String username, String password, String role) {
     }
 
-    /** The body of a change: only what is given changes. */
-    public record UpdateUser(Boolean disabled, String password, String role) {
-    }
 
     @Inject
     Accounts accounts;
@@ -53,12 +53,31 @@ public class UserResource {
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Access.Rule.ADMIN)
-    public UserView update(@PathParam("username") String username, UpdateUser request,
+    public UserView update(@PathParam("username") String username, JsonObject request,
             @Context SecurityContext security) {
         if (request == null) {
             throw ApiException.badRequest("missing-body", "send {disabled?, password?, role?} as JSON", null);
         }
-        return UserView.of(accounts.updateUser(TokenResource.caller(security), username, request.disabled(),
-                request.password(), request.role()));
+        // Read by hand: JSON-B would take "yes" or 1 as false for a Boolean and silently re-enable an account.
+        Boolean disabled = null;
+        if (request.containsKey("disabled")) {
+            JsonValue value = request.get("disabled");
+            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+                throw ApiException.badRequest("invalid-disabled", "disabled is true or false", "disabled");
+            }
+            disabled = value == JsonValue.TRUE;
+        }
+        return UserView.of(accounts.updateUser(TokenResource.caller(security), username, disabled,
+                text(request, "password"), text(request, "role")));
+    }
+
+    private static String text(JsonObject request, String field) {
+        if (!request.containsKey(field) || request.isNull(field)) {
+            return null;
+        }
+        if (!(request.get(field) instanceof JsonString value)) {
+            throw ApiException.badRequest("invalid-" + field, field + " must be a string", field);
+        }
+        return value.getString();
     }
 }

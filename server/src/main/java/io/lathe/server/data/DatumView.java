@@ -1,9 +1,8 @@
 package io.lathe.server.data;
 
-import jakarta.json.Json;
+import io.lathe.server.platform.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
-import java.io.StringReader;
 import java.time.Instant;
 
 /** A datum as the API shows it; {@code uri} is how an execution names it as input. */
@@ -23,7 +22,7 @@ public record DatumView(
 
     public static DatumView of(Datum datum) {
         JsonObject metadata = datum.metadataJson() == null ? JsonObject.EMPTY_JSON_OBJECT
-                : Json.createReader(new StringReader(datum.metadataJson())).readObject();
+                : JsonText.object(datum.metadataJson());
         return new DatumView(datum.id(), "datum://" + datum.id(), datum.projectId(), datum.name(), datum.size(),
                 datum.sha256(), datum.contentType(), datum.store(), datum.executionId(), metadata,
                 Instant.ofEpochMilli(datum.createdAt()), datum.isPurged());

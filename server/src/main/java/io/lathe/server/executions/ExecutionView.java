@@ -1,12 +1,11 @@
 package io.lathe.server.executions;
 
+import io.lathe.server.platform.JsonText;
 import io.lathe.server.data.Datum;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
@@ -57,7 +56,7 @@ public record ExecutionView(
                         i.fileName(), i.size(), i.sha256())).toList(),
                 outputs == null ? null : outputs.stream().map(d -> new Output(d.name(), d.id(), d.size(),
                         d.sha256())).toList(),
-                Json.createReader(new StringReader(e.command())).readArray(), e.image(), e.environment(),
+                JsonText.array(e.command()), e.image(), e.environment(),
                 e.exitCode(), e.statusDetail(), instant(e.createdAt()), instant(e.queuedAt()),
                 instant(e.startedAt()), instant(e.endedAt()), duration(e), e.copiedFrom(),
                 inputs == null ? null : object(e.stepJson()));
@@ -68,7 +67,7 @@ public record ExecutionView(
     }
 
     private static JsonObject object(String json) {
-        return Json.createReader(new StringReader(json)).readObject();
+        return JsonText.object(json);
     }
 
     private static Instant instant(Long millis) {

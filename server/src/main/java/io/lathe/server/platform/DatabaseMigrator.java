@@ -14,10 +14,19 @@ public class DatabaseMigrator {
     private DataSource dataSource;
 
     public MigrateResult migrate() {
+        return flyway().migrate();
+    }
+
+    /** The schema version the database is at. */
+    public String currentVersion() {
+        var current = flyway().info().current();
+        return current == null ? "none" : current.getVersion().getVersion();
+    }
+
+    private Flyway flyway() {
         return Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
     }
 }

@@ -28,10 +28,12 @@ public class ProjectService {
             throw ApiException.badRequest("invalid-name", "a project name is 1 to 100 letters, digits, '.', '_' or "
                     + "'-', starting with a letter or digit", "name");
         }
-        boolean taken = !entityManager.createQuery("SELECT p.id FROM Project p WHERE p.name = :name", String.class)
-                .setParameter("name", name).setMaxResults(1).getResultList().isEmpty();
+        boolean taken = !entityManager.createQuery(
+                        "SELECT p.id FROM Project p WHERE p.ownerId = :owner AND p.name = :name", String.class)
+                .setParameter("owner", caller.userId()).setParameter("name", name).setMaxResults(1)
+                .getResultList().isEmpty();
         if (taken) {
-            throw ApiException.conflict("name-taken", "a project named '" + name + "' exists already");
+            throw ApiException.conflict("name-taken", "you already have a project named '" + name + "'");
         }
         Project project = new Project(Ids.newId(), name, description == null ? "" : description, caller.userId(),
                 ConfiguredInstances.DEFAULT, ConfiguredInstances.DEFAULT, System.currentTimeMillis());

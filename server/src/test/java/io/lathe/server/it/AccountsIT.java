@@ -127,6 +127,41 @@ class AccountsIT {
                 "{\"username\":\"shorty\",\"password\":\"short\"}").json().getString("error"));
     }
 
+    @Test
+    void requestsAreCheckedBeforeAnyoneIsSignedInAndFlagsMustBeBooleans() {
+        String name = Callers.createUser(admin, "vic", "user");
+        int signInsBefore = (int) audit().stream().filter(e -> name.equals(e.getString("target", null))).count();
+        Api.Answer noName = new Api(SharedServer.server(), null).postJson("/api/v1/auth/token",
+                "{\"username\":\"" + name + "\",\"password\":\"" + Callers.PASSWORD + "\"}");
+        assertEquals(400, noName.status());
+        assertEquals("name", noName.json().getString("field"));
+        assertEquals(signInsBefore, audit().stream().filter(e -> name.equals(e.getString("target", null))).count(),
+                "a refused request signs nobody in");
+
+        for (String value : List.of("\"yes\"", "1", "\"true\"")) {
+            Api.Answer answer = admin.send("PATCH", "/api/v1/admin/users/" + name, "{\"disabled\":" + value + "}");
+            assertEquals(400, answer.status(), value);
+            assertEquals("disabled", answer.json().getString("field"));
+        }
+        Api.Answer token = Callers.signIn(SharedServer.server(), name).postJson("/api/v1/tokens",
+                "{\"name\":\"ci\",\"expires\":\"2099-01-01T00:00:00Z\"}");
+        assertEquals("2099-01-01T00:00:00Z", token.json().getString("expires_at"));
+    }
+
+    @Test
+    void projectNamesBelongToTheirOwnerAndTheOwnerIsNoMember() throws Exception {
+        String firstName = Callers.createUser(admin, "ann", "user");
+        Api first = Callers.signIn(SharedServer.server(), firstName);
+        Api second = Callers.signIn(SharedServer.server(), Callers.createUser(admin, "ben", "user"));
+        String name = "shared-name-" + System.nanoTime();
+        String project = first.postJson("/api/v1/projects", "{\"name\":\"" + name + "\"}").json().getString("id");
+        assertEquals(201, second.postJson("/api/v1/projects", "{\"name\":\"" + name + "\"}").status(),
+                "another user's project name is neither taken nor revealed");
+        assertEquals(409, first.postJson("/api/v1/projects", "{\"name\":\"" + name + "\"}").status());
+        assertEquals(400, first.send("PUT", "/api/v1/projects/" + project + "/members/" + firstName,
+                "{\"access\":\"read\"}").status());
+    }
+
     private static List<JsonObject> audit() {
         return admin.get("/api/v1/admin/audit?limit=1000").array().stream().map(JsonValue::asJsonObject).toList();
     }
