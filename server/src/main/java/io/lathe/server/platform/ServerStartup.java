@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the server up in order: schema, plugins, default instances, first admin, execution scheduler. Then prints
@@ -60,7 +59,7 @@ public class ServerStartup implements ServletContextListener {
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
         temporaryFiles.clear();
-        MigrateResult migration = migrator.migrate();
+        migrator.migrate();
         plugins.start(bundledPlugins(event.getServletContext()));
         instances.ensureDefaults();
         Optional<Path> tokenFile = initialAdmin.ensure();
@@ -70,9 +69,11 @@ public class ServerStartup implements ServletContextListener {
                 + settings.port() + "/\n");
         banner.append("  data folder: ").append(settings.home()).append('\n');
         banner.append("  database:    ").append(settings.databaseUrl()).append(" (schema version ")
-                .append(migration.targetSchemaVersion == null ? "current" : migration.targetSchemaVersion).append(")\n");
+                .append(migrator.currentVersion()).append(")\n");
         banner.append("  plugins:     ").append(String.join(", ", plugins.startedPluginIds())).append('\n');
-        tokenFile.ifPresent(file -> banner.append("  first admin API token: ").append(file).append('\n'));
+        tokenFile.ifPresent(file -> banner.append("  first admin API token: ").append(file).append('\n')
+                .append("  first admin password:  ").append(file.resolveSibling("initial-admin-password"))
+                .append('\n'));
         banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms\n");
         LOG.info(banner.toString());
     }

@@ -111,12 +111,21 @@ class ServerIT {
     }
 
     @Test
-    void theRootServesALandingPageUntilTheConsoleArrives() throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(SharedServer.server().uri("/")).build(),
+    void theRootLeadsToTheConsoleWhichAsksStrangersToSignIn() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var root = client.send(java.net.http.HttpRequest.newBuilder(SharedServer.server().uri("/")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        assertTrue(response.body().contains("/api/v1"), response.body());
+        assertEquals(302, root.statusCode());
+        assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/projects"));
+        var projects = client.send(java.net.http.HttpRequest.newBuilder(SharedServer.server().uri("/projects"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, projects.statusCode());
+        assertTrue(projects.headers().firstValue("Location").orElse("").contains("/sign-in?next=%2Fprojects"));
+        var signIn = client.send(java.net.http.HttpRequest.newBuilder(SharedServer.server().uri("/sign-in")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, signIn.statusCode());
+        assertTrue(signIn.body().contains("name=\"csrf\"") && signIn.body().contains("name=\"password\""),
+                signIn.body());
     }
 
     @Test

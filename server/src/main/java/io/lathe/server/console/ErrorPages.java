@@ -1,0 +1,21 @@
+package io.lathe.server.console;
+
+import io.lathe.server.api.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** The console's page for a refused or missing thing: the status and the API's message, never a stack trace. */
+final class ErrorPages {
+
+    private ErrorPages() {
+    }
+
+    static void render(ConsoleTemplates templates, HttpServletRequest request, HttpServletResponse response,
+            ApiException error) throws IOException {
+        int status = error.status().getStatusCode();
+        templates.render(request, response, status, "error", status == 404 ? "Not found" : "Not allowed",
+                Map.of("status", status, "message", error.getMessage()));
+    }
+}

@@ -1,0 +1,78 @@
+package io.lathe.server.console;
+
+import io.lathe.server.api.ApiException;
+import io.lathe.server.auth.AccessControl;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.auth.ProjectRole;
+import io.lathe.server.executions.ExecutionRepository;
+import io.lathe.server.projects.Project;
+import io.lathe.server.projects.ProjectService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /projects}: the caller's projects and a form to create one; {@code /projects/{id}}: one project. */
+@WebServlet(urlPatterns = {"/projects", "/projects/*"})
+public class ProjectPages extends HttpServlet {
+
+    @Inject
+    ConsoleTemplates templates;
+    @Inject
+    ProjectService projects;
+    @Inject
+    ExecutionRepository executions;
+    @Inject
+    AccessControl access;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = ConsoleSession.caller(request).orElseThrow();
+        String rest = request.getPathInfo();
+        if (rest == null || rest.equals("/")) {
+            list(request, response, caller, HttpServletResponse.SC_OK, null, null);
+            return;
+        }
+        String id = rest.substring(1);
+        try {
+            access.requireProject(caller, id, ProjectRole.READ);
+            Project project = projects.get(id);
+            Map<String, Object> model = new HashMap<>();
+            model.put("project", ConsoleViews.project(project));
+            model.put("executions", executions.page(project.id(), null, 100).stream()
+                    .map(ConsoleViews::execution).toList());
+            templates.render(request, response, HttpServletResponse.SC_OK, "project", project.name(), model);
+        } catch (ApiException e) {
+            ErrorPages.render(templates, request, response, e);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = ConsoleSession.caller(request).orElseThrow();
+        String name = request.getParameter("name");
+        String description = request.getParameter("description");
+        try {
+            Project project = projects.create(name, description, caller);
+            response.sendRedirect("/projects/" + project.id());
+        } catch (ApiException e) {
+            list(request, response, caller, e.status().getStatusCode(), e.getMessage(), Map.of("name",
+                    name == null ? "" : name, "description", description == null ? "" : description));
+        }
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response, Caller caller, int status,
+            String error, Map<String, String> form) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        List<Map<String, Object>> visible = projects.list(caller).stream().map(ConsoleViews::project).toList();
+        model.put("projects", visible);
+        model.put("error", error);
+        model.put("form", form == null ? Map.of("name", "", "description", "") : form);
+        templates.render(request, response, status, "projects", "Projects", model);
+    }
+}
