@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -58,6 +59,10 @@ public class ServerStartup implements ServletContextListener {
 
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
+        // The console's session cookie: not readable by scripts, not sent on cross-site requests.
+        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
         temporaryFiles.clear();
         migrator.migrate();
         plugins.start(bundledPlugins(event.getServletContext()));

@@ -1,0 +1,100 @@
+package io.lathe.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Cookie;
+
+/** The console in a real headless Chromium: signing in and out, projects, escaping, CSRF and cookie flags. */
+@ExtendWith(SharedServer.class)
+class ConsoleIT {
+
+    private static Browser browser;
+    private static String adminPassword;
+
+    @BeforeAll
+    static void open() throws Exception {
+        browser = new Browser(SharedServer.server());
+        adminPassword = Files.readString(SharedServer.server().home().resolve("secrets/initial-admin-password")).trim();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @Test
+    void aStrangerIsSentToSignInAndBackToWhereTheyWereGoing() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/projects");
+        assertEquals("/sign-in", browser.path());
+        browser.screenshot("sign-in");
+        browser.type("#username", "admin");
+        browser.type("#password", "not the password");
+        browser.find("form.stacked button[type=submit]").click();
+        assertTrue(browser.find(".error").getText().contains("Wrong username or password"));
+
+        browser.type("#username", "admin");
+        browser.type("#password", adminPassword);
+        browser.find("form.stacked button[type=submit]").click();
+        browser.find("h1");
+        assertEquals("/projects", browser.path());
+
+        browser.find(".signout button").click();
+        browser.find("#username");
+        assertEquals("/sign-in", browser.path());
+        browser.open("/projects");
+        assertEquals("/sign-in", browser.path(), "signed out means signed out");
+    }
+
+    @Test
+    void projectsAreCreatedFromTheFormAndTextIsNeverMarkup() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", adminPassword);
+        String name = "console-" + System.nanoTime();
+        String script = "<script>alert(1)</script>";
+        browser.type("#name", name);
+        browser.type("#description", script);
+        browser.find("form.stacked button[type=submit]").click();
+        assertEquals(name, browser.find("h1").getText());
+        assertEquals(script, browser.find(".lead").getText(), "shown as text");
+        assertFalse(browser.driver().getPageSource().contains(script), "never as markup");
+        browser.screenshot("project");
+
+        browser.open("/projects");
+        assertTrue(browser.find("#projects").getText().contains(name));
+        browser.screenshot("projects");
+
+        browser.type("#name", "has spaces");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('name').removeAttribute('pattern')");
+        browser.find("form.stacked button[type=submit]").click();
+        assertTrue(browser.find(".error").getText().contains("project name"), "the server checks too");
+    }
+
+    @Test
+    void formsWithoutTheSessionsCsrfTokenAreRefusedAndTheCookieIsGuarded() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", adminPassword);
+        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+        assertTrue(session.isHttpOnly());
+        assertEquals("Lax", session.getSameSite());
+
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        SharedServer.server().uri("/projects"))
+                .header("Cookie", "JSESSIONID=" + session.getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode());
+        assertFalse(SharedServer.admin().get("/api/v1/projects").body().contains("\"forged\""));
+    }
+}
