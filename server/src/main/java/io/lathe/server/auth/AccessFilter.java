@@ -3,6 +3,7 @@ package io.lathe.server.auth;
 import io.lathe.server.api.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs before every API method: finds the caller from {@code Authorization: Bearer <token>} (or Valohai's
- * {@code Token <token>}, so the {@code vh} CLI's header works), then checks the method's {@link Access} rule through
+ * {@code Token <token>}, so the {@code vh} CLI's header works) or from the console's session, then checks the method's {@link Access} rule through
  * {@link AccessControl}. A method without a rule is refused.
  */
 @Provider
@@ -34,6 +35,8 @@ public class AccessFilter implements ContainerRequestFilter {
 
     @Context
     ResourceInfo resource;
+    @Context
+    HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -46,8 +49,10 @@ public class AccessFilter implements ContainerRequestFilter {
         if (access.value() == Access.Rule.PUBLIC) {
             return;
         }
-        Optional<Caller> caller = secret(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(authenticator::authenticate);
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Optional<Caller> caller = authorization != null
+                ? secret(authorization).flatMap(authenticator::authenticate)
+                : consoleCaller(request);
         if (caller.isEmpty()) {
             Response refusal = new ApiException(Response.Status.UNAUTHORIZED, "unauthorized",
                     "send a valid API token as 'Authorization: Bearer <token>'; the first one is in "
@@ -57,6 +62,23 @@ public class AccessFilter implements ContainerRequestFilter {
         }
         accessControl.check(caller.get(), access, parameter(request, access.param()));
         request.setSecurityContext(new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure()));
+    }
+
+    /**
+     * The console's pages call the API with their session cookie instead of a token; a call that changes
+     * something must then also carry the session's CSRF token in a header, which other sites cannot read.
+     */
+    private Optional<Caller> consoleCaller(ContainerRequestContext request) {
+        Optional<Caller> caller = ConsoleSession.caller(servletRequest);
+        if (caller.isEmpty()) {
+            return caller;
+        }
+        String method = request.getMethod();
+        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        if (!safe && !ConsoleSession.csrfMatches(servletRequest, request.getHeaderString(ConsoleSession.CSRF_HEADER))) {
+            return Optional.empty();
+        }
+        return caller.filter(authenticator::isActive);
     }
 
     private static String parameter(ContainerRequestContext request, String name) {

@@ -15,6 +15,12 @@ public class TokenAuthenticator {
     @PersistenceContext(unitName = "lathe")
     private EntityManager entityManager;
 
+    /** Whether a console session's user still exists and is not disabled. */
+    public boolean isActive(Caller caller) {
+        User user = entityManager.find(User.class, caller.userId());
+        return user != null && !user.disabled();
+    }
+
     public Optional<Caller> authenticate(String secret) {
         List<ApiToken> tokens = entityManager
                 .createQuery("SELECT t FROM ApiToken t JOIN FETCH t.user WHERE t.tokenHash = :hash", ApiToken.class)

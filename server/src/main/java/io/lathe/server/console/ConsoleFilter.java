@@ -1,5 +1,6 @@
 package io.lathe.server.console;
 
+import io.lathe.server.auth.ConsoleSession;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * Guards every console page: anyone not signed in is sent to the sign-in page (and back afterwards), and every
  * request that changes something must carry the session's CSRF token.
  */
-@WebFilter(urlPatterns = {"/projects", "/projects/*", "/admin/*", "/sign-out"})
+@WebFilter(urlPatterns = {"/projects", "/projects/*", "/executions/*", "/admin/*", "/sign-out"})
 public class ConsoleFilter extends HttpFilter {
 
     @Override

@@ -1,5 +1,6 @@
 package io.lathe.server.console;
 
+import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.platform.LatheSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

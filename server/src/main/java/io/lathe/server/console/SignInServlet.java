@@ -1,5 +1,6 @@
 package io.lathe.server.console;
 
+import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.api.ApiException;
 import io.lathe.server.auth.Accounts;
 import io.lathe.server.auth.Caller;

@@ -1,5 +1,6 @@
 package io.lathe.server.console;
 
+import io.lathe.server.auth.ConsoleSession;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

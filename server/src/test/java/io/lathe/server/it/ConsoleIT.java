@@ -82,6 +82,49 @@ class ConsoleIT {
     }
 
     @Test
+    void anExecutionPageShowsItsRecordFollowsItsLogAndStopsIt() throws Exception {
+        Api api = SharedServer.admin();
+        String project = Projects.create(api, "console-runs");
+        String quickstart = Projects.commit(api, project, Projects.quickstart());
+        String behaviour = Projects.commit(api, project, CodePackages.of("behaviour"));
+        String done = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
+                + quickstart + "\",\"step\":\"prepare-data\",\"title\":\"<b>bold?</b>\"}").json().getString("id");
+        int counter = api.awaitEnd(done).getInt("counter");
+
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", adminPassword);
+        browser.open("/projects/" + project);
+        browser.find("#executions a").click();
+        assertEquals("/executions/" + project + "/" + counter, browser.path());
+        assertEquals("complete", browser.find("#status").getText());
+        assertEquals("<b>bold?</b>", browser.find(".lead").getText());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> browser.find("#log").getText().contains("samples"));
+        browser.screenshot("execution");
+        assertTrue(browser.find("#outputs").getText().contains("dataset.csv"));
+        assertTrue(browser.find("#parameters").getText().contains("samples 500"));
+
+        String sleeper = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
+                + behaviour + "\",\"step\":\"stderr-and-stdout\"}").json().getString("id");
+        int live = api.get("/api/v1/executions/" + sleeper).json().getInt("counter");
+        browser.open("/executions/" + project + "/" + live);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> browser.find("#log").getText().contains("out-2"));
+        assertTrue(browser.find("#log .log-stderr").getText().contains("err-1"), "stderr is told apart");
+
+        String long_ = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
+                + behaviour + "\",\"step\":\"sleep\",\"parameters\":{\"seconds\":60}}").json().getString("id");
+        api.await("/api/v1/executions/" + long_, e -> e.getString("status").equals("started"),
+                java.time.Duration.ofSeconds(30));
+        browser.open("/executions/" + project + "/" + api.get("/api/v1/executions/" + long_).json().getInt("counter"));
+        assertEquals("started", browser.find("#status").getText());
+        browser.find("#stop").click();
+        assertEquals("stopped", api.awaitEnd(long_).getString("status"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> browser.find("#status").getText().equals("stopped"));
+    }
+
+    @Test
     void formsWithoutTheSessionsCsrfTokenAreRefusedAndTheCookieIsGuarded() throws Exception {
         browser.driver().manage().deleteAllCookies();
         browser.signIn("admin", adminPassword);

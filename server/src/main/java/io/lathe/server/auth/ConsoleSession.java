@@ -1,6 +1,5 @@
-package io.lathe.server.console;
+package io.lathe.server.auth;
 
-import io.lathe.server.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +28,13 @@ public final class ConsoleSession {
         return session == null ? Optional.empty() : Optional.ofNullable((Caller) session.getAttribute(CALLER));
     }
 
-    static void signIn(HttpServletRequest request, Caller caller) {
+    public static void signIn(HttpServletRequest request, Caller caller) {
         request.getSession(true);
         request.changeSessionId();
         request.getSession().setAttribute(CALLER, caller);
     }
 
-    static void signOut(HttpServletRequest request) {
+    public static void signOut(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
@@ -64,7 +63,7 @@ public final class ConsoleSession {
     }
 
     /** The form field or header a state-changing request carries its CSRF token in. */
-    static String csrfOf(HttpServletRequest request) {
+    public static String csrfOf(HttpServletRequest request) {
         String header = request.getHeader(CSRF_HEADER);
         return header != null ? header : request.getParameter(CSRF_FIELD);
     }
