@@ -1,6 +1,8 @@
 package io.lathe.server.api;
 
 import jakarta.json.JsonException;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every other failure still answers in the API's error shape and never with a stack trace: JAX-RS's own errors
@@ -17,14 +21,20 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+    /** How JSON-B names the field it failed on. */
+    private static final Pattern PROPERTY = Pattern.compile("property '([^']{1,100})'");
 
     @Override
     public Response toResponse(Throwable exception) {
+        // JAX-RS and JSON-B wrap what our own code throws while they read a request (a body over its limit, a
+        // parameter that is not a number): the answer is the one our code gave.
+        Throwable ours = causeOfType(exception, ApiException.class);
+        if (ours != null) {
+            return ((ApiException) ours).toResponse();
+        }
         Throwable cause = rootJsonCause(exception);
         if (cause != null) {
-            return new ApiException(Response.Status.BAD_REQUEST, "invalid-json",
-                    "the request body is not valid JSON of the expected shape: " + cause.getMessage(), null)
-                    .toResponse();
+            return invalidJson(exception, cause).toResponse();
         }
         if (exception instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
@@ -36,8 +46,32 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 "the server failed to handle this request; the server log has the details", null).toResponse();
     }
 
+    /**
+     * What is wrong with a body JSON-B could not read, in the caller's terms: where its syntax breaks, or which field
+     * has a value of the wrong type. JSON-B's own messages name Java classes, which mean nothing to a caller.
+     */
+    static ApiException invalidJson(Throwable exception, Throwable cause) {
+        JsonParsingException syntax = (JsonParsingException) causeOfType(exception, JsonParsingException.class);
+        if (syntax != null && syntax.getLocation() != null && syntax.getLocation().getLineNumber() > 0) {
+            JsonLocation at = syntax.getLocation();
+            return ApiException.badRequest("invalid-json", "the request body is not valid JSON (line "
+                    + at.getLineNumber() + ", column " + at.getColumnNumber() + "); send one JSON object", null);
+        }
+        Matcher property = PROPERTY.matcher(String.valueOf(cause.getMessage()));
+        if (property.find()) {
+            String field = property.group(1);
+            return ApiException.badRequest("invalid-json", "the field '" + field + "' has a value of the wrong"
+                    + " type; docs/api.md shows the body this endpoint takes", field);
+        }
+        return ApiException.badRequest("invalid-json", "the request body is not JSON of the expected shape;"
+                + " docs/api.md shows the body this endpoint takes", null);
+    }
+
     private static String describe(int status) {
         switch (status) {
+            case 400:
+                return "the request cannot be read: is its body missing or malformed? docs/api.md shows what each"
+                        + " endpoint takes";
             case 404:
                 return "there is nothing at this path; see docs/api.md for the endpoints";
             case 405:
@@ -49,6 +83,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             default:
                 return "the request was refused (HTTP " + status + ")";
         }
+    }
+
+    private static Throwable causeOfType(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static Throwable rootJsonCause(Throwable exception) {

@@ -62,7 +62,8 @@ public class AccessControl {
 
     private void requireOn(Caller caller, Access.On on, String id, ProjectRole needed) {
         if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("missing-field", "give the " + on.name().toLowerCase() + " id", "project");
+            String field = on.name().toLowerCase();
+            throw ApiException.badRequest("missing-field", "give the " + field + " id", field);
         }
         switch (on) {
             case EXECUTION:

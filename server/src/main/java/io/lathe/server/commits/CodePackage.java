@@ -1,18 +1,24 @@
 package io.lathe.server.commits;
 
 import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.Limits;
+import jakarta.ws.rs.core.Response;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -35,16 +41,26 @@ public final class CodePackage {
     /**
      * Reads the whole package, checking every entry, and returns the text of its {@code valohai.yaml}.
      *
-     * @throws ApiException 400 naming the entry at fault, or when there is no {@code valohai.yaml}
+     * @param maxEntries the most entries (files, folders and links) a package may have
+     * @throws ApiException 400 naming the entry at fault, or when there is no {@code valohai.yaml}; 413 when there are
+     *     more than {@code maxEntries} entries
      */
-    public static String inspect(InputStream packageBytes) {
+    public static String inspect(InputStream packageBytes, int maxEntries) {
         String config = null;
         int entries = 0;
+        // What extract() will refuse as well: writing below a link.
+        Set<Path> links = new HashSet<>();
         try (TarArchiveInputStream tar = open(packageBytes)) {
             TarArchiveEntry entry;
             while ((entry = nextEntry(tar)) != null) {
-                entries++;
+                if (++entries > maxEntries) {
+                    throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-files",
+                            "the package has more than " + maxEntries + " files, folders and links, the limit "
+                                    + Limits.MAX_PACKAGE_FILES + " = " + maxEntries + "; leave out what the steps do"
+                                    + " not need, or ask the administrator to raise the limit", "package");
+                }
                 String path = checkedPath(entry);
+                checkNotBelowLinks(entry, Path.of(path).normalize(), links);
                 if (path.equals(CONFIG_FILE) && entry.isFile()) {
                     config = readSmall(tar, entry);
                 }
@@ -62,45 +78,124 @@ public final class CodePackage {
         return config;
     }
 
-    /** Writes the package's files into {@code directory}, with the same checks as {@link #inspect}. */
+    /**
+     * Writes the package's files into {@code directory}, with the same checks as {@link #inspect}. Nothing is
+     * written through a link: an entry below a link made by an earlier entry is refused, since the link could lead
+     * anywhere by then.
+     *
+     * @throws ApiException 400 naming the entry at fault, or when the package cannot be read
+     * @throws UncheckedIOException when the folder cannot be written (a full disk, say)
+     */
     public static void extract(InputStream packageBytes, Path directory) {
+        Path root;
+        try {
+            root = directory.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the code package into " + directory, e);
+        }
         try (TarArchiveInputStream tar = open(packageBytes)) {
-            Path root = directory.toRealPath();
             TarArchiveEntry entry;
             while ((entry = nextEntry(tar)) != null) {
-                Path target = root.resolve(checkedPath(entry)).normalize();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
+                String path = checkedPath(entry);
+                if (path.equals(".")) {
                     continue;
                 }
-                // The lexical checks cannot see links made by earlier entries: check where bytes really go.
-                Files.createDirectories(target.getParent());
-                Path realParent = target.getParent().toRealPath();
-                if (!realParent.startsWith(root)) {
-                    throw refused(entry, "it would be written outside the working folder through a link");
-                }
-                if (entry.isSymbolicLink()) {
-                    Path link = Path.of(entry.getLinkName());
-                    if (!realParent.resolve(link).normalize().startsWith(root)) {
-                        throw refused(entry, "it links outside the working folder through another link");
-                    }
-                    Files.createSymbolicLink(target, link);
-                } else if (entry.isLink()) {
-                    Path source = root.resolve(entry.getLinkName()).normalize();
-                    if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS) && source.toRealPath().startsWith(root)) {
-                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } else if (entry.isFile()) {
-                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                    if ((entry.getMode() & 0100) != 0) {
-                        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(target));
-                        permissions.add(PosixFilePermission.OWNER_EXECUTE);
-                        Files.setPosixFilePermissions(target, permissions);
-                    }
+                try {
+                    write(tar, entry, root, root.resolve(path).normalize());
+                } catch (FileSystemException e) {
+                    // What the entry's name or kind asks of the file system cannot be done: too long, a clash.
+                    throw refused(entry, "it cannot be written: " + Optional.ofNullable(e.getReason())
+                            .orElse("the file system refused it"));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the code package into " + directory, e);
+            throw notAPackage(e);
+        }
+    }
+
+    private static void checkNotBelowLinks(TarArchiveEntry entry, Path path, Set<Path> links) {
+        for (Path parent = path.getParent(); parent != null; parent = parent.getParent()) {
+            if (links.contains(parent)) {
+                throw refused(entry, "it is below '" + parent + "', which an earlier entry made a link; nothing is"
+                        + " written through links");
+            }
+        }
+        if (entry.isSymbolicLink()) {
+            links.add(path);
+        } else if (entry.isDirectory() && links.contains(path)) {
+            throw refused(entry, "an earlier entry made a link of the same name");
+        } else {
+            links.remove(path);
+        }
+    }
+
+    private static void write(TarArchiveInputStream tar, TarArchiveEntry entry, Path root, Path target)
+            throws IOException {
+        createParents(entry, root, target);
+        boolean isFolder = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+        if (entry.isDirectory()) {
+            if (Files.isSymbolicLink(target)) {
+                throw refused(entry, "an earlier entry made a link of the same name");
+            }
+            if (!isFolder) {
+                Files.createDirectory(target);
+            }
+            return;
+        }
+        if (isFolder) {
+            throw refused(entry, "an earlier entry made a folder of the same name");
+        }
+        if (entry.isSymbolicLink()) {
+            Files.deleteIfExists(target);
+            Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+        } else if (entry.isLink()) {
+            Path source = root.resolve(entry.getLinkName()).normalize();
+            if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS) && source.toRealPath().startsWith(root)) {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } else if (entry.isFile()) {
+            Files.deleteIfExists(target);
+            copyContent(tar, target);
+            if ((entry.getMode() & 0100) != 0) {
+                Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(target));
+                permissions.add(PosixFilePermission.OWNER_EXECUTE);
+                Files.setPosixFilePermissions(target, permissions);
+            }
+        }
+    }
+
+    /** Makes the folders above {@code target}, refusing to pass through a link or a file made by earlier entries. */
+    private static void createParents(TarArchiveEntry entry, Path root, Path target) throws IOException {
+        Path relative = root.relativize(target);
+        Path folder = root;
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            folder = folder.resolve(relative.getName(i));
+            if (Files.isSymbolicLink(folder)) {
+                throw refused(entry, "it is below '" + root.relativize(folder) + "', which an earlier entry made a"
+                        + " link; nothing is written through links");
+            }
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    throw refused(entry, "it is below '" + root.relativize(folder) + "', which an earlier entry made"
+                            + " a file");
+                }
+                Files.createDirectory(folder);
+            }
+        }
+    }
+
+    /** Copies the entry's bytes; a failure to read is the package's fault, a failure to write the server's. */
+    private static void copyContent(InputStream entryBytes, Path target) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = entryBytes.read(buffer)) >= 0; ) {
+                try {
+                    out.write(buffer, 0, read);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + target, e);
+                }
+            }
         }
     }
 
@@ -131,6 +226,9 @@ public final class CodePackage {
             path = path.substring(0, path.length() - 1);
         }
         if (path.isEmpty() || path.equals(".")) {
+            if (!entry.isDirectory()) {
+                throw refused(entry, "it has no name");
+            }
             return ".";
         }
         if (path.startsWith("/") || path.contains("\\") || path.indexOf('\0') >= 0) {
@@ -147,13 +245,29 @@ public final class CodePackage {
         if (entry.isSymbolicLink() || entry.isLink()) {
             String link = entry.getLinkName();
             Path base = entry.isSymbolicLink() ? Path.of("/pkg", path).getParent() : Path.of("/pkg");
-            if (link.startsWith("/") || !base.resolve(link).normalize().startsWith("/pkg")) {
+            if (link.isEmpty() || link.startsWith("/") || !base.resolve(link).normalize().startsWith("/pkg")) {
                 throw refused(entry, "it links to '" + link + "', outside the package");
+            }
+            // 'x/..' is where x leads, and up: when x is a link that is not where the text says.
+            if (entry.isSymbolicLink() && climbsAfterDescending(link)) {
+                throw refused(entry, "it links to '" + link + "', which goes up ('..') after going down; write the"
+                        + " target without '..' after a folder name");
             }
         } else if (!entry.isFile() && !entry.isDirectory()) {
             throw refused(entry, "it is not a plain file, folder or link");
         }
         return path;
+    }
+
+    private static boolean climbsAfterDescending(String link) {
+        boolean descended = false;
+        for (String segment : link.split("/")) {
+            if (segment.equals("..") && descended) {
+                return true;
+            }
+            descended |= !segment.isEmpty() && !segment.equals(".") && !segment.equals("..");
+        }
+        return false;
     }
 
     private static String readSmall(InputStream in, TarArchiveEntry entry) throws IOException {
@@ -172,6 +286,6 @@ public final class CodePackage {
 
     private static ApiException notAPackage(IOException e) {
         return ApiException.badRequest("invalid-package", "the body is not a readable .tar.gz (or .tar) package: "
-                + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), "package");
+                + Optional.ofNullable(e.getMessage()).orElse("it ends too early or is damaged"), "package");
     }
 }

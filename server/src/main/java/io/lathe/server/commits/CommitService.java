@@ -4,6 +4,7 @@ import io.lathe.plugin.api.storage.StorageBackend;
 import io.lathe.server.api.ApiException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.HashingInputStream;
+import io.lathe.server.platform.Limits;
 import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.projects.Project;
@@ -31,9 +32,6 @@ import java.nio.file.StandardCopyOption;
 @ApplicationScoped
 public class CommitService {
 
-    /** The largest package accepted, in bytes ({@code LATHE_MAX_PACKAGE_BYTES} to change it later). */
-    static final long MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
-
     @Inject
     ProjectService projects;
     @Inject
@@ -42,6 +40,8 @@ public class CommitService {
     ConfiguredInstances instances;
     @Inject
     TemporaryFiles temporaryFiles;
+    @Inject
+    Limits limits;
 
     /** The outcome of an upload: the commit, and whether it is new. */
     public record Upload(CodeCommit commit, boolean created) {
@@ -51,7 +51,7 @@ public class CommitService {
         Project project = projects.get(projectId);
         Path scratch = temporaryFiles.create("package");
         try {
-            HashingInputStream hashing = new HashingInputStream(body, MAX_PACKAGE_BYTES);
+            HashingInputStream hashing = new HashingInputStream(body, limits.maxPackageBytes());
             copy(hashing, scratch);
             if (hashing.count() == 0) {
                 throw ApiException.badRequest("empty-package", "the body is empty; send the .tar.gz as the body "
@@ -64,7 +64,7 @@ public class CommitService {
             }
             String yaml;
             try (InputStream in = Files.newInputStream(scratch)) {
-                yaml = CodePackage.inspect(in);
+                yaml = CodePackage.inspect(in, limits.maxPackageFiles());
             }
             parse(yaml);
             String key = "commits/" + sha256 + ".tar.gz";
@@ -104,12 +104,14 @@ public class CommitService {
         return commits.find(projectId, commitId).orElseThrow(() -> ApiException.notFound("commit", commitId));
     }
 
-    private static void copy(HashingInputStream in, Path scratch) throws IOException {
+    static void copy(HashingInputStream in, Path scratch) throws IOException {
         try {
             Files.copy(in, scratch, StandardCopyOption.REPLACE_EXISTING);
         } catch (HashingInputStream.LimitExceededException e) {
             throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "package-too-large",
-                    "the package is larger than the limit of " + e.limit() + " bytes", "package");
+                    "the package is larger than " + e.limit() + " bytes, the limit " + Limits.MAX_PACKAGE_BYTES
+                            + " = " + e.limit() + "; leave out what the steps do not need (data belongs in inputs),"
+                            + " or ask the administrator to raise the limit", "package");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.lathe.server.executions;
 
 import io.lathe.plugin.api.compute.LogStream;
+import io.lathe.server.platform.Limits;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * The log of one running execution, as written: stdout and stderr interleaved in arrival order in one plain-text
  * file, plus a small side file recording at which byte offset the stream changes, so readers can tell them apart.
  * Appends are buffered; {@link #flush()} (called periodically and at the end) makes them visible to readers and
- * wakes those waiting for more.
+ * wakes those waiting for more. A line longer than the limit ({@code LATHE_MAX_LOG_LINE_BYTES}) is cut and marked,
+ * never refused: a job does not fail for what it prints.
  */
 final class ExecutionLog implements AutoCloseable {
 
@@ -23,13 +26,15 @@ final class ExecutionLog implements AutoCloseable {
     private static final int BUFFER_BYTES = 256 * 1024;
 
     private final OutputStream text;
+    private final int maxLineBytes;
     private final OutputStream streams;
     private long written;
     private long flushed;
     private LogStream lastStream;
     private boolean closed;
 
-    ExecutionLog(Path directory) {
+    ExecutionLog(Path directory, int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
         try {
             Files.createDirectories(directory);
             this.text = new BufferedOutputStream(Files.newOutputStream(directory.resolve(TEXT_FILE),
@@ -52,13 +57,31 @@ final class ExecutionLog implements AutoCloseable {
                 streams.write((written + " " + LogStreams.code(stream) + "\n").getBytes(StandardCharsets.US_ASCII));
                 lastStream = stream;
             }
-            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = stored(line, maxLineBytes);
             text.write(bytes);
             text.write('\n');
             written += bytes.length + 1;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the log", e);
         }
+    }
+
+    /** The line's UTF-8 bytes as stored: cut between characters, and marked, when longer than the limit. */
+    static byte[] stored(String line, int maxLineBytes) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxLineBytes) {
+            return bytes;
+        }
+        int cut = maxLineBytes;
+        // A continuation byte (10xxxxxx) just past the cut means a character would be split: cut before it.
+        while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) {
+            cut--;
+        }
+        byte[] mark = ("… [line cut at " + maxLineBytes + " bytes by " + Limits.MAX_LOG_LINE_BYTES + "]")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] stored = Arrays.copyOf(bytes, cut + mark.length);
+        System.arraycopy(mark, 0, stored, cut, mark.length);
+        return stored;
     }
 
     synchronized void flush() {

@@ -2,6 +2,7 @@ package io.lathe.server.executions;
 
 import io.lathe.plugin.api.compute.LogStream;
 import io.lathe.server.platform.LatheSettings;
+import io.lathe.server.platform.Limits;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,8 @@ public class ExecutionLogs {
 
     @Inject
     LatheSettings settings;
+    @Inject
+    Limits limits;
 
     private final Map<String, ExecutionLog> open = new ConcurrentHashMap<>();
     private ScheduledExecutorService flusher;
@@ -59,7 +62,7 @@ public class ExecutionLogs {
     }
 
     ExecutionLog open(String executionId) {
-        return open.computeIfAbsent(executionId, id -> new ExecutionLog(directory(id)));
+        return open.computeIfAbsent(executionId, id -> new ExecutionLog(directory(id), limits.maxLogLineBytes()));
     }
 
     void close(String executionId) {

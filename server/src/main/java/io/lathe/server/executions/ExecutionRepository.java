@@ -18,6 +18,7 @@ import java.util.Optional;
 public class ExecutionRepository {
 
     static final String CLAIMED = "claimed";
+    static final int MAX_DETAIL_LENGTH = 2000;
 
     @PersistenceContext(unitName = "lathe")
     private EntityManager em;
@@ -146,11 +147,19 @@ public class ExecutionRepository {
         return em.createQuery("UPDATE Execution e SET e.status = :status, e.exitCode = :code, "
                         + "e.statusDetail = :detail, e.endedAt = :now WHERE e.id = :id AND e.status IN :live")
                 .setParameter("status", status).setParameter("code", exitCode)
-                .setParameter("detail", detail == null || detail.isEmpty() ? null : detail)
+                .setParameter("detail", detail == null || detail.isEmpty() ? null : shortened(detail))
                 .setParameter("now", now).setParameter("id", id)
                 .setParameter("live", List.of(ExecutionStatus.QUEUED, ExecutionStatus.STARTED,
                         ExecutionStatus.STOPPING))
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * A detail that fits its column: a failure's message can be long (it may quote a URL or a command), and an
+     * execution whose end cannot be recorded would stay running forever.
+     */
+    static String shortened(String detail) {
+        return detail.length() <= MAX_DETAIL_LENGTH ? detail : detail.substring(0, MAX_DETAIL_LENGTH - 1) + "\u2026";
     }
 
     /** Executions some server had taken and not finished: what a restart must look at. */

@@ -28,6 +28,9 @@ import java.util.Map;
 @ApplicationScoped
 public class ExecutionService {
 
+    /** The size of the title column. */
+    static final int MAX_TITLE_LENGTH = 500;
+
     @Inject
     ProjectService projects;
     @Inject
@@ -53,6 +56,10 @@ public class ExecutionService {
         require(request.project(), "project");
         require(request.commit(), "commit");
         require(request.step(), "step");
+        if (request.title() != null && request.title().length() > MAX_TITLE_LENGTH) {
+            throw ApiException.badRequest("invalid-title", "a title is at most " + MAX_TITLE_LENGTH + " characters"
+                    + " long", "title");
+        }
         access.requireProject(caller, request.project(), ProjectRole.WRITE);
         Project project = projects.get(request.project());
         CodeCommit commit = commits.get(project.id(), request.commit());
@@ -67,7 +74,14 @@ public class ExecutionService {
         }
         List<ResolvedInput> inputs = inputResolver.resolve(project.id(), step, request.inputs());
         String environment = environment(request.environment(), step, project);
-        List<String> command = CommandBuilder.build(step, parameters);
+        List<String> command;
+        try {
+            command = CommandBuilder.buildResolved(step, parameters);
+        } catch (IllegalArgumentException e) {
+            // A pass-as pattern that cannot be formatted is only a warning when the file is read.
+            throw ApiException.badRequest("invalid-pass-as", e.getMessage() + "; fix it in valohai.yaml",
+                    "step");
+        }
         ExecutionDraft draft = new ExecutionDraft(project.id(), commit.id(), step.name(), jsonb.toJson(step.toMap()),
                 jsonb.toJson(parameters), jsonb.toJson(command), step.image(), environment,
                 blankToNull(request.title()), step.timeLimit().map(Duration::toSeconds).orElse(null), null,

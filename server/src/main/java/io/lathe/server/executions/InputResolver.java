@@ -26,6 +26,8 @@ import java.util.Set;
 public class InputResolver {
 
     private static final String DATUM = "datum://";
+    static final int MAX_URI_LENGTH = 2000;
+    static final int MAX_FILE_NAME_LENGTH = 500;
 
     @Inject
     DatumRepository datums;
@@ -53,6 +55,7 @@ public class InputResolver {
             Set<String> fileNames = new HashSet<>();
             for (String uri : uris) {
                 ResolvedInput file = resolveOne(projectId, input, uri, uris.size());
+                checkFits(input, file);
                 if (!fileNames.add(file.fileName())) {
                     throw ApiException.badRequest("duplicate-input-file", "input '" + input.name()
                             + "' has two files named '" + file.fileName() + "'", "inputs." + input.name());
@@ -92,6 +95,18 @@ public class InputResolver {
         }
         throw ApiException.badRequest("unsupported-input-uri", "input '" + input.name() + "': '" + uri
                 + "' is not supported; use http(s):// URLs or datum://<id>", field);
+    }
+
+    /** The URI and file name are stored in columns of a fixed size. */
+    private static void checkFits(Input input, ResolvedInput file) {
+        if (file.uri().length() > MAX_URI_LENGTH) {
+            throw ApiException.badRequest("invalid-input-uri", "input '" + input.name() + "': a URI is at most "
+                    + MAX_URI_LENGTH + " characters long", "inputs." + input.name());
+        }
+        if (file.fileName().length() > MAX_FILE_NAME_LENGTH) {
+            throw ApiException.badRequest("invalid-input-file-name", "input '" + input.name() + "': a file name is at"
+                    + " most " + MAX_FILE_NAME_LENGTH + " characters long", "inputs." + input.name());
+        }
     }
 
     private static List<String> uris(String name, Object value) {

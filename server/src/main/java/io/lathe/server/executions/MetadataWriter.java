@@ -1,5 +1,6 @@
 package io.lathe.server.executions;
 
+import io.lathe.server.platform.Limits;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -11,9 +12,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -22,7 +25,8 @@ import javax.sql.DataSource;
  * Stores an execution's metadata: every stdout line that is a JSON object becomes a point, in order, with
  * {@code _time} added. Lines are handed over from the log reader without parsing (so the job is not slowed) and
  * parsed and inserted here, on a thread of its own, in JDBC batches. When the database falls behind, the bounded
- * queue slows the job down rather than dropping points.
+ * queue slows the job down rather than dropping points. Lines longer than the limit
+ * ({@code LATHE_MAX_METADATA_LINE_BYTES}) are not points; they stay in the log.
  */
 final class MetadataWriter implements AutoCloseable {
 
@@ -37,12 +41,15 @@ final class MetadataWriter implements AutoCloseable {
     private final String executionId;
     private final BlockingQueue<Point> queue = new ArrayBlockingQueue<>(50_000);
     private final Thread worker;
+    private final int maxLineBytes;
+    private final AtomicBoolean refusedBefore = new AtomicBoolean();
     private long stored;
     private volatile Exception failure;
 
-    MetadataWriter(DataSource dataSource, String executionId, ThreadFactory threads) {
+    MetadataWriter(DataSource dataSource, String executionId, ThreadFactory threads, int maxLineBytes) {
         this.dataSource = dataSource;
         this.executionId = executionId;
+        this.maxLineBytes = maxLineBytes;
         this.worker = threads.newThread(this::drain);
         this.worker.setName("lathe-metadata-" + executionId);
         this.worker.start();
@@ -62,12 +69,41 @@ final class MetadataWriter implements AutoCloseable {
         return last > first && line.charAt(first) == '{' && line.charAt(last) == '}';
     }
 
-    void offer(String line, long millis) {
+    /**
+     * Queues a line to become a point, unless it is longer than the limit.
+     *
+     * @return the first time a line is refused, a note for the log saying so; otherwise empty
+     */
+    Optional<String> offer(String line, long millis) {
+        long bytes = utf8Length(line, maxLineBytes);
+        if (bytes > maxLineBytes) {
+            if (refusedBefore.getAndSet(true)) {
+                return Optional.empty();
+            }
+            return Optional.of("[lathe] a line of more than " + maxLineBytes + " bytes looks like metadata but is"
+                    + " only kept in the log: it is longer than the limit " + Limits.MAX_METADATA_LINE_BYTES + " = "
+                    + maxLineBytes + " (later lines over the limit are not noted)");
+        }
         try {
             queue.put(new Point(line, millis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return Optional.empty();
+    }
+
+    /** The length of {@code text} in UTF-8, counted up to a little past {@code enough}. */
+    static long utf8Length(String text, long enough) {
+        if (text.length() > enough) {
+            return text.length();
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= enough; i++) {
+            char c = text.charAt(i);
+            // A surrogate pair is four bytes: two for each half.
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     /** Waits until every point offered is stored. */

@@ -43,6 +43,8 @@ public class ServerStartup implements ServletContextListener {
     ExecutionScheduler scheduler;
     @Inject
     TemporaryFiles temporaryFiles;
+    @Inject
+    Limits limits;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -59,6 +61,8 @@ public class ServerStartup implements ServletContextListener {
 
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
+        // Read first: a wrong LATHE_MAX_... value stops the server before anything else happens.
+        String limitsInForce = limits.describe();
         // The console's session cookie: not readable by scripts, not sent on cross-site requests.
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
@@ -79,6 +83,7 @@ public class ServerStartup implements ServletContextListener {
         tokenFile.ifPresent(file -> banner.append("  first admin API token: ").append(file).append('\n')
                 .append("  first admin password:  ").append(file.resolveSibling("initial-admin-password"))
                 .append('\n'));
+        banner.append("  limits:      ").append(limitsInForce).append('\n');
         banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms\n");
         LOG.info(banner.toString());
     }

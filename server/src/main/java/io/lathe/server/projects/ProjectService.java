@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public class ProjectService {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** The size of the description column. */
+    static final int MAX_DESCRIPTION_LENGTH = 2000;
 
     @PersistenceContext(unitName = "lathe")
     private EntityManager entityManager;
@@ -27,6 +29,10 @@ public class ProjectService {
         if (name == null || !NAME.matcher(name).matches()) {
             throw ApiException.badRequest("invalid-name", "a project name is 1 to 100 letters, digits, '.', '_' or "
                     + "'-', starting with a letter or digit", "name");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
+            throw ApiException.badRequest("invalid-description", "a description is at most " + MAX_DESCRIPTION_LENGTH
+                    + " characters long", "description");
         }
         boolean taken = !entityManager.createQuery(
                         "SELECT p.id FROM Project p WHERE p.ownerId = :owner AND p.name = :name", String.class)

@@ -51,6 +51,19 @@ public final class CommandBuilder {
     }
 
     /**
+     * Builds the step's own commands from the values {@link ParameterValues#resolve} gave, and from nothing else: a
+     * parameter they leave out (an optional one given no value) passes nothing, even when the step has a default.
+     *
+     * @see #build(Step, Map)
+     */
+    public static List<String> buildResolved(Step step, Map<String, ?> resolved) {
+        Map<String, Object> exactly = new LinkedHashMap<>();
+        step.parameters().forEach(parameter -> exactly.put(parameter.name(), null));
+        exactly.putAll(resolved);
+        return build(step, step.command(), exactly);
+    }
+
+    /**
      * Builds {@code commands} in place of the step's own, e.g. a pipeline node's overriding command.
      *
      * @see #build(Step, Map)

@@ -21,6 +21,9 @@ public final class Durations {
     private static final Map<Character, Long> SECONDS_PER_UNIT = Map.of(
             's', 1L, 'm', 60L, 'h', 3_600L, 'd', 86_400L, 'w', 604_800L);
 
+    /** Longer durations are as good as none, and are kept as this many seconds rather than overflow. */
+    private static final BigInteger MAX_SECONDS = BigInteger.valueOf(Long.MAX_VALUE);
+
     private Durations() {
     }
 
@@ -42,7 +45,7 @@ public final class Durations {
             if (seconds.signum() <= 0) {
                 throw new IllegalArgumentException("must be more than 0 seconds (got " + value + ")");
             }
-            return Optional.of(Duration.ofSeconds(seconds.longValueExact()));
+            return Optional.of(Duration.ofSeconds(seconds.min(MAX_SECONDS).longValueExact()));
         }
         if (!(value instanceof String text)) {
             throw new IllegalArgumentException("must be whole seconds or a duration such as '1h 30m' (got "
@@ -75,6 +78,9 @@ public final class Durations {
         if (total.signum() <= 0) {
             throw new IllegalArgumentException("'" + text + "' is not a positive duration; write e.g. '1h 30m' or"
                     + " a number of seconds");
+        }
+        if (total.compareTo(new BigDecimal(MAX_SECONDS)) >= 0) {
+            return Duration.ofSeconds(Long.MAX_VALUE);
         }
         BigDecimal wholeSeconds = total.setScale(0, RoundingMode.DOWN);
         long nanos = total.subtract(wholeSeconds).movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValue();

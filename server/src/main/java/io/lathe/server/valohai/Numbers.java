@@ -15,6 +15,12 @@ final class Numbers {
     static final Pattern DECIMAL_TEXT = Pattern.compile(
             "[-+]?(?:\\d+(?:_\\d+)*(?:\\.(?:\\d+(?:_\\d+)*)?)?|\\.\\d+(?:_\\d+)*)(?:[eE][-+]?\\d+(?:_\\d+)*)?");
 
+    /**
+     * Text longer than this is not read as a number: as JSON parsers refuse such numbers, and since reading a million
+     * digits takes seconds.
+     */
+    static final int MAX_TEXT_LENGTH = 1_100;
+
     private Numbers() {
     }
 
@@ -27,6 +33,9 @@ final class Numbers {
             return Optional.empty();
         }
         String trimmed = text.strip();
+        if (trimmed.length() > MAX_TEXT_LENGTH) {
+            return Optional.empty();
+        }
         if (INTEGER_TEXT.matcher(trimmed).matches()) {
             BigInteger integer = new BigInteger(trimmed.replace("_", ""));
             return Optional.of(integer.bitLength() < 64 ? (Number) integer.longValueExact() : integer);

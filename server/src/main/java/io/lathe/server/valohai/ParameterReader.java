@@ -84,8 +84,9 @@ final class ParameterReader {
      * A scalar of a string parameter is kept as written ({@code default: yes} is "yes", {@code 0.10} is "0.10"),
      * since that is what the author means; other types get the YAML value, which {@link ParameterValues} casts.
      */
-    private Object scalarValue(ScalarNode scalar, ParameterType type) {
-        return type == ParameterType.STRING && !YamlValues.isNull(scalar) ? scalar.getValue() : values.scalar(scalar);
+    private Object scalarValue(YamlMapping item, ScalarNode scalar, ParameterType type) {
+        return type == ParameterType.STRING && !YamlValues.isNull(scalar) ? scalar.getValue()
+                : values.storable(scalar, item.where());
     }
 
     private Optional<Object> defaultValue(YamlMapping item, ParameterType type) {
@@ -94,13 +95,13 @@ final class ParameterReader {
             return Optional.empty();
         }
         if (value instanceof ScalarNode scalar) {
-            return Optional.of(scalarValue(scalar, type));
+            return Optional.of(scalarValue(item, scalar, type));
         }
         if (value instanceof SequenceNode sequence) {
             List<Object> list = new ArrayList<>();
             for (Node element : sequence.getValue()) {
                 if (element instanceof ScalarNode scalar && !YamlValues.isNull(scalar)) {
-                    list.add(scalarValue(scalar, type));
+                    list.add(scalarValue(item, scalar, type));
                 } else {
                     problems.error(element, item.where() + ": every default value must be a single value (got "
                             + values.describe(element) + ")");
@@ -116,7 +117,7 @@ final class ParameterReader {
         List<Object> choices = new ArrayList<>();
         for (Node element : item.list("choices").orElse(List.of())) {
             if (element instanceof ScalarNode scalar && !YamlValues.isNull(scalar)) {
-                choices.add(scalarValue(scalar, type));
+                choices.add(scalarValue(item, scalar, type));
             } else {
                 problems.error(element, item.where() + ": every choice must be a single value (got "
                         + values.describe(element) + ")");

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  */
 public final class ParameterValues {
 
+    private static final int MAX_PLAIN_SCALE = 1_000;
+    private static final int MAX_SHOWN_LENGTH = 100;
+
     private ParameterValues() {
     }
 
@@ -40,8 +43,10 @@ public final class ParameterValues {
     public static Map<String, Object> resolve(Step step, Map<String, ?> given) throws ParameterException {
         requireNonNull(step, "step");
         requireNonNull(given, "given");
-        for (String name : given.keySet()) {
-            if (step.parameter(name).isEmpty()) {
+        for (String key : given.keySet()) {
+            // JSON-B can hand over a null key (it reads a list of entries as a map): a name no step has.
+            String name = String.valueOf(key);
+            if (key == null || step.parameter(name).isEmpty()) {
                 throw new ParameterException(name, "step '" + step.name() + "' has no parameter '" + name + "'"
                         + (step.parameters().isEmpty() ? "; it takes no parameters"
                                 : "; its parameters are " + step.parameters().stream().map(Parameter::name)
@@ -156,7 +161,7 @@ public final class ParameterValues {
             return text;
         }
         if (atom instanceof Boolean || atom instanceof Number) {
-            return shown(atom);
+            return text(atom);
         }
         throw new InvalidValueException("must be text, not " + shown(atom));
     }
@@ -195,16 +200,28 @@ public final class ParameterValues {
         return value.equals(choice);
     }
 
-    /** A value in a message: text in quotes, numbers in plain digits. */
-    private static String shown(Object value) {
-        if (value instanceof String text) {
-            return "'" + text + "'";
-        }
+    /** A number or boolean as a string parameter's text: numbers in plain digits unless that would run very long. */
+    private static String text(Object value) {
         if (value instanceof Double || value instanceof Float) {
             return PythonText.floatRepr(((Number) value).doubleValue());
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
+            // 1e999999999 is a few bytes of JSON but a billion digits written plainly.
+            return Math.abs((long) decimal.scale()) <= MAX_PLAIN_SCALE ? decimal.toPlainString() : decimal.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** A value in a message: text in quotes, numbers in digits, anything long shortened. */
+    private static String shown(Object value) {
+        if (value instanceof String text) {
+            return "'" + shortened(text) + "'";
+        }
+        if (value instanceof BigDecimal || value instanceof java.math.BigInteger) {
+            return shortened(Numbers.display((Number) value));
+        }
+        if (value instanceof Boolean || value instanceof Number) {
+            return shortened(text(value));
         }
         if (value instanceof List) {
             return "a list";
@@ -213,5 +230,10 @@ public final class ParameterValues {
             return "a mapping";
         }
         return String.valueOf(value);
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= MAX_SHOWN_LENGTH ? text
+                : text.substring(0, MAX_SHOWN_LENGTH) + "... (" + text.length() + " characters)";
     }
 }

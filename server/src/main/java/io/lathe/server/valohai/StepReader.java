@@ -17,6 +17,9 @@ final class StepReader {
             "time-limit", "no-output-timeout", "resources", "runtime-config-preset", "upload-store",
             "stop-condition", "autorestart", "description", "icon", "category", "source-path");
     private static final int MAX_UPLOAD_STORE_LENGTH = 64;
+    /** Lathe keeps an execution's step name and image in columns of these sizes; valohai-yaml sets no limit. */
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_IMAGE_LENGTH = 500;
 
     private final Problems problems;
     private final YamlValues values;
@@ -42,6 +45,8 @@ final class StepReader {
         Optional<String> name = step.requiredText("name");
         step.allowOnly(KEYS);
         Optional<String> image = step.requiredText("image");
+        checkLength(step, "name", name, MAX_NAME_LENGTH);
+        checkLength(step, "image", image, MAX_IMAGE_LENGTH);
         List<String> command = command(step);
         List<Parameter> parameters = new ParameterReader(problems, values).readAll(step);
         List<Input> inputs = new InputReader(problems, values).readAll(step);
@@ -129,6 +134,13 @@ final class StepReader {
             return Optional.empty();
         }
         return store;
+    }
+
+    private void checkLength(YamlMapping step, String key, Optional<String> text, int max) {
+        if (text.isPresent() && text.get().length() > max) {
+            problems.error(step.value(key), step.where() + ": " + key + " is " + text.get().length()
+                    + " characters long; Lathe keeps at most " + max);
+        }
     }
 
     /** valohai-yaml's linter rejects these settings without an environment, as they depend on one. */

@@ -2,7 +2,9 @@ package io.lathe.server.valohai;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,10 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 
@@ -63,20 +67,77 @@ public final class ValohaiConfigParser {
     }
 
     private static Node compose(String fileName, Reader reader) throws ValohaiConfigException {
+        String text = readAll(reader);
+        Optional<ConfigProblem> forbidden = YamlCharacters.firstForbidden(fileName, text);
+        if (forbidden.isPresent()) {
+            throw new ValohaiConfigException(List.of(forbidden.get()));
+        }
         LoaderOptions options = new LoaderOptions();
         // SnakeYAML's default of 50 is low for files that share parameter lists between many steps; the expansion
         // such sharing could cause is bounded when values are copied (see YamlValues).
         options.setMaxAliasesForCollections(1_000);
+        LastEventParser parser = new LastEventParser(new ParserImpl(new StreamReader(text), options));
         try {
-            return new Composer(new ParserImpl(new StreamReader(reader), options), new PyYamlResolver(), options)
-                    .getSingleNode();
+            return new Composer(parser, new PyYamlResolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 0 : mark.getLine() + 1;
+            int line = mark == null ? parser.line() : mark.getLine() + 1;
             throw new ValohaiConfigException(List.of(new ConfigProblem(fileName, line, syntaxProblem(e, line))));
         } catch (YAMLException e) {
-            throw new ValohaiConfigException(List.of(new ConfigProblem(fileName, 0,
+            // Limits such as the nesting depth come without a position: the event read last is where it failed.
+            throw new ValohaiConfigException(List.of(new ConfigProblem(fileName, parser.line(),
                     "cannot be read as YAML: " + e.getMessage())));
+        }
+    }
+
+    private static String readAll(Reader reader) {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        try {
+            for (int read; (read = reader.read(buffer)) >= 0; ) {
+                text.append(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the YAML text", e);
+        }
+        return text.toString();
+    }
+
+    /** Passes events on and remembers the line of the last one. */
+    private static final class LastEventParser implements Parser {
+
+        private final Parser parser;
+        private Mark last;
+
+        LastEventParser(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return remember(parser.peekEvent());
+        }
+
+        @Override
+        public Event getEvent() {
+            return remember(parser.getEvent());
+        }
+
+        private Event remember(Event event) {
+            if (event != null && event.getStartMark() != null) {
+                last = event.getStartMark();
+            }
+            return event;
+        }
+
+        /** The 1-based line of the last event, or 1 before the first. */
+        int line() {
+            return last == null ? 1 : last.getLine() + 1;
         }
     }
 

@@ -264,6 +264,9 @@ final class YamlMapping {
         List<Node> sources = source instanceof SequenceNode sequence ? sequence.getValue() : List.of(source);
         for (Node each : sources) {
             if (each instanceof MappingNode mapping) {
+                if (!values.mayMerge(each, where, Math.max(1, mapping.getValue().size()))) {
+                    return;
+                }
                 entriesOf(mapping, depth + 1).forEach(into::putIfAbsent);
             } else {
                 problems.error(each, where + ": a merge key (<<) must refer to a mapping (got "

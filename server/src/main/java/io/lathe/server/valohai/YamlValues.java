@@ -28,9 +28,15 @@ final class YamlValues {
      * memory.
      */
     private static final int MAX_PLAIN_VALUES = 200_000;
+    /**
+     * Merge keys ({@code <<: [*a, *a]}) can repeat a mapping exponentially too: merging stops after this many keys
+     * have been merged in one file.
+     */
+    private static final int MAX_MERGED_KEYS = 100_000;
 
     private final Problems problems;
     private int plainValuesLeft = MAX_PLAIN_VALUES;
+    private int mergedKeysLeft = MAX_MERGED_KEYS;
 
     YamlValues(Problems problems) {
         this.problems = problems;
@@ -60,6 +66,22 @@ final class YamlValues {
     }
 
     /**
+     * The value of a scalar that the model keeps: as {@link #scalar}, but NaN and infinities, which JSON cannot carry,
+     * are reported and give the text as written.
+     *
+     * @param where what the value is, for the message
+     */
+    Object storable(ScalarNode node, String where) {
+        Object value = scalar(node);
+        if (value instanceof Double number && !Double.isFinite(number)) {
+            problems.error(node, where + ": " + node.getValue() + " is not a finite number, which Lathe cannot store"
+                    + " (it keeps values as JSON); write a number, or put it in quotes to make it text");
+            return node.getValue();
+        }
+        return value;
+    }
+
+    /**
      * The plain value of any node, maps keeping their order; recursive aliases are reported and become null.
      *
      * @param where what the value is, for messages
@@ -77,7 +99,7 @@ final class YamlValues {
             return null;
         }
         if (node instanceof ScalarNode scalar) {
-            return scalar(scalar);
+            return storable(scalar, where);
         }
         if (!enclosing.add(node)) {
             problems.error(node, where + ": an alias refers to a value that contains it; a value cannot contain"
@@ -101,6 +123,23 @@ final class YamlValues {
         } finally {
             enclosing.remove(node);
         }
+    }
+
+    /**
+     * Takes {@code keys} merged keys from the file's budget; false once it is spent, which is reported once, at
+     * {@code source}.
+     */
+    boolean mayMerge(Node source, String where, int keys) {
+        if (mergedKeysLeft <= 0) {
+            return false;
+        }
+        mergedKeysLeft -= keys;
+        if (mergedKeysLeft <= 0) {
+            problems.error(source, where + ": merge keys (<<) stand for more than " + MAX_MERGED_KEYS + " keys;"
+                    + " are aliases (*name) merging large parts of the file many times?");
+            return false;
+        }
+        return true;
     }
 
     /** How a node reads in a message: {@code 'text'}, {@code the boolean 'yes'}, {@code a list}, ... */

@@ -27,8 +27,8 @@ class CodePackageTest {
 
     @Test
     void inspectFindsTheConfigAtTheRootWithOrWithoutALeadingDotSlash() throws IOException {
-        assertEquals(YAML, CodePackage.inspect(tarGz(file("./valohai.yaml", YAML), file("./src/x.py", "1"))));
-        assertEquals(YAML, CodePackage.inspect(tarGz(file("valohai.yaml", YAML))));
+        assertEquals(YAML, inspect(tarGz(file("./valohai.yaml", YAML), file("./src/x.py", "1"))));
+        assertEquals(YAML, inspect(tarGz(file("valohai.yaml", YAML))));
     }
 
     @Test
@@ -47,30 +47,43 @@ class CodePackageTest {
         for (TarArchiveEntry attack : new TarArchiveEntry[] {file("../x", "1"), file("a/../../x", "1"),
                 file("/etc/cron.d/x", "1"), symlink("l", "/etc/passwd"), symlink("a/l", "../../x")}) {
             ApiException refused = assertThrows(ApiException.class,
-                    () -> CodePackage.inspect(tarGz(file("valohai.yaml", YAML), attack)), attack.getName());
+                    () -> inspect(tarGz(file("valohai.yaml", YAML), attack)), attack.getName());
             assertEquals(400, refused.status().getStatusCode());
             assertTrue(refused.getMessage().contains(attack.getName()), refused.getMessage());
         }
     }
 
     @Test
-    void aChainOfLinksThatOnlyEscapesWhenFollowedIsCaughtWhenExtracting() throws IOException {
+    void aChainOfLinksThatOnlyEscapesWhenFollowedIsCaughtAtUploadAndWhenExtracting() throws IOException {
         Path work = Files.createDirectories(folder.resolve("work"));
         byte[] chain = tarGz(file("valohai.yaml", YAML), file("a/b/keep.txt", "k"), symlink("a/b/c", ".."),
                 symlink("a/b/c/l", "../../escaped")).readAllBytes();
-        CodePackage.inspect(new ByteArrayInputStream(chain));
+        assertThrows(ApiException.class, () -> inspect(new ByteArrayInputStream(chain)));
         assertThrows(ApiException.class, () -> CodePackage.extract(new ByteArrayInputStream(chain), work));
         assertFalse(Files.exists(folder.resolve("escaped")));
     }
 
     @Test
+    void entriesBelowALinkAreRefusedAtUploadAsTheyWouldBeWhenExtracting() throws IOException {
+        ApiException refused = assertThrows(ApiException.class, () -> inspect(tarGz(file("valohai.yaml", YAML),
+                symlink("lib", "src"), file("lib/x.py", "1"))));
+        assertTrue(refused.getMessage().contains("below 'lib'"), refused.getMessage());
+        assertEquals(YAML, inspect(tarGz(file("valohai.yaml", YAML), symlink("lib", "src"), file("lib", "replaced"),
+                file("lib2/x.py", "1"))));
+    }
+
+    @Test
     void devicesAndMissingConfigAndGarbageAreRefused() {
         TarArchiveEntry fifo = new TarArchiveEntry("pipe", TarArchiveEntry.LF_FIFO, true);
-        assertEquals("unsafe-package-entry", error(() -> CodePackage.inspect(tarGz(file("valohai.yaml", YAML), fifo)),
+        assertEquals("unsafe-package-entry", error(() -> inspect(tarGz(file("valohai.yaml", YAML), fifo)),
                 "fifo"));
-        assertEquals("missing-config", error(() -> CodePackage.inspect(tarGz(file("main.py", "1"))), "no yaml"));
-        assertEquals("invalid-package", error(() -> CodePackage.inspect(
+        assertEquals("missing-config", error(() -> inspect(tarGz(file("main.py", "1"))), "no yaml"));
+        assertEquals("invalid-package", error(() -> inspect(
                 new ByteArrayInputStream(new byte[] {0x1f, (byte) 0x8b, 1, 2, 3})), "garbage"));
+    }
+
+    private static String inspect(java.io.InputStream packageBytes) {
+        return CodePackage.inspect(packageBytes, 1_000);
     }
 
     private static String error(org.junit.jupiter.api.function.Executable action, String what) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lathe.plugin.api.compute.LogStream;
 import io.lathe.server.platform.LatheSettings;
+import io.lathe.server.platform.Limits;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ class ExecutionLogsTest {
     void open() {
         logs = new ExecutionLogs();
         logs.settings = new LatheSettings(home.toString(), 8080, "jdbc:h2:mem:x", java.util.Optional.empty());
+        logs.limits = Limits.defaults();
         logs.startFlusher();
     }
 

@@ -146,4 +146,79 @@ class ServerIT {
         assertEquals(409, again.status());
         assertEquals(404, api.get("/api/v1/projects/00000000-0000-0000-0000-000000000000").status());
     }
+
+    @Test
+    void requestBodiesOverTheLimitAreRefusedWith413NamingIt() throws Exception {
+        String token = SharedServer.server().adminToken();
+        String oversized = "{\"name\":\"big\",\"description\":\"" + "d".repeat(2 * 1024 * 1024) + "\"}";
+        byte[] body = oversized.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<java.net.http.HttpRequest.BodyPublisher> publishers = List.of(
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(body),
+                // Without a length, as chunks: refused while it is read.
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        for (var publisher : publishers) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(SharedServer.server().uri("/api/v1/projects"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(publisher).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, response.statusCode(), response.body());
+            JsonObject error = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+            assertEquals("request-too-large", error.getString("error"));
+            assertTrue(error.getString("message").contains("LATHE_MAX_REQUEST_BYTES = 1048576"), response.body());
+        }
+        assertFalse(SharedServer.admin().get("/api/v1/projects").body().contains("\"big\""));
+    }
+
+    @Test
+    void packagesOverTheSizeOrFileLimitAreRefusedWith413NamingIt() throws Exception {
+        Api api = SharedServer.admin();
+        String project = Projects.create(api, "limits");
+        byte[] noise = new byte[(int) SharedServer.MAX_PACKAGE_BYTES + 1024];
+        new java.util.Random(7).nextBytes(noise);
+        var tooLarge = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build().send(java.net.http.HttpRequest.newBuilder(SharedServer.server()
+                        .uri("/api/v1/projects/" + project + "/commits"))
+                        .header("Authorization", "Bearer " + SharedServer.server().adminToken())
+                        .header("Content-Type", "application/gzip")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(noise)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertTrue(tooLarge.body().contains("\"package-too-large\"") && tooLarge.body()
+                .contains("LATHE_MAX_PACKAGE_BYTES = " + SharedServer.MAX_PACKAGE_BYTES), tooLarge.body());
+
+        List<CodePackages.Entry> entries = new java.util.ArrayList<>();
+        entries.add(CodePackages.Entry.file("valohai.yaml", "- step: {name: s, image: busybox, command: 'true'}\n"));
+        for (int i = 0; i < SharedServer.MAX_PACKAGE_FILES; i++) {
+            entries.add(CodePackages.Entry.file("f" + i + ".txt", ""));
+        }
+        Api.Answer tooMany = api.postFile("/api/v1/projects/" + project + "/commits", CodePackages.of(entries));
+        assertEquals(413, tooMany.status(), tooMany.body());
+        assertEquals("too-many-files", tooMany.json().getString("error"));
+        assertTrue(tooMany.json().getString("message")
+                .contains("LATHE_MAX_PACKAGE_FILES = " + SharedServer.MAX_PACKAGE_FILES), tooMany.body());
+        assertEquals(0, api.get("/api/v1/projects/" + project + "/commits").array().size());
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        String token = SharedServer.server().adminToken();
+        Map<String, String> expected = Map.of(
+                "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'"
+                        + " data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+                "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "same-origin",
+                "X-Frame-Options", "DENY");
+        Map<String, String> paths = Map.of("/", "", "/assets/lathe.css", "", "/api/v1/projects", token,
+                "/api/v1/plugins", "", "/api/v1/no-such-thing", token, "/no-such-page", "");
+        for (Map.Entry<String, String> path : paths.entrySet()) {
+            var request = java.net.http.HttpRequest.newBuilder(SharedServer.server().uri(path.getKey()));
+            if (!path.getValue().isEmpty()) {
+                request.header("Authorization", "Bearer " + path.getValue());
+            }
+            var response = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            expected.forEach((header, value) -> assertEquals(value, response.headers().firstValue(header)
+                    .orElse(null), path.getKey() + " (" + response.statusCode() + ") " + header));
+        }
+    }
 }

@@ -306,6 +306,27 @@ class CommandBuilderTest {
     }
 
     @Test
+    void resolvedValuesAreUsedExactlySoAnOptionalParameterGivenNoValuePassesNothing() throws ParameterException {
+        Step step = step("""
+                - step:
+                    name: s
+                    image: busybox
+                    command: run {parameters}
+                    parameters:
+                      - {name: seed, type: integer, optional: true, default: 7}
+                      - {name: ids, type: integer, optional: true, default: [1, 2]}
+                """);
+        Map<String, Object> noValues = new java.util.HashMap<>();
+        noValues.put("seed", null);
+        noValues.put("ids", null);
+
+        assertEquals(List.of("run"), CommandBuilder.buildResolved(step, ParameterValues.resolve(step, noValues)));
+        noValues.remove("seed");
+        assertEquals(List.of("run --seed=7"),
+                CommandBuilder.buildResolved(step, ParameterValues.resolve(step, noValues)));
+    }
+
+    @Test
     void aListForASingleValueParameterFailsTheBuild() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CommandBuilder.build(TRAINING, Map.of("seed", List.of(1, 2))));

@@ -358,4 +358,54 @@ class ValohaiConfigErrorsTest {
         assertTrue(e.problem().endsWith("the file stands for more than 200000 values; are aliases (*name) repeating"
                 + " large parts of it?"), e.problem());
     }
+
+    @Test
+    void mergeKeysThatExpandExponentiallyAreStopped() {
+        ValohaiConfigException e = failure(ValohaiConfigFuzzTest.mergeBomb(12, 12));
+
+        assertTrue(e.problem().endsWith("merge keys (<<) stand for more than 100000 keys; are aliases (*name)"
+                + " merging large parts of the file many times?"), e.problem());
+    }
+
+    @Test
+    void aControlCharacterIsReportedOnItsLine() {
+        ValohaiConfigException e = failure("- step:\n    name: a\u0000b\n");
+
+        assertEquals(2, e.line());
+        assertEquals("column 12 holds the control character U+0000, which YAML does not allow; remove it",
+                e.problem());
+    }
+
+    @Test
+    void nestingDeeperThanSnakeYamlReadsIsReportedOnItsLine() {
+        ValohaiConfigException e = failure("- step:\n    name: s\n    parameters: " + "[".repeat(60)
+                + "]".repeat(60) + "\n");
+
+        assertEquals(3, e.line());
+    }
+
+    @Test
+    void aNonFiniteDefaultIsAnErrorSinceItCannotBeStored() {
+        ValohaiConfigException e = failure("""
+                - step:
+                    name: s
+                    image: i
+                    command: c
+                    parameters:
+                      - {name: p, type: float, default: .nan}
+                """);
+
+        assertEquals(6, e.line());
+        assertTrue(e.problem().contains(".nan is not a finite number"), e.problem());
+    }
+
+    @Test
+    void stepNamesAndImagesLongerThanLatheKeepsAreErrors() {
+        ValohaiConfigException e = failure("- step:\n    name: " + "n".repeat(201) + "\n    image: " + "i".repeat(501)
+                + "\n    command: c\n");
+
+        assertEquals(List.of(2, 3), e.errors().stream().map(ConfigProblem::line).toList());
+        assertTrue(e.errors().get(1).problem().endsWith("image is 501 characters long; Lathe keeps at most 500"),
+                e.errors().get(1).problem());
+    }
 }

@@ -1,0 +1,65 @@
+package io.lathe.server.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last guard of the API's error shape. When JAX-RS gives up on a request (an exception mapper that failed, such
+ * as Jersey's own for a transaction that could not commit, or an Error that escaped), the container would answer with
+ * its HTML error page: the API answers with its JSON error instead.
+ */
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+public class ApiFailureGuard extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(ApiFailureGuard.class.getName());
+    static final String BODY = "{\"error\":\"internal-error\",\"message\":\"the server failed to handle this request;"
+            + " the server log has the details\"}";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletResponse errorsAsJson = new HttpServletResponseWrapper(response) {
+            @Override
+            public void sendError(int status) throws IOException {
+                writeError(response, status);
+            }
+
+            @Override
+            public void sendError(int status, String message) throws IOException {
+                writeError(response, status);
+            }
+        };
+        try {
+            chain.doFilter(request, errorsAsJson);
+        } catch (ServletException | RuntimeException | Error e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            LOG.log(Level.SEVERE, "a request to the API failed outside its error handling", e);
+            writeError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        }
+    }
+
+    private static void writeError(HttpServletResponse response, int status) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        // Not reset(): that would drop the security headers set on the way in.
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(status >= 500 ? BODY : "{\"error\":\"http-" + status + "\",\"message\":\"the request"
+                + " was refused (HTTP " + status + "); docs/api.md shows what each endpoint takes\"}");
+        response.flushBuffer();
+    }
+}

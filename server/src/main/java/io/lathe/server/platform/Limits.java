@@ -1,0 +1,129 @@
+package io.lathe.server.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How much callers and jobs may send, read once through MicroProfile Config like {@link LatheSettings}: environment
+ * variables {@code LATHE_MAX_...} or system properties {@code lathe.max....}. Every refusal names its variable and
+ * value, so that an administrator knows which to raise. The table in {@code docs/admin-guide.md} ("Limits") lists
+ * them.
+ */
+@ApplicationScoped
+public class Limits {
+
+    public static final String MAX_REQUEST_BYTES = "LATHE_MAX_REQUEST_BYTES";
+    public static final String MAX_PACKAGE_BYTES = "LATHE_MAX_PACKAGE_BYTES";
+    public static final String MAX_PACKAGE_FILES = "LATHE_MAX_PACKAGE_FILES";
+    public static final String MAX_LOG_LINE_BYTES = "LATHE_MAX_LOG_LINE_BYTES";
+    public static final String MAX_METADATA_LINE_BYTES = "LATHE_MAX_METADATA_LINE_BYTES";
+
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+    public static final long DEFAULT_MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
+    public static final int DEFAULT_MAX_PACKAGE_FILES = 50_000;
+    public static final int DEFAULT_MAX_LOG_LINE_BYTES = 1024 * 1024;
+    public static final int DEFAULT_MAX_METADATA_LINE_BYTES = 256 * 1024;
+
+    private long maxRequestBytes;
+    private long maxPackageBytes;
+    private int maxPackageFiles;
+    private int maxLogLineBytes;
+    private int maxMetadataLineBytes;
+
+    protected Limits() {
+        // for CDI proxies
+    }
+
+    /**
+     * Reads the settings as text and parses them here: MicroProfile Config as Payara has it falls back to the default
+     * when a value is not a number, which would hide a typo.
+     *
+     * @throws IllegalArgumentException when a limit is not a whole number of 1 or more; the message names the variable
+     */
+    @Inject
+    public Limits(
+            @ConfigProperty(name = "lathe.max.request.bytes", defaultValue = "" + DEFAULT_MAX_REQUEST_BYTES)
+            String maxRequestBytes,
+            @ConfigProperty(name = "lathe.max.package.bytes", defaultValue = "" + DEFAULT_MAX_PACKAGE_BYTES)
+            String maxPackageBytes,
+            @ConfigProperty(name = "lathe.max.package.files", defaultValue = "" + DEFAULT_MAX_PACKAGE_FILES)
+            String maxPackageFiles,
+            @ConfigProperty(name = "lathe.max.log.line.bytes", defaultValue = "" + DEFAULT_MAX_LOG_LINE_BYTES)
+            String maxLogLineBytes,
+            @ConfigProperty(name = "lathe.max.metadata.line.bytes", defaultValue = "" + DEFAULT_MAX_METADATA_LINE_BYTES)
+            String maxMetadataLineBytes) {
+        this(parse(MAX_REQUEST_BYTES, maxRequestBytes, Long.MAX_VALUE),
+                parse(MAX_PACKAGE_BYTES, maxPackageBytes, Long.MAX_VALUE),
+                (int) parse(MAX_PACKAGE_FILES, maxPackageFiles, Integer.MAX_VALUE),
+                (int) parse(MAX_LOG_LINE_BYTES, maxLogLineBytes, Integer.MAX_VALUE),
+                (int) parse(MAX_METADATA_LINE_BYTES, maxMetadataLineBytes, Integer.MAX_VALUE));
+    }
+
+    /** @throws IllegalArgumentException when a limit is below 1; the message names the variable */
+    public Limits(long maxRequestBytes, long maxPackageBytes, int maxPackageFiles, int maxLogLineBytes,
+            int maxMetadataLineBytes) {
+        this.maxRequestBytes = positive(MAX_REQUEST_BYTES, maxRequestBytes);
+        this.maxPackageBytes = positive(MAX_PACKAGE_BYTES, maxPackageBytes);
+        this.maxPackageFiles = (int) positive(MAX_PACKAGE_FILES, maxPackageFiles);
+        this.maxLogLineBytes = (int) positive(MAX_LOG_LINE_BYTES, maxLogLineBytes);
+        this.maxMetadataLineBytes = (int) positive(MAX_METADATA_LINE_BYTES, maxMetadataLineBytes);
+    }
+
+    /** The documented defaults. */
+    public static Limits defaults() {
+        return new Limits(DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_PACKAGE_BYTES, DEFAULT_MAX_PACKAGE_FILES,
+                DEFAULT_MAX_LOG_LINE_BYTES, DEFAULT_MAX_METADATA_LINE_BYTES);
+    }
+
+    /** The limits in force, for the start-up banner. */
+    public String describe() {
+        return "request " + maxRequestBytes + " B, package " + maxPackageBytes + " B and " + maxPackageFiles
+                + " files, log line " + maxLogLineBytes + " B, metadata line " + maxMetadataLineBytes + " B";
+    }
+
+    /** The largest request body read into memory (JSON), in bytes; uploads of code have their own limit. */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    /** The largest code package uploaded, in bytes, as sent (compressed). */
+    public long maxPackageBytes() {
+        return maxPackageBytes;
+    }
+
+    /** The most entries (files, folders and links) in a code package. */
+    public int maxPackageFiles() {
+        return maxPackageFiles;
+    }
+
+    /** The longest log line kept whole, in bytes of UTF-8; longer lines are cut. */
+    public int maxLogLineBytes() {
+        return maxLogLineBytes;
+    }
+
+    /** The longest stdout line read as a metadata point, in bytes of UTF-8; longer ones are only logged. */
+    public int maxMetadataLineBytes() {
+        return maxMetadataLineBytes;
+    }
+
+    private static long parse(String variable, String text, long max) {
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(variable + " must be a whole number from 1 to " + max + ", not '" + text
+                + "'");
+    }
+
+    private static long positive(String variable, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(variable + " must be 1 or more, not " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,47 @@
+package io.lathe.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import java.lang.annotation.Annotation;
+import org.junit.jupiter.api.Test;
+
+class NumberParametersTest {
+
+    private final NumberParameters provider = new NumberParameters();
+
+    @SuppressWarnings("unused")
+    private void resource(@QueryParam("limit") @DefaultValue("100") int limit, @HeaderParam("Last-Event-ID") Long id) {
+    }
+
+    private static Annotation[] annotationsOf(int parameter) throws NoSuchMethodException {
+        return NumberParametersTest.class.getDeclaredMethod("resource", int.class, Long.class)
+                .getParameterAnnotations()[parameter];
+    }
+
+    @Test
+    void wholeNumbersAreRead() throws Exception {
+        assertEquals(42, provider.getConverter(int.class, int.class, annotationsOf(0)).fromString("42"));
+        assertEquals(-7L, provider.getConverter(Long.class, Long.class, annotationsOf(1)).fromString(" -7 "));
+        assertNull(provider.getConverter(String.class, String.class, annotationsOf(0)));
+    }
+
+    @Test
+    void textThatIsNotAWholeNumberIsA400NamingTheParameter() throws Exception {
+        ParamConverter<Integer> limit = provider.getConverter(int.class, int.class, annotationsOf(0));
+        for (String text : new String[] {"abc", "1.5", "", "99999999999", "1e3", "0x10", "\u0000"}) {
+            ApiException refused = assertThrows(ApiException.class, () -> limit.fromString(text), text);
+            assertEquals(400, refused.status().getStatusCode());
+            assertEquals("limit", refused.toError().field());
+            assertEquals("invalid-number", refused.toError().error());
+        }
+        ApiException header = assertThrows(ApiException.class,
+                () -> provider.getConverter(long.class, long.class, annotationsOf(1)).fromString("zz"));
+        assertEquals("Last-Event-ID", header.toError().field());
+    }
+}
