@@ -52,7 +52,7 @@ public final class LatheLauncher {
      */
     private static void returnIdleMemory() {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        for (String[] flag : new String[][] {{"G1PeriodicGCInterval", "15000"}, {"MinHeapFreeRatio", "10"},
+        for (String[] flag : new String[][] {{"G1PeriodicGCInterval", "5000"}, {"MinHeapFreeRatio", "10"},
                 {"MaxHeapFreeRatio", "30"}}) {
             try {
                 vm.setVMOption(flag[0], flag[1]);

@@ -111,9 +111,9 @@ public class ExecutionOutputResource {
     private void writeMetadata(String id, OutputStream out) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT data FROM metadata_point WHERE execution_id = ? ORDER BY seq")) {
+                        "SELECT data FROM metadata_chunk WHERE execution_id = ? ORDER BY seq")) {
             query.setString(1, id);
-            query.setFetchSize(1000);
+            query.setFetchSize(16);
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writer.write('[');
             try (ResultSet rows = query.executeQuery()) {
@@ -122,7 +122,8 @@ public class ExecutionOutputResource {
                     if (!first) {
                         writer.write(',');
                     }
-                    writer.write(rows.getString(1));
+                    // Points are one per line within a chunk; JSON text itself never holds a raw newline.
+                    writer.write(rows.getString(1).replace('\n', ','));
                     first = false;
                 }
             }

@@ -1,11 +1,7 @@
 package io.lathe.server.executions;
 
+import io.lathe.server.platform.JsonText;
 import io.lathe.server.platform.Limits;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,23 +20,45 @@ import javax.sql.DataSource;
 /**
  * Stores an execution's metadata: every stdout line that is a JSON object becomes a point, in order, with
  * {@code _time} added. Lines are handed over from the log reader without parsing (so the job is not slowed) and
- * parsed and inserted here, on a thread of its own, in JDBC batches. When the database falls behind, the bounded
+ * parsed and stored here, on a thread of its own, many points to a row (one per line of the row's text: JSON
+ * text of one line never holds a newline). When the database falls behind, the bounded
  * queue slows the job down rather than dropping points. Lines longer than the limit
  * ({@code LATHE_MAX_METADATA_LINE_BYTES}) are not points; they stay in the log.
  */
 final class MetadataWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MetadataWriter.class.getName());
-    private static final int BATCH = 2000;
+    private static final int BATCH = 5000;
+    /** Points per stored chunk, and the text size after which a chunk is stored: well under H2's 1 M chars. */
+    static final int CHUNK_POINTS = 2000;
+    static final int CHUNK_CHARS = 512 * 1024;
     private static final Point END = new Point(null, 0);
 
     private record Point(String line, long millis) {
     }
 
+    /** Formats instants, remembering the last: points printed in the same millisecond share one string. */
+    private static final class TimeText {
+        private long millis = Long.MIN_VALUE;
+        private String text;
+
+        synchronized String format(long at) {
+            if (at != millis) {
+                millis = at;
+                text = Instant.ofEpochMilli(at).toString();
+            }
+            return text;
+        }
+    }
+
+    private static final TimeText TIMES = new TimeText();
+
     private final DataSource dataSource;
     private final String executionId;
     private final BlockingQueue<Point> queue = new ArrayBlockingQueue<>(50_000);
-    private final Thread worker;
+    private final ThreadFactory threads;
+    /** Started with the first point: most steps print none, and then cost no thread and no connection. */
+    private Thread worker;
     private final int maxLineBytes;
     private final AtomicBoolean refusedBefore = new AtomicBoolean();
     private long stored;
@@ -50,9 +68,15 @@ final class MetadataWriter implements AutoCloseable {
         this.dataSource = dataSource;
         this.executionId = executionId;
         this.maxLineBytes = maxLineBytes;
-        this.worker = threads.newThread(this::drain);
-        this.worker.setName("lathe-metadata-" + executionId);
-        this.worker.start();
+        this.threads = threads;
+    }
+
+    private synchronized void startWorker() {
+        if (worker == null) {
+            worker = threads.newThread(this::drain);
+            worker.setName("lathe-metadata-" + executionId);
+            worker.start();
+        }
     }
 
     /** Whether a log line may be a metadata point; cheap enough for every line. */
@@ -84,6 +108,9 @@ final class MetadataWriter implements AutoCloseable {
                     + " only kept in the log: it is longer than the limit " + Limits.MAX_METADATA_LINE_BYTES + " = "
                     + maxLineBytes + " (later lines over the limit are not noted)");
         }
+        if (worker == null) {
+            startWorker();
+        }
         try {
             queue.put(new Point(line, millis));
         } catch (InterruptedException e) {
@@ -109,6 +136,11 @@ final class MetadataWriter implements AutoCloseable {
     /** Waits until every point offered is stored. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (worker == null) {
+                return;
+            }
+        }
         try {
             queue.put(END);
             worker.join();
@@ -127,34 +159,41 @@ final class MetadataWriter implements AutoCloseable {
     private void drain() {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            long seq = nextSeq(connection);
+            long chunk = nextChunk(connection);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO metadata_point (execution_id, seq, data) VALUES (?, ?, ?)")) {
+                    "INSERT INTO metadata_chunk (execution_id, seq, points, data) VALUES (?, ?, ?, ?)")) {
                 List<Point> batch = new ArrayList<>(BATCH);
+                StringBuilder data = new StringBuilder(CHUNK_CHARS + 1024);
+                int points = 0;
                 boolean ended = false;
                 while (!ended) {
                     batch.add(queue.take());
                     queue.drainTo(batch, BATCH - 1);
-                    int pending = 0;
                     for (Point point : batch) {
                         if (point == END) {
                             ended = true;
                             break;
                         }
-                        String data = normalise(point);
-                        if (data != null) {
-                            insert.setString(1, executionId);
-                            insert.setLong(2, seq++);
-                            insert.setString(3, data);
-                            insert.addBatch();
-                            pending++;
+                        String json = normalise(point);
+                        if (json == null) {
+                            continue;
+                        }
+                        if (points > 0) {
+                            data.append('\n');
+                        }
+                        data.append(json);
+                        points++;
+                        if (points >= CHUNK_POINTS || data.length() >= CHUNK_CHARS) {
+                            write(insert, chunk++, points, data);
+                            points = 0;
                         }
                     }
-                    if (pending > 0) {
-                        insert.executeBatch();
-                        connection.commit();
-                        stored += pending;
+                    // Nothing more waiting: store what there is, so a live chart sees it now.
+                    if (points > 0 && (ended || queue.isEmpty())) {
+                        write(insert, chunk++, points, data);
+                        points = 0;
                     }
+                    connection.commit();
                     batch.clear();
                 }
             }
@@ -165,6 +204,16 @@ final class MetadataWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void write(PreparedStatement insert, long chunk, int points, StringBuilder data) throws SQLException {
+        insert.setString(1, executionId);
+        insert.setLong(2, chunk);
+        insert.setInt(3, points);
+        insert.setString(4, data.toString());
+        insert.executeUpdate();
+        stored += points;
+        data.setLength(0);
     }
 
     /** After a failure, keep taking points so the job is never blocked on a full queue. */
@@ -178,9 +227,9 @@ final class MetadataWriter implements AutoCloseable {
         }
     }
 
-    private long nextSeq(Connection connection) throws SQLException {
+    private long nextChunk(Connection connection) throws SQLException {
         try (PreparedStatement max = connection.prepareStatement(
-                "SELECT COALESCE(MAX(seq), -1) FROM metadata_point WHERE execution_id = ?")) {
+                "SELECT COALESCE(MAX(seq), -1) FROM metadata_chunk WHERE execution_id = ?")) {
             max.setString(1, executionId);
             try (var rows = max.executeQuery()) {
                 rows.next();
@@ -192,19 +241,16 @@ final class MetadataWriter implements AutoCloseable {
     /** The point's JSON with {@code _time} first, or null when the line is not a JSON object after all. */
     static String normalise(Point point) {
         String line = point.line().strip();
-        JsonObject object;
-        try {
-            object = Json.createReader(new StringReader(line)).readObject();
-        } catch (JsonParsingException | IllegalStateException e) {
-            return null;
-        } catch (JsonException e) {
-            return null;
+        switch (JsonText.scanObject(line, "_time")) {
+            case WITH_KEY:
+                return line;
+            case EMPTY:
+                return "{\"_time\":\"" + TIMES.format(point.millis()) + "\"}";
+            case WITHOUT_KEY:
+                return "{\"_time\":\"" + TIMES.format(point.millis()) + "\"," + line.substring(1);
+            default:
+                return null;
         }
-        if (object.containsKey("_time")) {
-            return line;
-        }
-        String time = "{\"_time\":\"" + Instant.ofEpochMilli(point.millis()) + "\"";
-        return object.isEmpty() ? time + "}" : time + "," + line.substring(1);
     }
 
     static String normalise(String line, long millis) {

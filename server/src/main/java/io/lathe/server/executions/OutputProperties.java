@@ -2,7 +2,7 @@ package io.lathe.server.executions;
 
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
-import jakarta.json.Json;
+import io.lathe.server.platform.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -85,7 +84,7 @@ final class OutputProperties {
             return null;
         }
         try {
-            JsonValue value = Json.createReader(new StringReader(text)).readValue();
+            JsonValue value = JsonText.value(text);
             return value instanceof JsonObject object ? object : null;
         } catch (JsonParsingException | IllegalStateException e) {
             return null;

@@ -1,10 +1,12 @@
 package io.lathe.server.platform;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.Map;
 
@@ -14,7 +16,8 @@ import java.util.Map;
  */
 public final class JsonText {
 
-    private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
 
     private JsonText() {
     }
@@ -30,6 +33,53 @@ public final class JsonText {
     public static JsonArray array(String text) {
         try (var reader = READERS.createReader(new StringReader(text))) {
             return reader.readArray();
+        }
+    }
+
+    /** What {@link #scanObject} found in a text. */
+    public enum ObjectScan {
+        /** Not one JSON object. */
+        NOT_AN_OBJECT,
+        /** An empty object, {@code {}}. */
+        EMPTY,
+        /** An object without the given top-level key. */
+        WITHOUT_KEY,
+        /** An object with the given top-level key. */
+        WITH_KEY
+    }
+
+    /**
+     * Checks that {@code text} is exactly one JSON object, and whether it has {@code key} at its top level, by
+     * streaming through it without building it: the check every metadata line goes through.
+     */
+    public static ObjectScan scanObject(String text, String key) {
+        try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                return ObjectScan.NOT_AN_OBJECT;
+            }
+            int depth = 1;
+            int keys = 0;
+            boolean found = false;
+            while (depth > 0) {
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case KEY_NAME -> {
+                        if (depth == 1) {
+                            keys++;
+                            found |= parser.getString().equals(key);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            if (parser.hasNext()) {
+                return ObjectScan.NOT_AN_OBJECT;
+            }
+            return keys == 0 ? ObjectScan.EMPTY : found ? ObjectScan.WITH_KEY : ObjectScan.WITHOUT_KEY;
+        } catch (JsonException | java.util.NoSuchElementException | IllegalStateException e) {
+            return ObjectScan.NOT_AN_OBJECT;
         }
     }
 

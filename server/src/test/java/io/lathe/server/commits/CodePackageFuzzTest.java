@@ -26,8 +26,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 
 /**
  * Generated archives, seeded so that a failing case can be replayed: names that climb out, absolute paths, links out
@@ -44,7 +47,7 @@ class CodePackageFuzzTest {
     private static final String ESCAPED = "lathe-fuzz-escaped";
     private static final String YAML = "- step:\n    name: a\n    image: b\n    command: c\n";
 
-    @TempDir
+    @TempDir(factory = InMemoryWhereAvailable.class)
     Path base;
 
     private final Map<String, Integer> outcomes = new java.util.TreeMap<>();
@@ -89,6 +92,17 @@ class CodePackageFuzzTest {
             check("attack " + i, gzip(tar(parts, true))).ifPresent(failures::add);
         }
         assertTrue(failures.isEmpty(), summary(failures));
+    }
+
+    /** Folders in memory where the machine has /dev/shm: the cases create and delete thousands of small files. */
+    static final class InMemoryWhereAvailable implements TempDirFactory {
+        @Override
+        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws IOException {
+            Path memory = Path.of("/dev/shm");
+            return Files.isDirectory(memory) && Files.isWritable(memory)
+                    ? Files.createTempDirectory(memory, "code-package-fuzz-")
+                    : Files.createTempDirectory("code-package-fuzz-");
+        }
     }
 
     /** What went wrong when inspecting and extracting {@code archive}, if anything. */

@@ -36,8 +36,8 @@ class LongLinesTest {
     void createMetadataTable() throws SQLException {
         database.setURL("jdbc:h2:mem:long-lines-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE metadata_point (execution_id VARCHAR(36) NOT NULL, seq BIGINT NOT NULL,"
-                    + " data VARCHAR NOT NULL, PRIMARY KEY (execution_id, seq))");
+            statement.execute("CREATE TABLE metadata_chunk (execution_id VARCHAR(36) NOT NULL, seq BIGINT NOT NULL,"
+                    + " points INTEGER NOT NULL, data VARCHAR NOT NULL, PRIMARY KEY (execution_id, seq))");
         }
     }
 
@@ -129,9 +129,9 @@ class LongLinesTest {
     private List<String> points() throws SQLException {
         List<String> points = new ArrayList<>();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT data FROM metadata_point ORDER BY seq")) {
+                ResultSet rows = statement.executeQuery("SELECT data FROM metadata_chunk ORDER BY seq")) {
             while (rows.next()) {
-                points.add(rows.getString(1));
+                points.addAll(List.of(rows.getString(1).split("\n")));
             }
         }
         return points;

@@ -17,6 +17,13 @@ import java.time.Duration;
 final class StreamPump {
 
     private static final int CHUNK_BYTES = 256 * 1024;
+    /**
+     * After a read this small, wait a moment before the next: a job that writes line by line (unbuffered Python,
+     * say) would otherwise wake this thread once per line, and on a small machine those wake-ups take the CPU the
+     * job needs. The pipe holds 64 KiB meanwhile, so the job is never held back; the log is late by a millisecond.
+     */
+    private static final int SMALL_READ_BYTES = 16 * 1024;
+    private static final long SMALL_READ_PAUSE_MILLIS = 1;
 
     private final InputStream in;
     private final LogStream stream;
@@ -57,12 +64,17 @@ final class StreamPump {
             int read;
             while ((read = in.read(chunk)) >= 0 && !abandoned) {
                 splitter.accept(chunk, 0, read);
+                if (read < SMALL_READ_BYTES) {
+                    Thread.sleep(SMALL_READ_PAUSE_MILLIS);
+                }
             }
             splitter.finish();
         } catch (IOException e) {
             if (!abandoned) {
                 logger.log(System.Logger.Level.WARNING, "reading the " + stream + " of a job failed", e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
