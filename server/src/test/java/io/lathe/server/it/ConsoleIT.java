@@ -125,6 +125,38 @@ class ConsoleIT {
     }
 
     @Test
+    void adminsManageUsersAndEveryoneManagesTheirTokens() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", adminPassword);
+        browser.open("/admin/users");
+        String carol = "carol-" + (System.nanoTime() % 100_000);
+        browser.type("#new-username", carol);
+        browser.type("#new-password", "carol's long password");
+        browser.find("form.stacked button[type=submit]").click();
+        assertTrue(browser.find(".notice").getText().contains(carol));
+        assertTrue(browser.find("#users").getText().contains(carol));
+        browser.screenshot("users");
+
+        browser.find(".signout button").click();
+        browser.signIn(carol, "carol's long password");
+        browser.open("/admin/users");
+        assertEquals("Not allowed", browser.find("h1").getText(), "users are managed by admins only");
+
+        browser.open("/tokens");
+        browser.type("#token-name", "notebook");
+        browser.find("form.stacked button[type=submit]").click();
+        String token = browser.find("#new-token").getText();
+        Api withToken = new Api(SharedServer.server(), token);
+        assertEquals(carol, withToken.get("/api/v1/me").json().getString("username"));
+        browser.screenshot("tokens");
+        browser.open("/tokens");
+        assertFalse(browser.driver().getPageSource().contains(token), "a token is shown once");
+        browser.find("#tokens button").click();
+        assertTrue(browser.find(".notice").getText().contains("revoked"));
+        assertEquals(401, withToken.get("/api/v1/me").status());
+    }
+
+    @Test
     void formsWithoutTheSessionsCsrfTokenAreRefusedAndTheCookieIsGuarded() throws Exception {
         browser.driver().manage().deleteAllCookies();
         browser.signIn("admin", adminPassword);
