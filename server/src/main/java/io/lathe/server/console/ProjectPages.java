@@ -4,6 +4,7 @@ import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.api.ApiException;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.auth.Memberships;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.executions.ExecutionRepository;
 import io.lathe.server.projects.Project;
@@ -30,6 +31,8 @@ public class ProjectPages extends HttpServlet {
     ExecutionRepository executions;
     @Inject
     AccessControl access;
+    @Inject
+    Memberships memberships;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -39,7 +42,11 @@ public class ProjectPages extends HttpServlet {
             list(request, response, caller, HttpServletResponse.SC_OK, null, null);
             return;
         }
-        String id = rest.substring(1);
+        showProject(request, response, caller, rest.substring(1), HttpServletResponse.SC_OK, null, null);
+    }
+
+    private void showProject(HttpServletRequest request, HttpServletResponse response, Caller caller, String id,
+            int status, String error, String notice) throws IOException {
         try {
             access.requireProject(caller, id, ProjectRole.READ);
             Project project = projects.get(id);
@@ -47,15 +54,48 @@ public class ProjectPages extends HttpServlet {
             model.put("project", ConsoleViews.project(project));
             model.put("executions", executions.page(project.id(), null, 100).stream()
                     .map(ConsoleViews::execution).toList());
-            templates.render(request, response, HttpServletResponse.SC_OK, "project", project.name(), model);
+            model.put("members", memberships.members(project.id()));
+            model.put("isOwner", access.roleIn(caller, project.id()) == ProjectRole.OWNER);
+            model.put("error", error);
+            model.put("notice", notice);
+            templates.render(request, response, status, "project", project.name(), model);
         } catch (ApiException e) {
             ErrorPages.render(templates, request, response, e);
+        }
+    }
+
+    /** {@code POST /projects/{id}/members}: the owner adds, changes or removes a member. */
+    private void changeMembers(HttpServletRequest request, HttpServletResponse response, Caller caller, String id)
+            throws IOException {
+        String username = request.getParameter("username");
+        try {
+            access.requireProject(caller, id, ProjectRole.OWNER);
+            if ("remove".equals(request.getParameter("action"))) {
+                memberships.remove(caller, id, username);
+                showProject(request, response, caller, id, HttpServletResponse.SC_OK, null,
+                        "'" + username + "' is no longer a member.");
+            } else {
+                Memberships.Member member = memberships.set(caller, id, username, request.getParameter("access"));
+                showProject(request, response, caller, id, HttpServletResponse.SC_OK, null,
+                        "'" + member.username() + "' now has " + member.access() + " access.");
+            }
+        } catch (ApiException e) {
+            if (access.roleIn(caller, id) == ProjectRole.NONE) {
+                ErrorPages.render(templates, request, response, e);
+                return;
+            }
+            showProject(request, response, caller, id, e.status().getStatusCode(), e.getMessage(), null);
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = ConsoleSession.caller(request).orElseThrow();
+        String rest = request.getPathInfo();
+        if (rest != null && rest.endsWith("/members")) {
+            changeMembers(request, response, caller, rest.substring(1, rest.length() - "/members".length()));
+            return;
+        }
         String name = request.getParameter("name");
         String description = request.getParameter("description");
         try {

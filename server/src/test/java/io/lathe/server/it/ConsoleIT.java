@@ -154,6 +154,19 @@ class ConsoleIT {
         browser.find("#tokens button").click();
         assertTrue(browser.find(".notice").getText().contains("revoked"));
         assertEquals(401, withToken.get("/api/v1/me").status());
+
+        browser.open("/projects");
+        browser.type("#name", "carols-" + (System.nanoTime() % 100_000));
+        browser.find("form.stacked button[type=submit]").click();
+        browser.type("#add-member input[name=username]", "admin");
+        browser.find("#add-member button").click();
+        assertTrue(browser.find("#members").getText().contains("admin"), "the owner adds a member");
+        browser.find("#add-member input[name=username]");
+        browser.type("#add-member input[name=username]", "nobody-such");
+        browser.find("#add-member button").click();
+        assertTrue(browser.find(".error").getText().contains("nobody-such"), "an unknown user is told at the form");
+        browser.find("#members button").click();
+        assertTrue(browser.find(".notice").getText().contains("no longer a member"));
     }
 
     @Test
