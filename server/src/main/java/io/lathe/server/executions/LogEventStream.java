@@ -28,6 +28,7 @@ public class LogEventStream {
     void send(String id, long start, SseEventSink sink, Sse sse) {
         try (sink) {
             long offset = start;
+            long lastSent = System.currentTimeMillis();
             while (!sink.isClosed()) {
                 List<ExecutionLogs.Segment> segments = logs.read(id, offset, ExecutionOutputResource.READ_BYTES);
                 for (ExecutionLogs.Segment segment : segments) {
@@ -38,6 +39,7 @@ public class LogEventStream {
                             .add("text", segment.text())
                             .build().toString();
                     sink.send(event(sse, "log", data, offset));
+                    lastSent = System.currentTimeMillis();
                 }
                 if (!segments.isEmpty()) {
                     continue;
@@ -54,7 +56,12 @@ public class LogEventStream {
                     // Not written here (yet, or by another server): look again shortly.
                     Thread.sleep(ExecutionLogs.FLUSH_MILLIS);
                 }
-                sink.send(sse.newEventBuilder().comment("waiting").build());
+                // While nothing comes, a comment now and then keeps proxies from closing the connection and tells
+                // this loop when the reader has gone.
+                if (System.currentTimeMillis() - lastSent >= WAIT_MILLIS) {
+                    sink.send(sse.newEventBuilder().comment("waiting").build());
+                    lastSent = System.currentTimeMillis();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

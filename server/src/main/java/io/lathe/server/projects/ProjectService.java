@@ -6,7 +6,6 @@ import io.lathe.server.platform.Ids;
 import io.lathe.server.plugins.ConfiguredInstances;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -77,6 +76,6 @@ public class ProjectService {
         entityManager.createQuery("UPDATE Project p SET p.lastCounter = p.lastCounter + 1 WHERE p.id = :id")
                 .setParameter("id", projectId).executeUpdate();
         return entityManager.createQuery("SELECT p.lastCounter FROM Project p WHERE p.id = :id", Integer.class)
-                .setParameter("id", projectId).setLockMode(LockModeType.NONE).getSingleResult();
+                .setParameter("id", projectId).getSingleResult();
     }
 }

@@ -57,6 +57,11 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Waits until {@code condition} holds, as a page's script updates it. */
+    void await(Duration timeout, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+    }
+
     void type(String css, String text) {
         WebElement field = find(css);
         field.clear();

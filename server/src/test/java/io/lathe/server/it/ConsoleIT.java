@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,8 +99,7 @@ class ConsoleIT {
         assertEquals("/executions/" + project + "/" + counter, browser.path());
         assertEquals("complete", browser.find("#status").getText());
         assertEquals("<b>bold?</b>", browser.find(".lead").getText());
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> browser.find("#log").getText().contains("samples"));
+        browser.await(Duration.ofSeconds(10), () -> browser.find("#log").getText().contains("samples"));
         browser.screenshot("execution");
         assertTrue(browser.find("#outputs").getText().contains("dataset.csv"));
         assertTrue(browser.find("#parameters").getText().contains("samples 500"));
@@ -108,20 +108,18 @@ class ConsoleIT {
                 + behaviour + "\",\"step\":\"stderr-and-stdout\"}").json().getString("id");
         int live = api.get("/api/v1/executions/" + sleeper).json().getInt("counter");
         browser.open("/executions/" + project + "/" + live);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-                .until(d -> browser.find("#log").getText().contains("out-2"));
+        browser.await(Duration.ofSeconds(20), () -> browser.find("#log").getText().contains("out-2"));
         assertTrue(browser.find("#log .log-stderr").getText().contains("err-1"), "stderr is told apart");
 
         String long_ = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
                 + behaviour + "\",\"step\":\"sleep\",\"parameters\":{\"seconds\":60}}").json().getString("id");
         api.await("/api/v1/executions/" + long_, e -> e.getString("status").equals("started"),
-                java.time.Duration.ofSeconds(30));
+                Duration.ofSeconds(30));
         browser.open("/executions/" + project + "/" + api.get("/api/v1/executions/" + long_).json().getInt("counter"));
         assertEquals("started", browser.find("#status").getText());
         browser.find("#stop").click();
         assertEquals("stopped", api.awaitEnd(long_).getString("status"));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-                .until(d -> browser.find("#status").getText().equals("stopped"));
+        browser.await(Duration.ofSeconds(20), () -> browser.find("#status").getText().equals("stopped"));
     }
 
     @Test
