@@ -81,7 +81,7 @@
       copy.addEventListener('click', function () {
         copy.disabled = true;
         post('/api/v1/executions/' + id + '/copy').then(function (created) {
-          window.location.href = '/executions/' + root.dataset.project + '/' + created.counter;
+          window.location.href = '/projects/' + root.dataset.project + '/executions/' + created.counter;
         }).catch(function (error) { copy.disabled = false; window.alert(error.message); });
       });
     }

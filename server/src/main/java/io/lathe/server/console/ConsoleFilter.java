@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * Guards every console page: anyone not signed in is sent to the sign-in page (and back afterwards), and every
  * request that changes something must carry the session's CSRF token.
  */
-@WebFilter(urlPatterns = {"/projects", "/projects/*", "/executions/*", "/tokens", "/admin/*", "/sign-out"})
+@WebFilter(urlPatterns = {"/projects", "/projects/*", "/tokens", "/admin/*", "/sign-out"})
 public class ConsoleFilter extends HttpFilter {
 
     @Override

@@ -9,6 +9,7 @@ import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.executions.ExecutionRepository;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -18,8 +19,13 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** {@code /projects}: the caller's projects and a form to create one; {@code /projects/{id}}: one project. */
+/**
+ * {@code /projects}: the caller's projects and a form to create one; {@code /projects/{id}}: one project; and the
+ * router for every page below a project ({@link ProjectSubpage}), after checking the caller may read it.
+ */
 @WebServlet(urlPatterns = {"/projects", "/projects/*"})
 public class ProjectPages extends HttpServlet {
 
@@ -33,6 +39,10 @@ public class ProjectPages extends HttpServlet {
     AccessControl access;
     @Inject
     Memberships memberships;
+    @Inject
+    Instance<ProjectSubpage> subpages;
+
+    private static final Pattern SUBPAGE = Pattern.compile("/([0-9a-f-]{36})/(.+)");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,7 +52,36 @@ public class ProjectPages extends HttpServlet {
             list(request, response, caller, HttpServletResponse.SC_OK, null, null);
             return;
         }
+        Matcher subpage = SUBPAGE.matcher(rest);
+        if (subpage.matches()) {
+            routeToSubpage(request, response, caller, subpage, false);
+            return;
+        }
         showProject(request, response, caller, rest.substring(1), HttpServletResponse.SC_OK, null, null);
+    }
+
+    private void routeToSubpage(HttpServletRequest request, HttpServletResponse response, Caller caller,
+            Matcher subpage, boolean post) throws IOException {
+        try {
+            String id = subpage.group(1);
+            access.requireProject(caller, id, ProjectRole.READ);
+            ProjectRequest projectRequest = new ProjectRequest(request, response, caller, projects.get(id),
+                    access.roleIn(caller, id));
+            for (ProjectSubpage page : subpages) {
+                Matcher path = page.path().matcher(subpage.group(2));
+                if (path.matches()) {
+                    if (post) {
+                        page.post(projectRequest, path);
+                    } else {
+                        page.get(projectRequest, path);
+                    }
+                    return;
+                }
+            }
+            throw ApiException.notFound("page", request.getRequestURI());
+        } catch (ApiException e) {
+            ErrorPages.render(templates, request, response, e);
+        }
     }
 
     private void showProject(HttpServletRequest request, HttpServletResponse response, Caller caller, String id,
@@ -94,6 +133,11 @@ public class ProjectPages extends HttpServlet {
         String rest = request.getPathInfo();
         if (rest != null && rest.endsWith("/members")) {
             changeMembers(request, response, caller, rest.substring(1, rest.length() - "/members".length()));
+            return;
+        }
+        Matcher subpage = rest == null ? null : SUBPAGE.matcher(rest);
+        if (subpage != null && subpage.matches()) {
+            routeToSubpage(request, response, caller, subpage, true);
             return;
         }
         String name = request.getParameter("name");

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -57,9 +59,19 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
-    /** Waits until {@code condition} holds, as a page's script updates it. */
+    /**
+     * Waits until {@code condition} holds, as a page's script updates it. Elements the script replaced meanwhile
+     * (stale references) are looked up again on the next try.
+     */
     void await(Duration timeout, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
+    }
+
+    /** Waits until the browser has left {@code path} (a form posted, a link followed) and its new page is loaded. */
+    void awaitLeaving(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !path().equals(path)
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     void type(String css, String text) {
@@ -73,7 +85,7 @@ final class Browser implements AutoCloseable {
         type("#username", username);
         type("#password", password);
         find("form.stacked button[type=submit]").click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !path().equals("/sign-in"));
+        awaitLeaving("/sign-in");
     }
 
     /** Saves what the page shows now as {@code target/screenshots/<name>.png}. */

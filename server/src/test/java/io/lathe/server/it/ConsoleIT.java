@@ -47,11 +47,11 @@ class ConsoleIT {
         browser.type("#username", "admin");
         browser.type("#password", adminPassword);
         browser.find("form.stacked button[type=submit]").click();
-        browser.find("h1");
+        browser.awaitLeaving("/sign-in");
         assertEquals("/projects", browser.path());
 
         browser.find(".signout button").click();
-        browser.find("#username");
+        browser.awaitLeaving("/projects");
         assertEquals("/sign-in", browser.path());
         browser.open("/projects");
         assertEquals("/sign-in", browser.path(), "signed out means signed out");
@@ -96,7 +96,7 @@ class ConsoleIT {
         browser.signIn("admin", adminPassword);
         browser.open("/projects/" + project);
         browser.find("#executions a").click();
-        assertEquals("/executions/" + project + "/" + counter, browser.path());
+        assertEquals("/projects/" + project + "/executions/" + counter, browser.path());
         assertEquals("complete", browser.find("#status").getText());
         assertEquals("<b>bold?</b>", browser.find(".lead").getText());
         browser.await(Duration.ofSeconds(10), () -> browser.find("#log").getText().contains("samples"));
@@ -107,7 +107,7 @@ class ConsoleIT {
         String sleeper = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
                 + behaviour + "\",\"step\":\"stderr-and-stdout\"}").json().getString("id");
         int live = api.get("/api/v1/executions/" + sleeper).json().getInt("counter");
-        browser.open("/executions/" + project + "/" + live);
+        browser.open("/projects/" + project + "/executions/" + live);
         browser.await(Duration.ofSeconds(20), () -> browser.find("#log").getText().contains("out-2"));
         assertTrue(browser.find("#log .log-stderr").getText().contains("err-1"), "stderr is told apart");
 
@@ -115,7 +115,8 @@ class ConsoleIT {
                 + behaviour + "\",\"step\":\"sleep\",\"parameters\":{\"seconds\":60}}").json().getString("id");
         api.await("/api/v1/executions/" + long_, e -> e.getString("status").equals("started"),
                 Duration.ofSeconds(30));
-        browser.open("/executions/" + project + "/" + api.get("/api/v1/executions/" + long_).json().getInt("counter"));
+        int longCounter = api.get("/api/v1/executions/" + long_).json().getInt("counter");
+        browser.open("/projects/" + project + "/executions/" + longCounter);
         assertEquals("started", browser.find("#status").getText());
         browser.find("#stop").click();
         assertEquals("stopped", api.awaitEnd(long_).getString("status"));
