@@ -21,6 +21,15 @@ public final class LatheLauncher {
 
     private static final String PAYARA_MAIN = "fish.payara.micro.boot.PayaraMicroLauncher";
 
+    /**
+     * The session cookie's {@code SameSite} attribute is written by the HTTP listener: the Servlet API's
+     * {@code SessionCookieConfig.setAttribute} is not carried into the header by this Payara.
+     */
+    private static final String PREBOOT_COMMANDS = """
+            set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-enabled=true
+            set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-value=Lax
+            """;
+
     private LatheLauncher() {
     }
 
@@ -32,10 +41,13 @@ public final class LatheLauncher {
         // (once from there, once from this jar): every start gets a fresh one.
         Path runtime = settings.home().resolve("runtime");
         deleteRecursively(runtime);
+        Files.createDirectories(runtime);
+        Path prebootCommands = Files.writeString(runtime.resolve("preboot-commands.asadmin"), PREBOOT_COMMANDS);
 
         List<String> payaraArgs = new ArrayList<>(List.of(
                 "--port", Integer.toString(settings.port()),
                 "--rootdir", runtime.toString(),
+                "--prebootcommandfile", prebootCommands.toString(),
                 "--nohazelcast"));
         // Flags given on the command line come last, so they win over the environment.
         payaraArgs.addAll(Arrays.asList(args));

@@ -42,12 +42,14 @@ public final class CodePackage {
      * Reads the whole package, checking every entry, and returns the text of its {@code valohai.yaml}.
      *
      * @param maxEntries the most entries (files, folders and links) a package may have
+     * @param maxUnpackedBytes the most bytes its files may hold together, once unpacked
      * @throws ApiException 400 naming the entry at fault, or when there is no {@code valohai.yaml}; 413 when there are
-     *     more than {@code maxEntries} entries
+     *     more than {@code maxEntries} entries or more than {@code maxUnpackedBytes} bytes
      */
-    public static String inspect(InputStream packageBytes, int maxEntries) {
+    public static String inspect(InputStream packageBytes, int maxEntries, long maxUnpackedBytes) {
         String config = null;
         int entries = 0;
+        long unpacked = 0;
         // What extract() will refuse as well: writing below a link.
         Set<Path> links = new HashSet<>();
         try (TarArchiveInputStream tar = open(packageBytes)) {
@@ -58,6 +60,15 @@ public final class CodePackage {
                             "the package has more than " + maxEntries + " files, folders and links, the limit "
                                     + Limits.MAX_PACKAGE_FILES + " = " + maxEntries + "; leave out what the steps do"
                                     + " not need, or ask the administrator to raise the limit", "package");
+                }
+                // Checked from the header, before the entry's bytes are inflated to be skipped.
+                unpacked += Math.max(0, entry.getSize());
+                if (unpacked > maxUnpackedBytes) {
+                    throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "package-too-large-unpacked",
+                            "the package's files hold more than " + maxUnpackedBytes + " bytes once unpacked (at '"
+                                    + entry.getName() + "'), the limit " + Limits.MAX_UNPACKED_BYTES + " = "
+                                    + maxUnpackedBytes + "; leave out what the steps do not need (data belongs in"
+                                    + " inputs), or ask the administrator to raise the limit", "package");
                 }
                 String path = checkedPath(entry);
                 checkNotBelowLinks(entry, Path.of(path).normalize(), links);

@@ -64,7 +64,7 @@ public class CommitService {
             }
             String yaml;
             try (InputStream in = Files.newInputStream(scratch)) {
-                yaml = CodePackage.inspect(in, limits.maxPackageFiles());
+                yaml = CodePackage.inspect(in, limits.maxPackageFiles(), limits.maxUnpackedBytes());
             }
             parse(yaml);
             String key = "commits/" + sha256 + ".tar.gz";

@@ -16,18 +16,21 @@ public class Limits {
     public static final String MAX_REQUEST_BYTES = "LATHE_MAX_REQUEST_BYTES";
     public static final String MAX_PACKAGE_BYTES = "LATHE_MAX_PACKAGE_BYTES";
     public static final String MAX_PACKAGE_FILES = "LATHE_MAX_PACKAGE_FILES";
+    public static final String MAX_UNPACKED_BYTES = "LATHE_MAX_UNPACKED_BYTES";
     public static final String MAX_LOG_LINE_BYTES = "LATHE_MAX_LOG_LINE_BYTES";
     public static final String MAX_METADATA_LINE_BYTES = "LATHE_MAX_METADATA_LINE_BYTES";
 
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final long DEFAULT_MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_PACKAGE_FILES = 50_000;
+    public static final long DEFAULT_MAX_UNPACKED_BYTES = 2L * 1024 * 1024 * 1024;
     public static final int DEFAULT_MAX_LOG_LINE_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_METADATA_LINE_BYTES = 256 * 1024;
 
     private long maxRequestBytes;
     private long maxPackageBytes;
     private int maxPackageFiles;
+    private long maxUnpackedBytes;
     private int maxLogLineBytes;
     private int maxMetadataLineBytes;
 
@@ -49,6 +52,8 @@ public class Limits {
             String maxPackageBytes,
             @ConfigProperty(name = "lathe.max.package.files", defaultValue = "" + DEFAULT_MAX_PACKAGE_FILES)
             String maxPackageFiles,
+            @ConfigProperty(name = "lathe.max.unpacked.bytes", defaultValue = "" + DEFAULT_MAX_UNPACKED_BYTES)
+            String maxUnpackedBytes,
             @ConfigProperty(name = "lathe.max.log.line.bytes", defaultValue = "" + DEFAULT_MAX_LOG_LINE_BYTES)
             String maxLogLineBytes,
             @ConfigProperty(name = "lathe.max.metadata.line.bytes", defaultValue = "" + DEFAULT_MAX_METADATA_LINE_BYTES)
@@ -56,16 +61,18 @@ public class Limits {
         this(parse(MAX_REQUEST_BYTES, maxRequestBytes, Long.MAX_VALUE),
                 parse(MAX_PACKAGE_BYTES, maxPackageBytes, Long.MAX_VALUE),
                 (int) parse(MAX_PACKAGE_FILES, maxPackageFiles, Integer.MAX_VALUE),
+                parse(MAX_UNPACKED_BYTES, maxUnpackedBytes, Long.MAX_VALUE),
                 (int) parse(MAX_LOG_LINE_BYTES, maxLogLineBytes, Integer.MAX_VALUE),
                 (int) parse(MAX_METADATA_LINE_BYTES, maxMetadataLineBytes, Integer.MAX_VALUE));
     }
 
     /** @throws IllegalArgumentException when a limit is below 1; the message names the variable */
-    public Limits(long maxRequestBytes, long maxPackageBytes, int maxPackageFiles, int maxLogLineBytes,
-            int maxMetadataLineBytes) {
+    public Limits(long maxRequestBytes, long maxPackageBytes, int maxPackageFiles, long maxUnpackedBytes,
+            int maxLogLineBytes, int maxMetadataLineBytes) {
         this.maxRequestBytes = positive(MAX_REQUEST_BYTES, maxRequestBytes);
         this.maxPackageBytes = positive(MAX_PACKAGE_BYTES, maxPackageBytes);
         this.maxPackageFiles = (int) positive(MAX_PACKAGE_FILES, maxPackageFiles);
+        this.maxUnpackedBytes = positive(MAX_UNPACKED_BYTES, maxUnpackedBytes);
         this.maxLogLineBytes = (int) positive(MAX_LOG_LINE_BYTES, maxLogLineBytes);
         this.maxMetadataLineBytes = (int) positive(MAX_METADATA_LINE_BYTES, maxMetadataLineBytes);
     }
@@ -73,13 +80,14 @@ public class Limits {
     /** The documented defaults. */
     public static Limits defaults() {
         return new Limits(DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_PACKAGE_BYTES, DEFAULT_MAX_PACKAGE_FILES,
-                DEFAULT_MAX_LOG_LINE_BYTES, DEFAULT_MAX_METADATA_LINE_BYTES);
+                DEFAULT_MAX_UNPACKED_BYTES, DEFAULT_MAX_LOG_LINE_BYTES, DEFAULT_MAX_METADATA_LINE_BYTES);
     }
 
     /** The limits in force, for the start-up banner. */
     public String describe() {
         return "request " + maxRequestBytes + " B, package " + maxPackageBytes + " B and " + maxPackageFiles
-                + " files, log line " + maxLogLineBytes + " B, metadata line " + maxMetadataLineBytes + " B";
+                + " files, " + maxUnpackedBytes
+                + " B unpacked, log line " + maxLogLineBytes + " B, metadata line " + maxMetadataLineBytes + " B";
     }
 
     /** The largest request body read into memory (JSON), in bytes; uploads of code have their own limit. */
@@ -95,6 +103,14 @@ public class Limits {
     /** The most entries (files, folders and links) in a code package. */
     public int maxPackageFiles() {
         return maxPackageFiles;
+    }
+
+    /**
+     * The most bytes a code package's files may hold once unpacked: a small compressed package can declare
+     * gigabytes of files (a decompression bomb), which would fill the disk of every execution that unpacks it.
+     */
+    public long maxUnpackedBytes() {
+        return maxUnpackedBytes;
     }
 
     /** The longest log line kept whole, in bytes of UTF-8; longer lines are cut. */

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brings the server up in order: schema, plugins, default instances, first admin, execution scheduler. Then prints
@@ -45,6 +46,9 @@ public class ServerStartup implements ServletContextListener {
     TemporaryFiles temporaryFiles;
     @Inject
     Limits limits;
+    @Inject
+    @ConfigProperty(name = "lathe.secure.cookies", defaultValue = "false")
+    String secureCookies;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -59,14 +63,25 @@ public class ServerStartup implements ServletContextListener {
         }
     }
 
+    static boolean secureCookiesSetting(String text) {
+        return switch (text.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("LATHE_SECURE_COOKIES must be true or false, not '" + text
+                    + "'");
+        };
+    }
+
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
         // Read first: a wrong LATHE_MAX_... value stops the server before anything else happens.
         String limitsInForce = limits.describe();
-        // The console's session cookie: not readable by scripts, not sent on cross-site requests.
+        // The console's session cookie: not readable by scripts (SameSite=Lax is set by the launcher on the HTTP
+        // listener). The container marks it Secure on requests that came over HTTPS; behind a proxy that ends TLS,
+        // requests arrive as plain HTTP, so the administrator says so with LATHE_SECURE_COOKIES=true.
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setAttribute("SameSite", "Lax");
+        cookie.setSecure(secureCookiesSetting(secureCookies));
         temporaryFiles.clear();
         migrator.migrate();
         plugins.start(bundledPlugins(event.getServletContext()));

@@ -22,7 +22,7 @@ class RequestBodyLimitTest {
     private final RequestBodyLimit limit = new RequestBodyLimit();
 
     {
-        limit.limits = new Limits(100, 1, 1, 1, 1);
+        limit.limits = new Limits(100, 1, 1, 1, 1, 1);
     }
 
     @Test
@@ -52,7 +52,7 @@ class RequestBodyLimitTest {
     @Test
     void jsonNestedDeeperThanAnyRequestNeedsIsRefusedWith400() throws IOException {
         RequestBodyLimit limit = new RequestBodyLimit();
-        limit.limits = new Limits(10_000, 1, 1, 1, 1);
+        limit.limits = new Limits(10_000, 1, 1, 1, 1, 1);
         String deep = "[".repeat(RequestBodyLimit.MAX_JSON_DEPTH + 1) + "]".repeat(RequestBodyLimit.MAX_JSON_DEPTH + 1);
         ApiException refused = assertThrows(ApiException.class,
                 () -> limit.aroundReadFrom(context(Map.class, bytes("{\"a\":" + deep + "}"), null)));

@@ -83,7 +83,7 @@ class CodePackageTest {
     }
 
     private static String inspect(java.io.InputStream packageBytes) {
-        return CodePackage.inspect(packageBytes, 1_000);
+        return CodePackage.inspect(packageBytes, 1_000, Long.MAX_VALUE);
     }
 
     private static String error(org.junit.jupiter.api.function.Executable action, String what) {

@@ -42,13 +42,45 @@ class PackageLimitsTest {
     @Test
     void aPackageWithMoreEntriesThanTheLimitIsRefusedWith413NamingIt() throws IOException {
         byte[] atTheLimit = tarGz(10);
-        assertEquals(YAML, CodePackage.inspect(new ByteArrayInputStream(atTheLimit), 10));
+        assertEquals(YAML, CodePackage.inspect(new ByteArrayInputStream(atTheLimit), 10, Long.MAX_VALUE));
 
         ApiException refused = assertThrows(ApiException.class,
-                () -> CodePackage.inspect(new ByteArrayInputStream(tarGz(11)), 10));
+                () -> CodePackage.inspect(new ByteArrayInputStream(tarGz(11)), 10, Long.MAX_VALUE));
         assertEquals(413, refused.status().getStatusCode());
         assertEquals("too-many-files", refused.toError().error());
         assertTrue(refused.getMessage().contains("LATHE_MAX_PACKAGE_FILES = 10"), refused.getMessage());
+    }
+
+    @Test
+    void aSmallPackageThatUnpacksToMoreThanTheLimitIsRefusedBeforeItIsInflated() throws IOException {
+        long bomb = 64L * 1024 * 1024;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            byte[] yaml = YAML.getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry config = new TarArchiveEntry("valohai.yaml");
+            config.setSize(yaml.length);
+            tar.putArchiveEntry(config);
+            tar.write(yaml);
+            tar.closeArchiveEntry();
+            TarArchiveEntry zeros = new TarArchiveEntry("zeros.bin");
+            zeros.setSize(bomb);
+            tar.putArchiveEntry(zeros);
+            byte[] block = new byte[1024 * 1024];
+            for (long written = 0; written < bomb; written += block.length) {
+                tar.write(block);
+            }
+            tar.closeArchiveEntry();
+        }
+        byte[] packageBytes = bytes.toByteArray();
+        assertTrue(packageBytes.length < 1024 * 1024, "compressed, it is small: " + packageBytes.length);
+
+        assertEquals(YAML, CodePackage.inspect(new ByteArrayInputStream(packageBytes), 10, bomb + YAML.length()));
+        ApiException refused = assertThrows(ApiException.class,
+                () -> CodePackage.inspect(new ByteArrayInputStream(packageBytes), 10, 1024 * 1024));
+        assertEquals(413, refused.status().getStatusCode());
+        assertEquals("package-too-large-unpacked", refused.toError().error());
+        assertTrue(refused.getMessage().contains("LATHE_MAX_UNPACKED_BYTES = 1048576"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("zeros.bin"), "names the entry: " + refused.getMessage());
     }
 
     /** A package of {@code entries} entries: valohai.yaml and empty files. */

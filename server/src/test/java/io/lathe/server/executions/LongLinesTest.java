@@ -118,7 +118,7 @@ class LongLinesTest {
     private Job job(int maxLogLineBytes, int maxMetadataLineBytes) {
         logs = new ExecutionLogs();
         logs.settings = new LatheSettings(home.toString(), 8080, "jdbc:h2:mem:x", Optional.empty());
-        logs.limits = new Limits(1, 1, 1, maxLogLineBytes, maxMetadataLineBytes);
+        logs.limits = new Limits(1, 1, 1, 1, maxLogLineBytes, maxMetadataLineBytes);
         logs.startFlusher();
         MetadataWriter metadata = new MetadataWriter(database, EXECUTION, Thread::new, maxMetadataLineBytes);
         ExecutionRun run = new ExecutionRun(null, null, logs.open(EXECUTION), metadata, null, null, null, null,

@@ -175,6 +175,7 @@ class ConsoleIT {
         Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
         assertTrue(session.isHttpOnly());
         assertEquals("Lax", session.getSameSite());
+        assertFalse(session.isSecure(), "plain HTTP without LATHE_SECURE_COOKIES: a Secure cookie would never return");
 
         HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         SharedServer.server().uri("/projects"))
