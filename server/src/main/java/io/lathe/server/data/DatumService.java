@@ -7,9 +7,24 @@ import io.lathe.server.platform.Ids;
 import io.lathe.server.plugins.ConfiguredInstances;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.lathe.server.audit.AuditLog;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.projects.Project;
+import io.lathe.server.projects.ProjectService;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.net.URLConnection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns bytes into datums: streams them into a data store while computing their SHA-256, then records them. A
@@ -22,6 +37,19 @@ public class DatumService {
     DatumRepository datums;
     @Inject
     ConfiguredInstances instances;
+    @Inject
+    ProjectService projects;
+    @Inject
+    AuditLog audit;
+
+    /** Alias names: readable words, never something that could be taken for a datum's id. */
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    private static final Pattern TAG = Pattern.compile("[^\\p{Cntrl}]{1,200}");
+    private static final int MAX_NAME_LENGTH = 1000;
+
+    /** A page of search results and the token for the next page, or null at the end. */
+    public record Page(List<DatumView> items, @jakarta.json.bind.annotation.JsonbNillable String next) {
+    }
 
     /** Stores one file an execution produced. */
     public Datum storeOutput(String projectId, String store, String executionId, String creatorId, String path,
@@ -36,6 +64,158 @@ public class DatumService {
                 executionId, creatorId, System.currentTimeMillis());
         datums.insert(datum);
         return datum;
+    }
+
+    /**
+     * Stores an uploaded file as a datum of the project, in its default store, with tags.
+     *
+     * @throws ApiException 400 naming {@code name} or {@code tag} when they are not usable
+     */
+    public Datum upload(String projectId, String name, Collection<String> tags, InputStream content, Caller caller) {
+        Project project = projects.get(projectId);
+        String path = checkedName(name);
+        tags.forEach(DatumService::checkedTag);
+        Datum datum = storeOutput(project.id(), project.defaultStore(), null, caller.userId(), path, content);
+        if (!tags.isEmpty()) {
+            datums.addTags(datum, tags);
+        }
+        return datum;
+    }
+
+    /** A page of a project's datums, newest first, with their tags and aliases (two more queries for the page). */
+    public Page search(DatumQuery query) {
+        projects.get(query.projectId());
+        List<Datum> found = datums.search(new DatumQuery(query.projectId(), query.namePrefix(), query.tag(),
+                query.executionId(), query.createdFrom(), query.createdUntil(), query.minSize(), query.maxSize(),
+                query.after(), query.limit() + 1));
+        boolean more = found.size() > query.limit();
+        List<Datum> page = more ? found.subList(0, query.limit()) : found;
+        return new Page(views(page), more ? DatumCursor.after(page.get(page.size() - 1)).token() : null);
+    }
+
+    /** The datum an alias points at now, as a one-item page (empty when there is no such alias). */
+    public Page searchAlias(String projectId, String alias) {
+        projects.get(projectId);
+        return new Page(datums.alias(projectId, alias).flatMap(a -> datums.find(a.datumId()))
+                .map(d -> views(List.of(d))).orElse(List.of()), null);
+    }
+
+    public DatumView view(Datum datum) {
+        return views(List.of(datum)).get(0);
+    }
+
+    private List<DatumView> views(List<Datum> page) {
+        List<String> ids = page.stream().map(Datum::id).toList();
+        Map<String, List<String>> tags = datums.tagsOf(ids);
+        Map<String, List<String>> aliases = datums.aliasesOf(ids);
+        return page.stream().map(d -> DatumView.of(d, tags.getOrDefault(d.id(), List.of()),
+                aliases.getOrDefault(d.id(), List.of()))).toList();
+    }
+
+    /**
+     * Deletes the datum's bytes from its store and marks the record purged; the record stays so that lineage still
+     * reads. The bytes go first: a failure leaves the datum as it was, and deleting again finishes the job.
+     */
+    @Transactional
+    public Datum purge(String id, Caller caller) {
+        Datum datum = get(id);
+        if (datum.isPurged()) {
+            return datum;
+        }
+        instances.store(datum.store()).delete(datum.storageKey());
+        if (datums.markPurged(datum.id(), System.currentTimeMillis())) {
+            audit.record(caller.username(), "datum.delete", "datum://" + datum.id(),
+                    Map.of("project", datum.projectId(), "name", datum.name(), "sha256", datum.sha256()));
+        }
+        return datums.reload(datum);
+    }
+
+    /** Points a project's alias at one of its datums, recording who and when; the audit log has it too. */
+    @Transactional
+    public DatumAlias pointAlias(String projectId, String name, String datumId, Caller caller) {
+        projects.get(projectId);
+        checkedAlias(name);
+        Datum datum = (datumId != null && Ids.isId(datumId) ? datums.find(datumId) : Optional.<Datum>empty())
+                .filter(d -> d.projectId().equals(projectId))
+                .orElseThrow(() -> ApiException.badRequest("unknown-datum", "there is no datum '" + datumId
+                        + "' in this project", "datum"));
+        if (datum.isPurged()) {
+            throw ApiException.badRequest("purged-datum", "datum '" + datumId + "' was deleted; an alias cannot"
+                    + " point at it", "datum");
+        }
+        String before = datums.alias(projectId, name).map(DatumAlias::datumId).orElse(null);
+        DatumAlias alias = datums.pointAlias(projectId, name, datum.id(), caller.userId(), System.currentTimeMillis());
+        audit.record(caller.username(), "datum-alias.point", "datum://" + name,
+                Map.of("project", projectId, "before", before == null ? "" : before, "after", datum.id()));
+        return alias;
+    }
+
+    public DatumAlias alias(String projectId, String name) {
+        projects.get(projectId);
+        return datums.alias(projectId, name).orElseThrow(() -> ApiException.notFound("datum alias", name));
+    }
+
+    /**
+     * Applies what an output's properties reserve: {@code valohai.tags} (a list of strings) tag the datum and
+     * {@code valohai.alias} (a string) points an alias at it. Values of another shape are left as plain properties.
+     */
+    @Transactional
+    public void applyReservedProperties(Datum datum, JsonObject properties, String userId) {
+        if (properties.get("valohai.tags") instanceof JsonArray list) {
+            List<String> tags = new ArrayList<>();
+            for (JsonValue value : list) {
+                if (value instanceof JsonString tag && TAG.matcher(tag.getString()).matches()) {
+                    tags.add(tag.getString());
+                }
+            }
+            datums.addTags(datum, tags);
+        }
+        if (properties.get("valohai.alias") instanceof JsonString alias && ALIAS.matcher(alias.getString()).matches()
+                && !Ids.isId(alias.getString())) {
+            datums.pointAlias(datum.projectId(), alias.getString(), datum.id(), userId, System.currentTimeMillis());
+        }
+    }
+
+    /**
+     * The datum {@code datum://<idOrAlias>} names in the project: by id, or by the alias' current target.
+     */
+    public Optional<Datum> resolve(String projectId, String idOrAlias) {
+        if (Ids.isId(idOrAlias)) {
+            return datums.find(idOrAlias).filter(d -> d.projectId().equals(projectId));
+        }
+        return datums.alias(projectId, idOrAlias).flatMap(a -> datums.find(a.datumId()));
+    }
+
+    static String checkedAlias(String name) {
+        if (name == null || !ALIAS.matcher(name).matches() || Ids.isId(name)) {
+            throw ApiException.badRequest("invalid-alias", "an alias is 1 to 200 letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit, and is not shaped like a datum id", "name");
+        }
+        return name;
+    }
+
+    static String checkedTag(String tag) {
+        if (tag == null || !TAG.matcher(tag).matches()) {
+            throw ApiException.badRequest("invalid-tag", "a tag is 1 to 200 characters without control characters",
+                    "tag");
+        }
+        return tag;
+    }
+
+    static String checkedName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.badRequest("missing-field", "give the file's name as ?name=<path>", "name");
+        }
+        String path = name.strip();
+        boolean escapes = path.startsWith("/") || path.contains("\\") || path.chars().anyMatch(Character::isISOControl)
+                || java.util.Arrays.asList(path.split("/")).stream().anyMatch(s -> s.isEmpty() || s.equals(".")
+                        || s.equals(".."));
+        if (escapes || path.length() > MAX_NAME_LENGTH) {
+            throw ApiException.badRequest("invalid-name", "the name must be a relative path of at most "
+                    + MAX_NAME_LENGTH + " characters, without '.', '..', empty segments, backslashes or control"
+                    + " characters", "name");
+        }
+        return path;
     }
 
     public Datum get(String id) {

@@ -4,6 +4,7 @@ import io.lathe.server.platform.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
+import java.util.List;
 
 /** A datum as the API shows it; {@code uri} is how an execution names it as input. */
 public record DatumView(
@@ -18,13 +19,15 @@ public record DatumView(
         @JsonbProperty("output_execution") String outputExecution,
         JsonObject metadata,
         @JsonbProperty("created_at") Instant createdAt,
-        boolean purged) {
+        boolean purged,
+        List<String> tags,
+        List<String> aliases) {
 
-    public static DatumView of(Datum datum) {
+    public static DatumView of(Datum datum, List<String> tags, List<String> aliases) {
         JsonObject metadata = datum.metadataJson() == null ? JsonObject.EMPTY_JSON_OBJECT
                 : JsonText.object(datum.metadataJson());
         return new DatumView(datum.id(), "datum://" + datum.id(), datum.projectId(), datum.name(), datum.size(),
                 datum.sha256(), datum.contentType(), datum.store(), datum.executionId(), metadata,
-                Instant.ofEpochMilli(datum.createdAt()), datum.isPurged());
+                Instant.ofEpochMilli(datum.createdAt()), datum.isPurged(), tags, aliases);
     }
 }

@@ -2,8 +2,7 @@ package io.lathe.server.executions;
 
 import io.lathe.server.api.ApiException;
 import io.lathe.server.data.Datum;
-import io.lathe.server.data.DatumRepository;
-import io.lathe.server.platform.Ids;
+import io.lathe.server.data.DatumService;
 import io.lathe.server.valohai.Input;
 import io.lathe.server.valohai.Step;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +29,7 @@ public class InputResolver {
     static final int MAX_FILE_NAME_LENGTH = 500;
 
     @Inject
-    DatumRepository datums;
+    DatumService datums;
 
     public List<ResolvedInput> resolve(String projectId, Step step, Map<String, Object> given) {
         Map<String, Object> supplied = given == null ? Map.of() : given;
@@ -71,10 +70,10 @@ public class InputResolver {
         String forcedName = fileCount == 1 ? input.filename().orElse(null) : null;
         if (uri.startsWith(DATUM)) {
             String id = uri.substring(DATUM.length());
-            Datum datum = (Ids.isId(id) ? datums.find(id) : java.util.Optional.<Datum>empty())
-                    .filter(d -> d.projectId().equals(projectId))
+            // An alias is resolved now: the execution records the datum it pointed at, so a re-run is exact.
+            Datum datum = datums.resolve(projectId, id)
                     .orElseThrow(() -> ApiException.badRequest("unknown-datum", "input '" + input.name()
-                            + "': there is no datum '" + id + "' in this project", field));
+                            + "': there is no datum or datum alias '" + id + "' in this project", field));
             if (datum.isPurged()) {
                 throw ApiException.badRequest("purged-datum", "input '" + input.name() + "': datum '" + id
                         + "' was deleted", field);
@@ -94,7 +93,7 @@ public class InputResolver {
                     null, null);
         }
         throw ApiException.badRequest("unsupported-input-uri", "input '" + input.name() + "': '" + uri
-                + "' is not supported; use http(s):// URLs or datum://<id>", field);
+                + "' is not supported; use http(s):// URLs, datum://<id> or datum://<alias>", field);
     }
 
     /** The URI and file name are stored in columns of a fixed size. */

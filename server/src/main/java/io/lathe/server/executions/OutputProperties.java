@@ -1,5 +1,6 @@
 package io.lathe.server.executions;
 
+import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.platform.JsonText;
@@ -66,17 +67,36 @@ final class OutputProperties {
         return Optional.empty();
     }
 
-    /** Attaches what was collected to the execution's datums. */
+    /**
+     * Attaches what was collected to the execution's datums, and applies the keys Valohai reserves
+     * ({@code valohai.tags}, {@code valohai.alias}).
+     */
     synchronized void apply(Execution execution, String store) {
+        Map<String, JsonObject> byPath = new LinkedHashMap<>();
         sidecars.forEach((path, bytes) -> {
             String target = path.substring(0, path.length() - SIDECAR_SUFFIX.length());
             JsonObject metadata = parse(new String(bytes, StandardCharsets.UTF_8));
             if (metadata == null || !datums.attachMetadata(execution.id(), target, metadata.toString())) {
                 datumService.storeOutput(execution.projectId(), store, execution.id(), execution.creatorId(), path,
                         new ByteArrayInputStream(bytes));
+            } else {
+                byPath.put(target, metadata);
             }
         });
-        properties.forEach((path, metadata) -> datums.attachMetadata(execution.id(), path, metadata));
+        properties.forEach((path, metadata) -> {
+            if (datums.attachMetadata(execution.id(), path, metadata)) {
+                byPath.put(path, JsonText.object(metadata));
+            }
+        });
+        if (byPath.isEmpty()) {
+            return;
+        }
+        for (Datum datum : datums.producedBy(execution.id())) {
+            JsonObject metadata = byPath.get(datum.name());
+            if (metadata != null) {
+                datumService.applyReservedProperties(datum, metadata, execution.creatorId());
+            }
+        }
     }
 
     private static JsonObject parse(String text) {

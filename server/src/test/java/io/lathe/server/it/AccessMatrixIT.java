@@ -58,6 +58,7 @@ class AccessMatrixIT {
         execution = owner.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\"" + commit
                 + "\",\"step\":\"prepare-data\"}").json().getString("id");
         datum = owner.awaitEnd(execution).getJsonArray("outputs").getJsonObject(0).getString("datum");
+        put(owner, "/api/v1/projects/" + project + "/datum-aliases/matrix-alias", "{\"datum\":\"" + datum + "\"}");
         put(owner, "/api/v1/projects/" + project + "/members/" + names.get(Who.READER), "{\"access\":\"read\"}");
         put(owner, "/api/v1/projects/" + project + "/members/" + names.get(Who.WRITER), "{\"access\":\"write\"}");
         for (Who who : Who.values()) {
@@ -122,6 +123,19 @@ class AccessMatrixIT {
         cases.add(new Case("GET", "/api/v1/datums/{id}", Rule.PROJECT_READ, w -> "/api/v1/datums/" + datum, null));
         cases.add(new Case("GET", "/api/v1/datums/{id}/download", Rule.PROJECT_READ,
                 w -> "/api/v1/datums/" + datum + "/download", null));
+        cases.add(new Case("GET", "/api/v1/datums", Rule.PROJECT_READ, w -> "/api/v1/datums?project=" + project,
+                null));
+        cases.add(new Case("POST", "/api/v1/datums", Rule.PROJECT_WRITE,
+                w -> "/api/v1/datums?project=" + project + "&name=matrix.txt", "x"));
+        cases.add(new Case("DELETE", "/api/v1/datums/{id}", Rule.PROJECT_WRITE,
+                w -> "/api/v1/datums/" + admin.postBytes("/api/v1/datums?project=" + project + "&name=doomed.txt",
+                        new byte[] {1}, "text/plain").json().getString("id"), null));
+        cases.add(new Case("GET", "/api/v1/datums/{id}/lineage", Rule.PROJECT_READ,
+                w -> "/api/v1/datums/" + datum + "/lineage", null));
+        cases.add(new Case("GET", "/api/v1/projects/{id}/datum-aliases/{name}", Rule.PROJECT_READ,
+                w -> p + "/datum-aliases/matrix-alias", null));
+        cases.add(new Case("PUT", "/api/v1/projects/{id}/datum-aliases/{name}", Rule.PROJECT_WRITE,
+                w -> p + "/datum-aliases/matrix-alias", "{\"datum\":\"" + datum + "\"}"));
         return cases;
     }
 

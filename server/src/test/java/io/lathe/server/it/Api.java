@@ -75,6 +75,16 @@ public final class Api {
         }
     }
 
+    public Answer postBytes(String path, byte[] body, String contentType) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A GET with a {@code Range} header. */
+    public Answer getRange(String path, String range) {
+        return send(request(path).header("Range", range).GET());
+    }
+
     public HttpResponse<Path> download(String path, Path target) {
         try {
             return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
