@@ -194,4 +194,14 @@ public class DatumRepository {
                 .setParameter("ids", userIds).getResultStream()
                 .collect(Collectors.toMap(io.lathe.server.auth.User::id, io.lathe.server.auth.User::username));
     }
+
+    /** The counters of these executions, by id, in one query: for showing "#12" where an id is stored. */
+    public Map<String, Integer> executionCounters(Collection<String> executionIds) {
+        if (executionIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT e.id, e.counter FROM Execution e WHERE e.id IN :ids", Object[].class)
+                .setParameter("ids", executionIds).getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (Integer) row[1]));
+    }
 }

@@ -1,0 +1,99 @@
+package io.lathe.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** The data pages in Chromium: search by tag, alias and execution, a datum's lineage, pointing an alias, deleting. */
+@ExtendWith(SharedServer.class)
+class ConsoleDataIT {
+
+    private static Browser browser;
+    private static String adminPassword;
+
+    @BeforeAll
+    static void open() throws Exception {
+        browser = new Browser(SharedServer.server());
+        adminPassword = Files.readString(SharedServer.server().home().resolve("secrets/initial-admin-password")).trim();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @Test
+    void datumsAreFoundByTagAliasAndExecutionAndShowTheirLineage() throws Exception {
+        Api api = SharedServer.admin();
+        String project = Projects.create(api, "console-data");
+        String commit = Projects.commit(api, project, CodePackages.of("lineage"));
+        JsonObject first = run(api, project, commit, "{\"step\":\"produce\"}");
+        JsonObject second = run(api, project, commit, "{\"step\":\"produce\"}");
+        run(api, project, commit, "{\"step\":\"consume\",\"inputs\":{\"model\":\"datum://latest-model\"}}");
+        String script = "<script>alert(1)</script>";
+        assertEquals(201, api.postBytes("/api/v1/datums?project=" + project + "&name="
+                + java.net.URLEncoder.encode(script, java.nio.charset.StandardCharsets.UTF_8) + "&tag=upload",
+                new byte[] {1, 2, 3}, "application/octet-stream").status());
+
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", adminPassword);
+        browser.open("/projects/" + project + "/data");
+        String table = browser.find("#datums").getText();
+        assertTrue(table.contains("model.bin") && table.contains("report.txt") && table.contains("notes.txt"), table);
+        assertTrue(table.contains(script), "a name is text, never markup");
+        assertFalse(browser.driver().getPageSource().contains(script));
+        browser.screenshot("data");
+
+        browser.type("input[name=tag]", "candidate");
+        browser.find("#data-search button[type=submit]").click();
+        browser.await(Duration.ofSeconds(10), () -> browser.path().endsWith("/data")
+                && browser.driver().findElements(By.cssSelector("#datums tbody tr")).size() == 2);
+
+        browser.open("/projects/" + project + "/data?alias=latest-model");
+        assertEquals(1, browser.driver().findElements(By.cssSelector("#datums tbody tr")).size());
+        assertTrue(browser.find("#datums").getText().contains("#" + second.getInt("counter")));
+
+        browser.open("/projects/" + project + "/data?execution=%23" + first.getInt("counter"));
+        assertEquals(2, browser.driver().findElements(By.cssSelector("#datums tbody tr")).size());
+        browser.open("/projects/" + project + "/data?execution=nine");
+        assertTrue(browser.find(".error").getText().contains("execution's number"));
+
+        browser.open("/projects/" + project + "/data?alias=latest-model");
+        browser.find("#datums tbody a").click();
+        String lineage = browser.find("#lineage").getText();
+        assertTrue(lineage.contains("output of") && lineage.contains("input of model"), lineage);
+        assertTrue(lineage.contains("consume") && lineage.contains("report.txt"), lineage);
+        assertTrue(browser.find("#tags").getText().contains("candidate"));
+        browser.screenshot("datum");
+
+        browser.type("#alias", "best-model");
+        browser.find("#point-alias button").click();
+        assertTrue(browser.find(".notice").getText().contains("datum://best-model"));
+        assertTrue(browser.find("#aliases").getText().contains("datum://best-model"));
+        assertEquals(200, api.get("/api/v1/projects/" + project + "/datum-aliases/best-model").status());
+
+        browser.find("#delete-datum input[name=confirm]").click();
+        browser.find("#delete-datum button").click();
+        assertTrue(browser.find(".notice").getText().contains("Deleted"));
+        assertTrue(browser.find("h1 .badge").getText().contains("deleted"));
+        assertTrue(browser.driver().findElements(By.cssSelector("#delete-datum")).isEmpty());
+    }
+
+    private static JsonObject run(Api api, String project, String commit, String body) {
+        Api.Answer created = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
+                + commit + "\"," + body.substring(1));
+        assertEquals(201, created.status(), created.body());
+        JsonObject ended = api.awaitEnd(created.json().getString("id"));
+        assertEquals("complete", ended.getString("status"), ended.toString());
+        return ended;
+    }
+}
