@@ -49,6 +49,42 @@ public class DatumLineage {
     public record Edge(String from, String to, String kind, String input) {
     }
 
+    /** An execution that made some of the datums asked about, with what it took as input. */
+    public record Origin(ExecutionNode execution, List<InputUse> inputs) {
+    }
+
+    public record InputUse(String name, String uri, String datum, String sha256) {
+    }
+
+    /**
+     * The executions that produced these datums, each with its code, parameters and inputs: what is behind a model
+     * version or a dataset, in two queries.
+     */
+    public List<Origin> origins(Collection<Datum> produced) {
+        Set<String> producers = new LinkedHashSet<>();
+        produced.forEach(d -> {
+            if (d.executionId() != null) {
+                producers.add(d.executionId());
+            }
+        });
+        if (producers.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<InputUse>> inputs = new LinkedHashMap<>();
+        em.createQuery("SELECT i.executionId, i.inputName, i.uri, i.datumId, i.sha256 FROM ExecutionInput i"
+                        + " WHERE i.executionId IN :ids ORDER BY i.executionId, i.position", Object[].class)
+                .setParameter("ids", producers).getResultStream()
+                .forEach(row -> inputs.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(
+                        new InputUse((String) row[1], (String) row[2], (String) row[3], (String) row[4])));
+        return executions(producers).stream().map(e -> new Origin(node(e), inputs.getOrDefault(e.id(), List.of())))
+                .toList();
+    }
+
+    private static ExecutionNode node(Execution e) {
+        return new ExecutionNode(e.id(), e.counter(), e.stepName(), e.status().apiName(), e.commitId(),
+                JsonText.object(e.parametersJson()));
+    }
+
     public Graph of(Datum root) {
         Map<String, Datum> datumNodes = new LinkedHashMap<>();
         Map<String, Execution> executionNodes = new LinkedHashMap<>();
@@ -59,8 +95,7 @@ public class DatumLineage {
         return new Graph(root.id(),
                 datumNodes.values().stream().map(d -> new DatumNode(d.id(), "datum://" + d.id(), d.name(), d.size(),
                         d.sha256(), d.isPurged(), d.executionId())).toList(),
-                executionNodes.values().stream().map(e -> new ExecutionNode(e.id(), e.counter(), e.stepName(),
-                        e.status().apiName(), e.commitId(), JsonText.object(e.parametersJson()))).toList(),
+                executionNodes.values().stream().map(DatumLineage::node).toList(),
                 List.copyOf(edges), truncated);
     }
 

@@ -104,7 +104,8 @@ public class DatumService {
         return views(List.of(datum)).get(0);
     }
 
-    private List<DatumView> views(List<Datum> page) {
+    /** The views of these datums with their tags and aliases, in two more queries. */
+    public List<DatumView> views(List<Datum> page) {
         List<String> ids = page.stream().map(Datum::id).toList();
         Map<String, List<String>> tags = datums.tagsOf(ids);
         Map<String, List<String>> aliases = datums.aliasesOf(ids);
@@ -184,6 +185,31 @@ public class DatumService {
             return datums.find(idOrAlias).filter(d -> d.projectId().equals(projectId));
         }
         return datums.alias(projectId, idOrAlias).flatMap(a -> datums.find(a.datumId()));
+    }
+
+    /**
+     * The ids, checked to be datums of the project that are not purged (one query), without repeats.
+     *
+     * @throws ApiException 400 naming {@code field} at the first that is not
+     */
+    public List<String> usable(String projectId, Collection<String> ids, String field) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> wellFormed = ids.stream().filter(id -> id != null && Ids.isId(id)).distinct().toList();
+        Map<String, Datum> found = new java.util.HashMap<>();
+        datums.findAll(wellFormed).forEach(d -> found.put(d.id(), d));
+        for (String id : ids) {
+            Datum datum = found.get(id);
+            if (datum == null || !datum.projectId().equals(projectId)) {
+                throw ApiException.badRequest("unknown-datum", "there is no datum '" + id + "' in this project",
+                        field);
+            }
+            if (datum.isPurged()) {
+                throw ApiException.badRequest("purged-datum", "datum '" + id + "' was deleted", field);
+            }
+        }
+        return wellFormed;
     }
 
     static String checkedAlias(String name) {

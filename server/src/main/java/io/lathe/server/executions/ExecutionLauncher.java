@@ -7,6 +7,7 @@ import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
+import io.lathe.server.registry.RegistryOutputs;
 import io.lathe.server.platform.LatheDataSource;
 import io.lathe.server.platform.Limits;
 import io.lathe.server.plugins.ConfiguredInstances;
@@ -49,6 +50,8 @@ public class ExecutionLauncher {
     @Inject
     DatumService datumService;
     @Inject
+    RegistryOutputs registryOutputs;
+    @Inject
     DatumRepository datums;
     @Inject
     InputDownloader downloader;
@@ -89,7 +92,7 @@ public class ExecutionLauncher {
             unresolved = e;
         }
         ExecutionRun run = new ExecutionRun(execution, project.defaultStore(), log, metadata, files, datumService,
-                new OutputProperties(datums, datumService), executions, new SecretMask(variables.secretValues()),
+                new OutputProperties(datums, datumService, registryOutputs), executions, new SecretMask(variables.secretValues()),
                 finished -> {
                     logs.close(finished.id());
                     onFinished.accept(finished);

@@ -3,6 +3,8 @@ package io.lathe.server.executions;
 import io.lathe.server.api.ApiException;
 import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumService;
+import io.lathe.server.registry.DatasetService;
+import io.lathe.server.registry.ModelRegistry;
 import io.lathe.server.valohai.Input;
 import io.lathe.server.valohai.Step;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +27,17 @@ import java.util.Set;
 public class InputResolver {
 
     private static final String DATUM = "datum://";
+    private static final String DATASET = "dataset://";
+    private static final String MODEL = "model://";
     static final int MAX_URI_LENGTH = 2000;
     static final int MAX_FILE_NAME_LENGTH = 500;
 
     @Inject
     DatumService datums;
+    @Inject
+    DatasetService datasets;
+    @Inject
+    ModelRegistry models;
 
     public List<ResolvedInput> resolve(String projectId, Step step, Map<String, Object> given) {
         Map<String, Object> supplied = given == null ? Map.of() : given;
@@ -53,16 +61,56 @@ public class InputResolver {
             }
             Set<String> fileNames = new HashSet<>();
             for (String uri : uris) {
-                ResolvedInput file = resolveOne(projectId, input, uri, uris.size());
-                checkFits(input, file);
-                if (!fileNames.add(file.fileName())) {
-                    throw ApiException.badRequest("duplicate-input-file", "input '" + input.name()
-                            + "' has two files named '" + file.fileName() + "'", "inputs." + input.name());
+                for (ResolvedInput file : resolveUri(projectId, input, uri, uris.size())) {
+                    checkFits(input, file);
+                    if (!fileNames.add(file.fileName())) {
+                        throw ApiException.badRequest("duplicate-input-file", "input '" + input.name()
+                                + "' has two files named '" + file.fileName() + "'", "inputs." + input.name());
+                    }
+                    resolved.add(file);
                 }
-                resolved.add(file);
             }
         }
         return resolved;
+    }
+
+    /**
+     * The files one URI gives: one for a datum or URL, every file of the version for {@code dataset://<name>/<version>}
+     * and {@code model://<name>/<number|latest|latest-approved>}, resolved now and recorded by datum.
+     */
+    private List<ResolvedInput> resolveUri(String projectId, Input input, String uri, int uriCount) {
+        String field = "inputs." + input.name();
+        List<Datum> files;
+        if (uri.startsWith(DATASET)) {
+            String[] parts = nameAndVersion(uri, DATASET, input, field);
+            files = datasets.files(projectId, parts[0], parts[1], field);
+        } else if (uri.startsWith(MODEL)) {
+            String[] parts = nameAndVersion(uri, MODEL, input, field);
+            files = models.files(projectId, parts[0], parts[1].isEmpty() ? ModelRegistry.LATEST : parts[1], field);
+        } else {
+            return List.of(resolveOne(projectId, input, uri, uriCount));
+        }
+        String forcedName = uriCount == 1 && files.size() == 1 ? input.filename().orElse(null) : null;
+        List<ResolvedInput> resolved = new ArrayList<>();
+        for (Datum datum : files) {
+            if (datum.isPurged()) {
+                throw ApiException.badRequest("purged-datum", "input '" + input.name() + "': '" + uri + "' holds"
+                        + " datum '" + datum.id() + "', which was deleted", field);
+            }
+            resolved.add(new ResolvedInput(input.name(), uri, datum.id(),
+                    forcedName != null ? forcedName : datum.fileName(), datum.size(), datum.sha256()));
+        }
+        return resolved;
+    }
+
+    private static String[] nameAndVersion(String uri, String scheme, Input input, String field) {
+        String rest = uri.substring(scheme.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || rest.indexOf('/', slash + 1) >= 0) {
+            throw ApiException.badRequest("invalid-input-uri", "input '" + input.name() + "': write '" + scheme
+                    + "<name>/<version>', not '" + uri + "'", field);
+        }
+        return new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
     }
 
     private ResolvedInput resolveOne(String projectId, Input input, String uri, int fileCount) {
@@ -93,7 +141,8 @@ public class InputResolver {
                     null, null);
         }
         throw ApiException.badRequest("unsupported-input-uri", "input '" + input.name() + "': '" + uri
-                + "' is not supported; use http(s):// URLs, datum://<id> or datum://<alias>", field);
+                + "' is not supported; use http(s):// URLs, datum://<id or alias>, dataset://<name>/<version> or"
+                + " model://<name>/<version>", field);
     }
 
     /** The URI and file name are stored in columns of a fixed size. */

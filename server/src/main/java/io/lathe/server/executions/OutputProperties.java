@@ -4,6 +4,7 @@ import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.platform.JsonText;
+import io.lathe.server.registry.RegistryOutputs;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -32,12 +33,14 @@ final class OutputProperties {
 
     private final DatumRepository datums;
     private final DatumService datumService;
+    private final RegistryOutputs registry;
     private final Map<String, byte[]> sidecars = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
 
-    OutputProperties(DatumRepository datums, DatumService datumService) {
+    OutputProperties(DatumRepository datums, DatumService datumService, RegistryOutputs registry) {
         this.datums = datums;
         this.datumService = datumService;
+        this.registry = registry;
     }
 
     /**
@@ -91,12 +94,15 @@ final class OutputProperties {
         if (byPath.isEmpty()) {
             return;
         }
+        Map<Datum, JsonObject> withProperties = new LinkedHashMap<>();
         for (Datum datum : datums.producedBy(execution.id())) {
             JsonObject metadata = byPath.get(datum.name());
             if (metadata != null) {
                 datumService.applyReservedProperties(datum, metadata, execution.creatorId());
+                withProperties.put(datum, metadata);
             }
         }
+        registry.apply(execution.projectId(), execution.id(), execution.creatorId(), withProperties);
     }
 
     private static JsonObject parse(String text) {

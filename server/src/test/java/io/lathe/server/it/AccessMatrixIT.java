@@ -59,6 +59,10 @@ class AccessMatrixIT {
                 + "\",\"step\":\"prepare-data\"}").json().getString("id");
         datum = owner.awaitEnd(execution).getJsonArray("outputs").getJsonObject(0).getString("datum");
         put(owner, "/api/v1/projects/" + project + "/datum-aliases/matrix-alias", "{\"datum\":\"" + datum + "\"}");
+        assertEquals(201, owner.postJson("/api/v1/projects/" + project + "/datasets/matrix/versions",
+                "{\"version\":\"v1\",\"files\":[\"" + datum + "\"]}").status());
+        assertEquals(201, owner.postJson("/api/v1/projects/" + project + "/models/matrix/versions",
+                "{\"files\":[\"" + datum + "\"]}").status());
         put(owner, "/api/v1/projects/" + project + "/members/" + names.get(Who.READER), "{\"access\":\"read\"}");
         put(owner, "/api/v1/projects/" + project + "/members/" + names.get(Who.WRITER), "{\"access\":\"write\"}");
         for (Who who : Who.values()) {
@@ -134,6 +138,25 @@ class AccessMatrixIT {
                 w -> "/api/v1/datums/" + datum + "/lineage", null));
         cases.add(new Case("GET", "/api/v1/projects/{id}/datum-aliases/{name}", Rule.PROJECT_READ,
                 w -> p + "/datum-aliases/matrix-alias", null));
+        cases.add(new Case("GET", "/api/v1/projects/{id}/datasets", Rule.PROJECT_READ, w -> p + "/datasets", null));
+        cases.add(new Case("GET", "/api/v1/projects/{id}/datasets/{name}", Rule.PROJECT_READ,
+                w -> p + "/datasets/matrix", null));
+        cases.add(new Case("POST", "/api/v1/projects/{id}/datasets/{name}/versions", Rule.PROJECT_WRITE,
+                w -> p + "/datasets/matrix/versions", "{\"version\":\"v-new\",\"files\":[\"" + datum
+                        + "\"]}"));
+        cases.add(new Case("GET", "/api/v1/projects/{id}/datasets/{name}/versions/{version}", Rule.PROJECT_READ,
+                w -> p + "/datasets/matrix/versions/v1", null));
+        cases.add(new Case("GET", "/api/v1/projects/{id}/models", Rule.PROJECT_READ, w -> p + "/models", null));
+        cases.add(new Case("GET", "/api/v1/projects/{id}/models/{name}", Rule.PROJECT_READ,
+                w -> p + "/models/matrix", null));
+        cases.add(new Case("POST", "/api/v1/projects/{id}/models/{name}/versions", Rule.PROJECT_WRITE,
+                w -> p + "/models/matrix/versions", "{\"files\":[\"" + datum + "\"]}"));
+        cases.add(new Case("GET", "/api/v1/projects/{id}/models/{name}/versions/{number}", Rule.PROJECT_READ,
+                w -> p + "/models/matrix/versions/1", null));
+        cases.add(new Case("POST", "/api/v1/projects/{id}/models/{name}/versions/{number}/approve",
+                Rule.PROJECT_OWNER, w -> p + "/models/matrix/versions/1/approve", "{}"));
+        cases.add(new Case("POST", "/api/v1/projects/{id}/models/{name}/versions/{number}/reject",
+                Rule.PROJECT_OWNER, w -> p + "/models/matrix/versions/1/reject", "{}"));
         cases.add(new Case("PUT", "/api/v1/projects/{id}/datum-aliases/{name}", Rule.PROJECT_WRITE,
                 w -> p + "/datum-aliases/matrix-alias", "{\"datum\":\"" + datum + "\"}"));
         return cases;

@@ -1,0 +1,45 @@
+package io.lathe.server.registry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+
+/** One datum of a dataset version. */
+@Entity
+@Table(name = "dataset_version_file")
+@IdClass(DatasetVersionFile.Key.class)
+public class DatasetVersionFile {
+
+    /** The composite key. */
+    public record Key(String versionId, String datumId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    @Column(name = "version_id")
+    private String versionId;
+    @Id
+    @Column(name = "datum_id")
+    private String datumId;
+
+    protected DatasetVersionFile() {
+    }
+
+    public DatasetVersionFile(String versionId, String datumId) {
+        this.versionId = versionId;
+        this.datumId = datumId;
+    }
+
+    public String versionId() {
+        return versionId;
+    }
+
+    public String datumId() {
+        return datumId;
+    }
+}
