@@ -63,6 +63,17 @@ class ConsoleExecutionFormIT {
                 .contains("not a readable .tar.gz"));
         assertTrue(browser.find(".empty").getText().contains("No code"), "nothing is recorded for a bad package");
 
+        // Larger than the server's package limit: refused while it streams in, with the limit named.
+        String noise = new java.util.Random(7).ints(6_000_000, 33, 127)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        Path tooLarge = CodePackages.of(List.of(CodePackages.Entry.file("valohai.yaml", "[]\n"),
+                CodePackages.Entry.file("noise.txt", noise)));
+        assertTrue(Files.size(tooLarge) > SharedServer.MAX_PACKAGE_BYTES);
+        browser.find("#package").sendKeys(tooLarge.toString());
+        browser.find("#upload-button").click();
+        browser.await(Duration.ofSeconds(20), () -> browser.find("#upload-error").getText()
+                .contains("larger than " + SharedServer.MAX_PACKAGE_BYTES + " bytes"));
+
         browser.find("#package").sendKeys(Projects.quickstart().toString());
         browser.find("#upload-button").click();
         assertTrue(browser.find(".notice").getText().startsWith("Uploaded commit ~"));
