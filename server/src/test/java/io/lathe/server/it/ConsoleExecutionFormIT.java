@@ -168,6 +168,38 @@ class ConsoleExecutionFormIT {
     }
 
     @Test
+    void aFlagUntickedIsFalseAndAStringParameterIsTextEverywhere() throws Exception {
+        Api api = SharedServer.admin();
+        String project = Projects.create(api, "form-flags");
+        String commit = Projects.commit(api, project, CodePackages.of("behaviour"));
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", adminPassword);
+        browser.open("/projects/" + project + "/commits");
+        browser.find("#commits a[href*='step=contract']").click();
+        browser.awaitLeaving("/projects/" + project + "/commits");
+        assertEquals("/projects/" + project + "/executions/new", browser.path());
+
+        WebElement shuffle = browser.find("[name='parameters.shuffle']");
+        assertEquals("checkbox", shuffle.getAttribute("type"));
+        assertTrue(shuffle.isSelected(), "the default is true");
+        shuffle.click();
+        browser.type("[name='parameters.label']", SCRIPT);
+        assertEquals("", browser.find("[name='inputs.data']").getAttribute("value"), "optional, no default");
+        browser.find("#start").click();
+        browser.awaitLeaving("/projects/" + project + "/executions/new");
+
+        String parameters = browser.find("#parameters").getText();
+        assertTrue(parameters.contains("shuffle false") && parameters.contains("label " + SCRIPT), parameters);
+        assertFalse(browser.driver().getPageSource().contains(SCRIPT), "never as markup");
+        String counter = browser.path().substring(browser.path().lastIndexOf('/') + 1);
+        jakarta.json.JsonObject created = jakarta.json.Json.createReader(new java.io.StringReader(
+                api.get("/api/v1/executions?project=" + project).body())).readArray().getJsonObject(0);
+        assertEquals(List.of(commit, Integer.parseInt(counter), false, SCRIPT), List.of(created.getString("commit"),
+                created.getInt("counter"), created.getJsonObject("parameters").getBoolean("shuffle"),
+                created.getJsonObject("parameters").getString("label")));
+    }
+
+    @Test
     void adminsSeeThePluginsAndTheSystemAndNobodyElseDoes() throws Exception {
         browser.driver().manage().deleteAllCookies();
         browser.signIn("admin", adminPassword);
