@@ -8,6 +8,7 @@ import io.lathe.server.valohai.Step;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class ExecutionForm {
 
     /** The names of every field of this form that an error can be shown at. */
     Set<String> fieldNames() {
-        Set<String> names = new java.util.HashSet<>(Set.of(TITLE, ENVIRONMENT));
+        Set<String> names = new HashSet<>(Set.of(TITLE, ENVIRONMENT));
         step.parameters().forEach(p -> names.add(parameterField(p.name())));
         step.inputs().forEach(i -> names.add(inputField(i.name())));
         return names;
