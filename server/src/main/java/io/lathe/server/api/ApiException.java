@@ -36,6 +36,11 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    /** The request's field at fault ({@code title}, {@code parameters.epochs}, {@code inputs.dataset}), or null. */
+    public String field() {
+        return field;
+    }
+
     public ApiError toError() {
         return new ApiError(code, getMessage(), field);
     }

@@ -25,10 +25,15 @@ public class CommitRepository {
     }
 
     public List<CodeCommit> list(String projectId) {
+        return newest(projectId, 1000);
+    }
+
+    /** The project's {@code max} newest commits, newest first. */
+    public List<CodeCommit> newest(String projectId, int max) {
         return entityManager.createQuery(
                 "SELECT c FROM CodeCommit c WHERE c.projectId = :project ORDER BY c.createdAt DESC", CodeCommit.class)
                 .setParameter("project", projectId)
-                .setMaxResults(1000)
+                .setMaxResults(max)
                 .getResultList();
     }
 }

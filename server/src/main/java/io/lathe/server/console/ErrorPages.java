@@ -12,6 +12,13 @@ final class ErrorPages {
     private ErrorPages() {
     }
 
+    /** The page a signed-in user who is not an admin gets for an admin page. */
+    static void adminsOnly(ConsoleTemplates templates, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        render(templates, request, response, new ApiException(jakarta.ws.rs.core.Response.Status.FORBIDDEN,
+                "forbidden", "this page is for admins", null));
+    }
+
     static void render(ConsoleTemplates templates, HttpServletRequest request, HttpServletResponse response,
             ApiException error) throws IOException {
         int status = error.status().getStatusCode();

@@ -95,6 +95,7 @@ public class ProjectPages extends HttpServlet {
                     .map(ConsoleViews::execution).toList());
             model.put("members", memberships.members(project.id()));
             model.put("isOwner", access.roleIn(caller, project.id()) == ProjectRole.OWNER);
+            model.put("canWrite", access.roleIn(caller, project.id()).covers(ProjectRole.WRITE));
             model.put("error", error);
             model.put("notice", notice);
             templates.render(request, response, status, "project", project.name(), model);

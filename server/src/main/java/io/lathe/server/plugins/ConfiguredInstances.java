@@ -81,6 +81,12 @@ public class ConfiguredInstances {
         return entityManager.find(Environment.class, name) != null;
     }
 
+    /** The names of every configured environment, sorted. */
+    public List<String> environmentNames() {
+        return entityManager.createQuery("SELECT e.name FROM Environment e ORDER BY e.name", String.class)
+                .setMaxResults(1000).getResultList();
+    }
+
     /** The data store named {@code name}, made on first use. */
     public StorageBackend store(String name) {
         return stores.computeIfAbsent(name, n -> {

@@ -66,6 +66,7 @@ class ConsoleIT {
         browser.type("#name", name);
         browser.type("#description", script);
         browser.find("form.stacked button[type=submit]").click();
+        browser.awaitLeaving("/projects");
         assertEquals(name, browser.find("h1").getText());
         assertEquals(script, browser.find(".lead").getText(), "shown as text");
         assertFalse(browser.driver().getPageSource().contains(script), "never as markup");

@@ -1,0 +1,115 @@
+package io.lathe.server.console;
+
+import io.lathe.server.auth.Caller;
+import io.lathe.server.auth.ConsoleSession;
+import io.lathe.server.platform.DatabaseMigrator;
+import io.lathe.server.platform.LatheDataSource;
+import io.lathe.server.platform.LatheSettings;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * {@code /admin/system}, for admins: what this server is and runs on (version, database, data folder, uptime, Java,
+ * memory), as facts to quote in a support request. Credentials are never shown.
+ */
+@WebServlet(urlPatterns = "/admin/system")
+public class SystemPage extends HttpServlet {
+
+    /** {@code password=...} (or {@code secret}, {@code token}) inside a JDBC URL, up to the next separator. */
+    private static final Pattern URL_SECRET = Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret|token|sslpassword)=)[^;&]*");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    ConsoleTemplates templates;
+    @Inject
+    LatheSettings settings;
+    @Inject
+    DatabaseMigrator migrator;
+    @Resource(lookup = LatheDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = ConsoleSession.caller(request).orElseThrow();
+        if (!caller.isAdmin()) {
+            ErrorPages.adminsOnly(templates, request, response);
+            return;
+        }
+        List<Map<String, String>> facts = new ArrayList<>();
+        fact(facts, "lathe-version", "Lathe version", LatheSettings.VERSION);
+        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+        fact(facts, "uptime", "Up for", uptime(Duration.ofMillis(System.currentTimeMillis() - started))
+                + " (since " + TIME.format(Instant.ofEpochMilli(started)) + ")");
+        fact(facts, "database", "Database", database());
+        fact(facts, "database-url", "Database URL", withoutSecrets(settings.databaseUrl()));
+        fact(facts, "schema-version", "Schema version", migrator.currentVersion());
+        fact(facts, "data-folder", "Data folder", settings.home() + " (" + free(settings.home()) + ")");
+        fact(facts, "plugin-folder", "Plugin folder", settings.pluginsDirectory().toString());
+        fact(facts, "java", "Java", Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
+        Runtime runtime = Runtime.getRuntime();
+        fact(facts, "memory", "Memory (heap)", ConsoleViews.size(runtime.totalMemory() - runtime.freeMemory())
+                + " used of " + ConsoleViews.size(runtime.totalMemory()) + " reserved, at most "
+                + ConsoleViews.size(runtime.maxMemory()));
+        fact(facts, "processors", "Processors", Integer.toString(runtime.availableProcessors()));
+        templates.render(request, response, HttpServletResponse.SC_OK, "admin-system", "System",
+                Map.of("facts", facts));
+    }
+
+    private static void fact(List<Map<String, String>> facts, String id, String label, String value) {
+        facts.add(Map.of("id", id, "label", label, "value", value));
+    }
+
+    private String database() {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "not reachable: " + e.getMessage();
+        }
+    }
+
+    static String withoutSecrets(String jdbcUrl) {
+        return jdbcUrl == null ? "" : URL_SECRET.matcher(jdbcUrl).replaceAll("$1***");
+    }
+
+    private static String free(Path folder) {
+        try {
+            return ConsoleViews.size(Files.getFileStore(folder).getUsableSpace()) + " free";
+        } catch (IOException e) {
+            return "free space unknown";
+        }
+    }
+
+    private static String uptime(Duration up) {
+        if (up.toDays() > 0) {
+            return up.toDays() + " d " + up.toHoursPart() + " h";
+        }
+        if (up.toHours() > 0) {
+            return up.toHours() + " h " + up.toMinutesPart() + " min";
+        }
+        return up.toMinutes() + " min " + up.toSecondsPart() + " s";
+    }
+}
