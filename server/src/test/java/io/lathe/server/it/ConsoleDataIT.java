@@ -46,7 +46,9 @@ class ConsoleDataIT {
 
         browser.driver().manage().deleteAllCookies();
         browser.signIn("admin", adminPassword);
-        browser.open("/projects/" + project + "/data");
+        browser.open("/projects/" + project);
+        browser.find("#data").click();
+        browser.awaitLeaving("/projects/" + project);
         String table = browser.find("#datums").getText();
         assertTrue(table.contains("model.bin") && table.contains("report.txt") && table.contains("notes.txt"), table);
         assertTrue(table.contains(script), "a name is text, never markup");
