@@ -160,8 +160,11 @@ class MetricsIT {
         js.executeScript("document.getElementById('compare-parameters').scrollIntoView();");
         browser.screenshot("compare");
 
-        browser.open("/projects/" + project + "/compare?counter=" + slow + "&counter=99999");
-        assertTrue(browser.find(".error").getText().contains("#99999"), "an unknown counter is told on the page");
+        browser.open("/projects/" + project + "/compare?counter=" + slow + "&counter=99999&counter=abc");
+        String errors = browser.driver().findElements(By.cssSelector(".error")).stream().map(WebElement::getText)
+                .collect(Collectors.joining("\n"));
+        assertTrue(errors.contains("#99999"), "an unknown counter is told on the page: " + errors);
+        assertTrue(errors.contains("'abc' is not an execution number"), errors);
         assertTrue(browser.find("#compared").getText().contains("#" + slow), "the others are still compared");
         StringBuilder many = new StringBuilder("?counter=1");
         for (int i = 2; i <= 11; i++) {
