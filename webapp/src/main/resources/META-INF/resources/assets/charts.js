@@ -90,8 +90,11 @@
     }
 
     function load() {
+      var started = Date.now();
       series(root.dataset.id, 1000).then(show).then(function (answer) {
-        if (live && FINAL.indexOf(answer.status) < 0) { window.setTimeout(load, POLL_MILLIS); }
+        // Every ask reads the whole run on the server: a run of millions of points is asked less often.
+        var wait = Math.max(POLL_MILLIS, 2 * (Date.now() - started));
+        if (live && FINAL.indexOf(answer.status) < 0) { window.setTimeout(load, wait); }
       }).catch(function () {
         // A failed read (server restarting, network) is tried again while the execution may still run.
         if (live) { window.setTimeout(load, POLL_MILLIS * 2); }
