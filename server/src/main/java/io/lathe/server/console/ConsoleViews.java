@@ -68,7 +68,8 @@ final class ConsoleViews {
         return view;
     }
 
-    private static String plain(JsonValue value) {
+    /** A parameter's value as shown: a string without quotes, anything else as JSON. */
+    static String plain(JsonValue value) {
         return value instanceof JsonString text ? text.getString() : value.toString();
     }
 

@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code /projects/{id}/executions/{counter}}: one execution, its record, inputs and outputs, and its log followed
- * live by the page's script through the API's event stream.
+ * {@code /projects/{id}/executions/{counter}}: one execution, its record, inputs and outputs, its log followed
+ * live by the page's script through the API's event stream, and its metric charts ({@code charts.js}, from the
+ * metadata series API).
  */
 @ApplicationScoped
 public class ExecutionPage implements ProjectSubpage {

@@ -6,6 +6,8 @@ import io.lathe.server.platform.LatheDataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.io.OutputStreamWriter;
@@ -32,7 +35,7 @@ import javax.sql.DataSource;
 
 /**
  * What an execution printed: its log as plain text from an offset, the same live as Server-Sent Events, and its
- * metadata points as one JSON list. (Jersey merges this class with {@link ExecutionResource}: same root path.)
+ * metadata points as one JSON list or as chart series. (Jersey merges this class with {@link ExecutionResource}: same root path.)
  */
 @Path("executions")
 public class ExecutionOutputResource {
@@ -106,6 +109,71 @@ public class ExecutionOutputResource {
     public StreamingOutput metadata(@PathParam("id") String id) {
         service.get(id);
         return out -> writeMetadata(id, out);
+    }
+
+    /** The most points a series may be asked for, and the default. */
+    static final int MAX_SERIES_POINTS = 10_000;
+    static final int MIN_SERIES_POINTS = 10;
+
+    /**
+     * Every numeric metadata key as a chart series against {@code step}, {@code epoch} or position, downsampled on
+     * the server to at most {@code points} points each (see {@link MetricSeries}), with the execution's status so a
+     * live chart knows when to stop asking.
+     */
+    @GET
+    @Path("{id}/metadata/series")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Rule.PROJECT_READ, on = Access.On.EXECUTION)
+    public StreamingOutput metadataSeries(@PathParam("id") String id,
+            @QueryParam("points") @DefaultValue("1000") int points) {
+        Execution execution = service.get(id);
+        if (points < MIN_SERIES_POINTS || points > MAX_SERIES_POINTS) {
+            throw ApiException.badRequest("invalid-points", "points must be between " + MIN_SERIES_POINTS + " and "
+                    + MAX_SERIES_POINTS, "points");
+        }
+        MetadataSeries series;
+        try {
+            series = MetadataSeries.read(dataSource, id, points);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the metadata of " + id, e);
+        }
+        return out -> writeSeries(execution, points, series, out);
+    }
+
+    private static void writeSeries(Execution execution, int points, MetadataSeries series, OutputStream out) {
+        try (JsonGenerator json = Json.createGenerator(new BufferedOutputStream(out, 64 * 1024))) {
+            json.writeStartObject()
+                    .write("execution", execution.id())
+                    .write("status", execution.status().apiName())
+                    .write("points", points)
+                    .write("metadata_points", series.points())
+                    .write("keys_omitted", series.keysOmitted())
+                    .writeStartArray("series");
+            for (MetricSeries.Result result : series.results()) {
+                json.writeStartObject()
+                        .write("key", result.key())
+                        .write("x_axis", result.axis().apiName)
+                        .write("count", result.count())
+                        .write("downsampled", result.downsampled());
+                writeNumbers(json, "x", result.x());
+                writeNumbers(json, "y", result.y());
+                json.writeEnd();
+            }
+            json.writeEnd().writeEnd();
+        }
+    }
+
+    /** Whole numbers without a fraction ({@code 3}, not {@code 3.0}): steps and counters read as printed. */
+    private static void writeNumbers(JsonGenerator json, String name, double[] numbers) {
+        json.writeStartArray(name);
+        for (double number : numbers) {
+            if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+                json.write((long) number);
+            } else {
+                json.write(number);
+            }
+        }
+        json.writeEnd();
     }
 
     private void writeMetadata(String id, OutputStream out) {

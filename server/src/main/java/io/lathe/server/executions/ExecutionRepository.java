@@ -47,6 +47,15 @@ public class ExecutionRepository {
                 .setParameter("p", projectId).setParameter("c", counter).getResultStream().findFirst();
     }
 
+    /** The project's executions with these counters, in one query; counters without one are left out. */
+    public List<Execution> findByCounters(String projectId, java.util.Collection<Integer> counters) {
+        if (counters.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT e FROM Execution e WHERE e.projectId = :p AND e.counter IN :c", Execution.class)
+                .setParameter("p", projectId).setParameter("c", counters).getResultList();
+    }
+
     /** A page of a project's executions, newest first, after the counter {@code before} (keyset paging). */
     public List<Execution> page(String projectId, Integer before, int limit) {
         return em.createQuery("SELECT e FROM Execution e WHERE e.projectId = :p AND e.counter < :before "

@@ -124,6 +124,8 @@ class AccessMatrixIT {
         cases.add(new Case("GET", "/api/v1/executions/{id}/logs/stream", Rule.PROJECT_READ,
                 w -> e + "/logs/stream", null));
         cases.add(new Case("GET", "/api/v1/executions/{id}/metadata", Rule.PROJECT_READ, w -> e + "/metadata", null));
+        cases.add(new Case("GET", "/api/v1/executions/{id}/metadata/series", Rule.PROJECT_READ,
+                w -> e + "/metadata/series", null));
         cases.add(new Case("GET", "/api/v1/datums/{id}", Rule.PROJECT_READ, w -> "/api/v1/datums/" + datum, null));
         cases.add(new Case("GET", "/api/v1/datums/{id}/download", Rule.PROJECT_READ,
                 w -> "/api/v1/datums/" + datum + "/download", null));

@@ -42,6 +42,10 @@ class PostgresIT {
                 JsonObject prepare = api.awaitEnd(created.json().getString("id"));
                 assertEquals("complete", prepare.getString("status"));
                 assertEquals(1, api.get("/api/v1/executions/" + prepare.getString("id") + "/metadata").array().size());
+                JsonObject series = api.get("/api/v1/executions/" + prepare.getString("id")
+                        + "/metadata/series").json().getJsonArray("series").getJsonObject(0);
+                assertEquals("samples", series.getString("key"), "chart series are read from PostgreSQL too");
+                assertEquals(1, series.getJsonArray("y").size());
 
                 behaviour = Projects.commit(api, project, CodePackages.of("behaviour"));
                 stoppedByShutdown = startSleeper(api, project, behaviour);
