@@ -28,41 +28,33 @@ record S3Clients(S3Client client, S3Presigner presigner, AwsCredentialsProvider 
     private static final int MAX_CONNECTIONS = 64;
 
     /**
-     * Builds the clients. The SDK looks some classes and resources up through the thread's context class loader;
-     * in the server that is the web application's, which does not see the plugin's copy of the SDK, so the
-     * plugin's own class loader stands in while the clients are built.
+     * Builds the clients. Works whatever the thread's context class loader (S3PluginJarIT calls it from a thread
+     * whose loader cannot see the SDK, as the server's request threads cannot).
      */
     static S3Clients build(S3Settings settings) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(S3Clients.class.getClassLoader());
-        try {
-            AwsCredentialsProvider credentials = credentials(settings);
-            S3ClientBuilder client = S3Client.builder()
-                    .region(Region.of(settings.region()))
-                    .credentialsProvider(credentials)
-                    .forcePathStyle(settings.pathStyle())
-                    // Checksums only where the API demands them: many S3-compatible servers refuse the
-                    // trailing checksums the SDK sends by default.
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                    .httpClientBuilder(Apache5HttpClient.builder()
-                            .maxConnections(MAX_CONNECTIONS)
-                            .connectionTimeout(Duration.ofSeconds(10))
-                            .socketTimeout(Duration.ofMinutes(2)));
-            S3Presigner.Builder presigner = S3Presigner.builder()
-                    .region(Region.of(settings.region()))
-                    .credentialsProvider(credentials)
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle())
-                            .build());
-            settings.endpoint().ifPresent(endpoint -> {
-                client.endpointOverride(endpoint);
-                presigner.endpointOverride(endpoint);
-            });
-            return new S3Clients(client.build(), presigner.build(), credentials);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        AwsCredentialsProvider credentials = credentials(settings);
+        S3ClientBuilder client = S3Client.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .forcePathStyle(settings.pathStyle())
+                // Checksums only where the API demands them: many S3-compatible servers refuse the
+                // trailing checksums the SDK sends by default.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .maxConnections(MAX_CONNECTIONS)
+                        .connectionTimeout(Duration.ofSeconds(10))
+                        .socketTimeout(Duration.ofMinutes(2)));
+        S3Presigner.Builder presigner = S3Presigner.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle())
+                        .build());
+        settings.endpoint().ifPresent(endpoint -> {
+            client.endpointOverride(endpoint);
+            presigner.endpointOverride(endpoint);
+        });
+        return new S3Clients(client.build(), presigner.build(), credentials);
     }
 
     private static AwsCredentialsProvider credentials(S3Settings settings) {
