@@ -184,8 +184,8 @@ class S3StorageBackendTest {
                 () -> create(server.createBucket(), Map.of("access-key", "nobody")));
 
         assertEquals("access-key-refused", thrown.code());
-        assertTrue(thrown.getMessage().contains("'nobody'") && thrown.getMessage().contains("access-key setting"),
-                thrown.getMessage());
+        assertEquals(server.endpoint() + " refused access key 'nobody': it does not know it; check the access-key "
+                + "setting", thrown.getMessage());
     }
 
     @Test
@@ -194,7 +194,9 @@ class S3StorageBackendTest {
                 () -> create(server.createBucket(), Map.of("secret-key", "not-the-secret")));
 
         assertEquals("secret-key-refused", thrown.code());
-        assertTrue(thrown.getMessage().contains("secret-key setting"), thrown.getMessage());
+        assertEquals(server.endpoint() + " refused the secret key of access key '" + S3ProxyServer.ACCESS_KEY
+                + "': the request signature does not match; check the secret-key setting (and the region)",
+                thrown.getMessage());
         assertFalse(thrown.getMessage().contains("not-the-secret"), "the message shows the secret");
     }
 
@@ -212,8 +214,10 @@ class S3StorageBackendTest {
 
         assertInstanceOf(RetriablePluginException.class, thrown);
         assertEquals("endpoint-unreachable", thrown.code());
-        assertTrue(thrown.getMessage().contains(endpoint) && thrown.getMessage().contains("endpoint setting"),
-                thrown.getMessage());
+        String message = thrown.getMessage();
+        assertTrue(message.startsWith("could not list bucket 'any-bucket' at " + endpoint + ": cannot reach "
+                + endpoint + " (") && message.endsWith("Connection refused); check the endpoint setting and that "
+                + "the server is up"), message);
     }
 
     private StorageBackend create(String bucket, Map<String, String> more) {
