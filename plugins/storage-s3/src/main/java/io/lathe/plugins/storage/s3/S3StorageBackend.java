@@ -6,8 +6,8 @@ import io.lathe.plugin.api.storage.StoredObject;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,13 +33,15 @@ final class S3StorageBackend implements StorageBackend {
 
     private final S3Settings settings;
     private final S3Clients clients;
+    private final Clock clock;
     private final S3Failures failures;
     private final StreamingUpload upload;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    S3StorageBackend(S3Settings settings, S3Clients clients) {
+    S3StorageBackend(S3Settings settings, S3Clients clients, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.failures = new S3Failures(settings);
         this.upload = new StreamingUpload(clients.client(), failures, settings.bucket(), settings.partSize());
     }
@@ -59,7 +61,7 @@ final class S3StorageBackend implements StorageBackend {
         Objects.requireNonNull(content, "content");
         long size = upload.upload(key, objectKey(key), content, length);
         // S3 answers a PUT with no date; asking for it would cost a request per object, and "now" is what it is.
-        return new StoredObject(key, size, Instant.now());
+        return new StoredObject(key, size, clock.instant());
     }
 
     @Override
@@ -117,7 +119,11 @@ final class S3StorageBackend implements StorageBackend {
             // The paginator fetches the next page (1,000 keys) only when the previous one is used up.
             for (S3Object object : clients.client().listObjectsV2Paginator(
                     b -> b.bucket(settings.bucket()).prefix(settings.prefix() + prefix)).contents()) {
-                visitor.accept(new StoredObject(object.key().substring(strip), object.size(), object.lastModified()));
+                String key = object.key().substring(strip);
+                // "Folders" made in a bucket's web console are empty objects named "a/b/": no key of ours.
+                if (!key.isEmpty() && !key.endsWith("/")) {
+                    visitor.accept(new StoredObject(key, object.size(), object.lastModified()));
+                }
             }
         } catch (SdkException e) {
             throw failures.of("list '" + prefix + "'", e);

@@ -53,7 +53,7 @@ public final class S3StorageBackendFactory implements StorageBackendFactory {
     public StorageBackend create(Settings settings, PluginContext context) {
         S3Settings s3 = S3Settings.of(settings);
         S3Clients clients = S3Clients.build(s3);
-        S3StorageBackend backend = new S3StorageBackend(s3, clients);
+        S3StorageBackend backend = new S3StorageBackend(s3, clients, context.clock());
         try {
             backend.checkAccess();
         } catch (RuntimeException e) {

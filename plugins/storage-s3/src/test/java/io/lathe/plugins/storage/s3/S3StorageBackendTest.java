@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -53,6 +56,8 @@ class S3StorageBackendTest {
         server = S3ProxyServer.inMemory();
         rawClient = S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .forcePathStyle(true)
+                // s3proxy refuses the SDK's default trailing checksums ("x-amz-content-sha256 does not match").
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
                 .build();
@@ -166,6 +171,29 @@ class S3StorageBackendTest {
 
             first.delete("same/key");
             assertTrue(second.stat("same/key").isPresent(), "deleting in one data store removed the other's object");
+        }
+    }
+
+    @Test
+    void putTellsTheTimeByTheContextsClock() {
+        Instant fixed = Instant.parse("2026-01-02T03:04:05Z");
+        S3StorageBackendFactory factory = new S3StorageBackendFactory();
+        Map<String, String> given = server.settings(server.createBucket(), Map.of());
+        try (StorageBackend backend = factory.create(Settings.of(factory.configProperties(), given),
+                new TestPluginContext(tempDir).fixedAt(fixed))) {
+            assertEquals(fixed, backend.put("timed", new ByteArrayInputStream(new byte[] {1}), 1).lastModified());
+        }
+    }
+
+    @Test
+    void folderMarkersMadeByBucketConsolesAreNotListed() {
+        String bucket = server.createBucket();
+        rawClient.putObject(b -> b.bucket(bucket).key("store/made-in-a-console/"), RequestBody.empty());
+        rawClient.putObject(b -> b.bucket(bucket).key("store/"), RequestBody.empty());
+        try (StorageBackend backend = create(bucket, Map.of("prefix", "store"))) {
+            backend.put("made-in-a-console/real", new ByteArrayInputStream(new byte[] {1}), 1);
+
+            assertEquals(List.of("made-in-a-console/real"), keys(backend, ""));
         }
     }
 
