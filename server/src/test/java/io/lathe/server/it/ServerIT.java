@@ -31,8 +31,8 @@ class ServerIT {
         String log = SharedServer.server().log();
         assertTrue(log.contains("is running at http://localhost:"), log);
         assertTrue(log.contains("data folder: " + SharedServer.server().home()), log);
-        assertTrue(log.contains("storage-local") && log.contains("compute-local") && log.contains("optimizer-grid")
-                && log.contains("notifier-webhook"), log);
+        assertTrue(log.contains("storage-local") && log.contains("storage-s3") && log.contains("compute-local")
+                && log.contains("optimizer-grid") && log.contains("notifier-webhook"), log);
         assertTrue(log.contains("initial-admin-token"), log);
     }
 
@@ -62,8 +62,8 @@ class ServerIT {
         Map<String, JsonObject> byId = answer.array().stream().map(JsonValue::asJsonObject)
                 .filter(p -> p.containsKey("id"))
                 .collect(Collectors.toMap(p -> p.getString("id"), p -> p));
-        Map<String, String> expected = Map.of("storage-local", "storage", "compute-local", "compute",
-                "optimizer-grid", "optimizer", "notifier-webhook", "notifier");
+        Map<String, String> expected = Map.of("storage-local", "storage", "storage-s3", "storage",
+                "compute-local", "compute", "optimizer-grid", "optimizer", "notifier-webhook", "notifier");
         expected.forEach((id, point) -> {
             JsonObject plugin = byId.get(id);
             assertEquals("started", plugin.getString("state"), id);
@@ -72,6 +72,8 @@ class ServerIT {
             assertFalse(extension.getString("id").isEmpty());
             assertTrue(Files.exists(SharedServer.server().home().resolve("plugins/" + id + ".jar")));
         });
+        // The S3 plugin carries the AWS SDK inside its jar; its factory loads through PF4J like the others.
+        assertEquals("s3", byId.get("storage-s3").getJsonArray("extensions").getJsonObject(0).getString("id"));
     }
 
     @Test

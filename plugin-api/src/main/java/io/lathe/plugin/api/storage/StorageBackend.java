@@ -1,6 +1,8 @@
 package io.lathe.plugin.api.storage;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,6 +44,29 @@ public interface StorageBackend extends AutoCloseable {
 
     /** Removes the object under {@code key}; removing a missing key is not an error. */
     void delete(String key);
+
+    /**
+     * A URL from which the object under {@code key} can be downloaded with a plain HTTP GET, by anyone who holds the
+     * URL and without further credentials, until {@code validFor} has passed. The server hands such a URL to a
+     * client (a browser, a job fetching its inputs) so the bytes need not pass through the server.
+     *
+     * <p>The default returns empty: the backend has no such URLs and the server streams the object itself, as it
+     * must for any backend. A backend that presigns does not check that the object exists (a GET on the URL of a
+     * missing key fails then), needs no network call to make the URL, and answers the GET with exactly the bytes
+     * {@link #open(String, long) open(key, 0)} gives.
+     *
+     * @param validFor how long the URL works; positive. A backend may refuse a longer time than it supports (S3
+     *     allows at most 7 days) with an {@link IllegalArgumentException}
+     * @return the URL, or empty when this backend has none
+     * @throws IllegalArgumentException when {@code key} breaks the key rules or {@code validFor} is not acceptable
+     */
+    default Optional<URI> presignedDownload(String key, Duration validFor) {
+        StorageKeys.requireValid(key);
+        if (validFor.isNegative() || validFor.isZero()) {
+            throw new IllegalArgumentException("validFor must be positive, not " + validFor);
+        }
+        return Optional.empty();
+    }
 
     /** Releases what the instance holds (clients, connections). Does not delete data. */
     @Override

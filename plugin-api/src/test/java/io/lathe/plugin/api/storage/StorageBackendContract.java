@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lathe.plugin.api.PluginException;
 import io.lathe.plugin.api.testkit.PatternInputStream;
@@ -16,6 +17,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -366,6 +371,30 @@ public abstract class StorageBackendContract {
             assertThrows(IllegalArgumentException.class, () -> backend().delete(key), "delete " + key);
         }
         assertEquals(List.of(), listKeys(""));
+    }
+
+    @Test
+    @Timeout(60)
+    public void aPresignedDownloadGivesTheObjectsBytesToAPlainHttpGet() throws Exception {
+        put("shared/report 1.txt", "the bytes behind the link");
+
+        Optional<URI> url = backend().presignedDownload("shared/report 1.txt", Duration.ofMinutes(5));
+
+        assumeTrue(url.isPresent(), "this backend offers no presigned downloads");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url.get()).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), () -> new String(response.body(), UTF_8));
+        assertEquals("the bytes behind the link", new String(response.body(), UTF_8));
+    }
+
+    @Test
+    public void presignedDownloadRefusesInvalidKeysAndValidities() {
+        assertThrows(IllegalArgumentException.class,
+                () -> backend().presignedDownload("../escape", Duration.ofMinutes(5)));
+        assertThrows(IllegalArgumentException.class, () -> backend().presignedDownload("a", Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> backend().presignedDownload("a", Duration.ofSeconds(-1)));
     }
 
     @Test
