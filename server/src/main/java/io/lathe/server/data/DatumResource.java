@@ -97,6 +97,15 @@ public class DatumResource {
         return lineage.of(datums.get(id));
     }
 
+    /** Where to fetch the bytes: the store's presigned URL when it has them, else the download below. */
+    @GET
+    @Path("{id}/download-url")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Rule.PROJECT_READ, on = Access.On.DATUM)
+    public DatumService.DownloadUrl downloadUrl(@PathParam("id") String id, @Context UriInfo uri) {
+        return datums.downloadUrl(datums.get(id), uri.getBaseUri());
+    }
+
     /** The bytes, streamed; a {@code Range: bytes=...} header asks for part of them (one range). */
     @GET
     @Path("{id}/download")

@@ -249,6 +249,28 @@ public class DatumService {
                 .orElseThrow(() -> ApiException.notFound("datum", id));
     }
 
+    /** Where to fetch a datum's bytes: a presigned URL of its store, or else Lathe's own download (needs a token). */
+    public record DownloadUrl(String url, @jakarta.json.bind.annotation.JsonbProperty("expires_at")
+            @jakarta.json.bind.annotation.JsonbNillable java.time.Instant expiresAt, boolean presigned) {
+    }
+
+    static final java.time.Duration PRESIGNED_VALIDITY = java.time.Duration.ofHours(1);
+
+    /**
+     * A URL for the datum's bytes. Stores that presign (S3) give one valid for an hour that needs no token, so big
+     * files go straight from the store to the client; others get the API's download path.
+     */
+    public DownloadUrl downloadUrl(Datum datum, java.net.URI apiBase) {
+        if (datum.isPurged()) {
+            open(datum, 0);
+        }
+        java.time.Instant now = java.time.Instant.now();
+        return instances.store(datum.store()).presignedDownload(datum.storageKey(), PRESIGNED_VALIDITY)
+                .map(url -> new DownloadUrl(url.toString(), now.plus(PRESIGNED_VALIDITY), true))
+                .orElseGet(() -> new DownloadUrl(apiBase.resolve("datums/" + datum.id() + "/download").toString(),
+                        null, false));
+    }
+
     /** The datum's bytes from {@code offset} on; the caller closes the stream. */
     public InputStream open(Datum datum, long offset) {
         if (datum.isPurged()) {

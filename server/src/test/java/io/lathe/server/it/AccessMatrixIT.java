@@ -136,6 +136,8 @@ class AccessMatrixIT {
         cases.add(new Case("DELETE", "/api/v1/datums/{id}", Rule.PROJECT_WRITE,
                 w -> "/api/v1/datums/" + admin.postBytes("/api/v1/datums?project=" + project + "&name=doomed.txt",
                         new byte[] {1}, "text/plain").json().getString("id"), null));
+        cases.add(new Case("GET", "/api/v1/datums/{id}/download-url", Rule.PROJECT_READ,
+                w -> "/api/v1/datums/" + datum + "/download-url", null));
         cases.add(new Case("GET", "/api/v1/datums/{id}/lineage", Rule.PROJECT_READ,
                 w -> "/api/v1/datums/" + datum + "/lineage", null));
         cases.add(new Case("GET", "/api/v1/projects/{id}/datum-aliases/{name}", Rule.PROJECT_READ,

@@ -85,7 +85,7 @@ class ConsoleDataIT {
 
         browser.find("#delete-datum input[name=confirm]").click();
         browser.find("#delete-datum button").click();
-        assertTrue(browser.find(".notice").getText().contains("Deleted"));
+        browser.await(Duration.ofSeconds(10), () -> browser.find(".notice").getText().contains("Deleted"));
         assertTrue(browser.find("h1 .badge").getText().contains("deleted"));
         assertTrue(browser.driver().findElements(By.cssSelector("#delete-datum")).isEmpty());
     }

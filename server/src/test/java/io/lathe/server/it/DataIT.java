@@ -58,6 +58,10 @@ class DataIT {
         assertEquals("234", api.getRange("/api/v1/datums/" + id + "/download", "bytes=2-4").body());
         assertEquals(416, api.getRange("/api/v1/datums/" + id + "/download", "bytes=16-").status());
         assertEquals(200, api.getRange("/api/v1/datums/" + id + "/download", "lines=1-2").status());
+
+        JsonObject url = api.get("/api/v1/datums/" + id + "/download-url").json();
+        assertFalse(url.getBoolean("presigned"), "the local store has no presigned URLs");
+        assertTrue(url.getString("url").endsWith("/api/v1/datums/" + id + "/download"), url.toString());
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.lathe.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** Datasets and models in Chromium: browsing versions and their files, the owner approving a model version. */
+@ExtendWith(SharedServer.class)
+class ConsoleRegistryIT {
+
+    private static Browser browser;
+    private static String adminPassword;
+
+    @BeforeAll
+    static void open() throws Exception {
+        browser = new Browser(SharedServer.server());
+        adminPassword = Files.readString(SharedServer.server().home().resolve("secrets/initial-admin-password")).trim();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @Test
+    void theOwnerReadsAModelVersionsLineageAndApprovesItAndDatasetsShowTheirFiles() throws Exception {
+        Api api = SharedServer.admin();
+        String project = Projects.create(api, "console-registry");
+        String commit = Projects.commit(api, project, CodePackages.of("lineage"));
+        String created = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\"" + commit
+                + "\",\"step\":\"publish\"}").json().getString("id");
+        JsonObject published = api.awaitEnd(created);
+        String weights = published.getJsonArray("outputs").getJsonObject(0).getString("datum");
+        assertEquals(201, api.postJson("/api/v1/projects/" + project + "/datasets/bundle/versions",
+                "{\"version\":\"v1\",\"files\":[\"" + weights + "\"]}").status());
+        String reader = Callers.createUser(api, "registry-reader", "user");
+        assertEquals(200, api.send("PUT", "/api/v1/projects/" + project + "/members/" + reader,
+                "{\"access\":\"read\"}").status());
+
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", adminPassword);
+        browser.open("/projects/" + project);
+        browser.find("#models").click();
+        browser.awaitLeaving("/projects/" + project);
+        assertTrue(browser.find("#models").getText().contains("classifier"));
+        browser.find("#models a").click();
+        assertTrue(browser.find("#versions").getText().contains("pending"));
+        browser.find("#versions a").click();
+        assertEquals("pending", browser.find("#state").getText());
+        String origins = browser.find("#origins").getText();
+        assertTrue(origins.contains("#" + published.getInt("counter")) && origins.contains("publish"), origins);
+        assertTrue(browser.find("#files").getText().contains("weights.bin"));
+
+        browser.type("#comment", "<b>ship it</b>");
+        browser.find("#approve").click();
+        assertTrue(browser.find(".notice").getText().contains("Version 1 is approved"));
+        assertEquals("approved", browser.find("#state").getText());
+        assertTrue(browser.find("#decision").getText().contains("<b>ship it</b>"), "a comment is text");
+        browser.screenshot("model-version");
+        assertEquals("approved", api.get("/api/v1/projects/" + project + "/models/classifier/versions/1").json()
+                .getString("state"));
+
+        browser.open("/projects/" + project + "/datasets");
+        assertTrue(browser.find("#datasets").getText().contains("bundle"));
+        browser.find("#datasets a").click();
+        browser.find("#versions a").click();
+        assertTrue(browser.find("#files").getText().contains("weights.bin"));
+        assertTrue(browser.driver().getPageSource().contains("dataset://bundle/v1"));
+        browser.screenshot("dataset-version");
+
+        browser.find(".signout button").click();
+        browser.signIn(reader, Callers.PASSWORD);
+        browser.open("/projects/" + project + "/models/classifier/1");
+        assertEquals("approved", browser.find("#state").getText());
+        assertTrue(browser.driver().findElements(By.cssSelector("#decide")).isEmpty(), "only the owner decides");
+    }
+}
