@@ -40,6 +40,6 @@ public @interface Access {
 
     /** What a project rule's parameter names. */
     enum On {
-        PROJECT, EXECUTION, DATUM
+        PROJECT, EXECUTION, DATUM, TASK
     }
 }

@@ -74,6 +74,10 @@ public class AccessControl {
                 require(caller, projectOf("SELECT d.projectId FROM Datum d WHERE d.id = :id", id), needed,
                         "datum", id);
                 return;
+            case TASK:
+                require(caller, projectOf("SELECT t.projectId FROM Task t WHERE t.id = :id", id), needed,
+                        "task", id);
+                return;
             default:
                 requireProject(caller, id, needed);
         }

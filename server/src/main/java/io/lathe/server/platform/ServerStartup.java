@@ -4,6 +4,7 @@ import io.lathe.server.auth.InitialAdmin;
 import io.lathe.server.executions.ExecutionScheduler;
 import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.plugins.PluginHost;
+import io.lathe.server.tasks.TaskEngine;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -42,6 +43,8 @@ public class ServerStartup implements ServletContextListener {
     InitialAdmin initialAdmin;
     @Inject
     ExecutionScheduler scheduler;
+    @Inject
+    TaskEngine taskEngine;
     @Inject
     TemporaryFiles temporaryFiles;
     @Inject
@@ -88,6 +91,7 @@ public class ServerStartup implements ServletContextListener {
         instances.ensureDefaults();
         Optional<Path> tokenFile = initialAdmin.ensure();
         scheduler.start();
+        taskEngine.start();
 
         StringBuilder banner = new StringBuilder("\n\nLathe " + LatheSettings.VERSION + " is running at http://localhost:"
                 + settings.port() + "/\n");
@@ -105,6 +109,7 @@ public class ServerStartup implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        taskEngine.stop();
         scheduler.stop();
         // Ends running jobs now, while the database is up, so each is recorded as stopped rather than lost.
         instances.closeAll();

@@ -55,6 +55,7 @@ public class ConfiguredInstances {
 
     private final Map<String, StorageBackend> stores = new ConcurrentHashMap<>();
     private final Map<String, ComputeEnvironment> environments = new ConcurrentHashMap<>();
+    private final Map<String, io.lathe.plugin.api.optimizer.Optimizer> optimizers = new ConcurrentHashMap<>();
     private final Jsonb jsonb = JsonbBuilder.create();
 
     /** Creates the default data store and environment if they do not exist yet. */
@@ -103,6 +104,30 @@ public class ConfiguredInstances {
         });
     }
 
+    /**
+     * The optimizer a factory makes (optimizers have no settings and keep no state between calls, so one instance per
+     * factory serves every task).
+     *
+     * @throws PluginException {@code no-such-factory} when no started plugin has it
+     */
+    public io.lathe.plugin.api.optimizer.Optimizer optimizer(String factoryId) {
+        return optimizers.computeIfAbsent(factoryId, id -> {
+            io.lathe.plugin.api.optimizer.OptimizerFactory factory = plugins.factory(
+                    io.lathe.plugin.api.optimizer.OptimizerFactory.class, id).orElseThrow(() -> new PluginException(
+                    "no-such-factory", "no started plugin provides the optimizer '" + id + "'; see GET"
+                            + " /api/v1/plugins"));
+            Path workDirectory = settings.pluginWorkDirectory().resolve("optimizer").resolve(id);
+            try {
+                Files.createDirectories(workDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            HostPluginContext context = new HostPluginContext(System.getLogger("lathe.optimizer." + id),
+                    workDirectory, Clock.systemUTC(), URI.create("http://localhost:" + settings.port() + "/"));
+            return factory.create(Settings.of(factory.configProperties(), Map.of()), context);
+        });
+    }
+
     private <T extends ConfiguredInstance> T find(Class<T> type, String name, String what) {
         T config = entityManager.find(type, name);
         if (config == null) {
@@ -146,6 +171,7 @@ public class ConfiguredInstances {
     public void closeAll() {
         List.copyOf(environments.keySet()).forEach(name -> closeQuietly(environments.remove(name)));
         List.copyOf(stores.keySet()).forEach(name -> closeQuietly(stores.remove(name)));
+        List.copyOf(optimizers.keySet()).forEach(name -> closeQuietly(optimizers.remove(name)));
     }
 
     private static void closeQuietly(AutoCloseable instance) {

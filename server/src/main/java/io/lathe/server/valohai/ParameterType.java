@@ -26,7 +26,7 @@ public enum ParameterType {
         return Arrays.stream(values()).filter(type -> type.yamlName.equals(yamlName)).findFirst();
     }
 
-    boolean isNumeric() {
+    public boolean isNumeric() {
         return this == INTEGER || this == FLOAT;
     }
 }

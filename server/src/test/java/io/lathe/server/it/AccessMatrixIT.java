@@ -38,6 +38,7 @@ class AccessMatrixIT {
     private static String execution;
     private static String datum;
     private static String spare;
+    private static String task;
 
     @BeforeAll
     static void world() throws Exception {
@@ -58,6 +59,10 @@ class AccessMatrixIT {
         execution = owner.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\"" + commit
                 + "\",\"step\":\"prepare-data\"}").json().getString("id");
         datum = owner.awaitEnd(execution).getJsonArray("outputs").getJsonObject(0).getString("datum");
+        Api.Answer started = owner.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\""
+                + commit + "\",\"step\":\"prepare-data\",\"type\":\"manual\",\"parameter_sets\":[{\"samples\":10}]}");
+        assertEquals(201, started.status(), started.body());
+        task = started.json().getString("id");
         put(owner, "/api/v1/projects/" + project + "/datum-aliases/matrix-alias", "{\"datum\":\"" + datum + "\"}");
         assertEquals(201, owner.postJson("/api/v1/projects/" + project + "/datasets/matrix/versions",
                 "{\"version\":\"v1\",\"files\":[\"" + datum + "\"]}").status());
@@ -142,6 +147,11 @@ class AccessMatrixIT {
                 w -> "/api/v1/datums/" + datum + "/lineage", null));
         cases.add(new Case("GET", "/api/v1/projects/{id}/datum-aliases/{name}", Rule.PROJECT_READ,
                 w -> p + "/datum-aliases/matrix-alias", null));
+        cases.add(new Case("POST", "/api/v1/tasks", Rule.AUTHENTICATED, w -> "/api/v1/tasks", "{}"));
+        cases.add(new Case("GET", "/api/v1/tasks", Rule.PROJECT_READ, w -> "/api/v1/tasks?project=" + project, null));
+        cases.add(new Case("GET", "/api/v1/tasks/{id}", Rule.PROJECT_READ, w -> "/api/v1/tasks/" + task, null));
+        cases.add(new Case("POST", "/api/v1/tasks/{id}/stop", Rule.PROJECT_WRITE,
+                w -> "/api/v1/tasks/" + task + "/stop", ""));
         cases.add(new Case("GET", "/api/v1/projects/{id}/datasets", Rule.PROJECT_READ, w -> p + "/datasets", null));
         cases.add(new Case("GET", "/api/v1/projects/{id}/datasets/{name}", Rule.PROJECT_READ,
                 w -> p + "/datasets/matrix", null));

@@ -47,6 +47,16 @@ class PostgresIT {
                 assertEquals("samples", series.getString("key"), "chart series are read from PostgreSQL too");
                 assertEquals(1, series.getJsonArray("y").size());
 
+                String dataset = prepare.getJsonArray("outputs").getJsonObject(0).getString("datum");
+                assertEquals(1, api.get("/api/v1/datums?project=" + project + "&name=data&limit=5").json()
+                        .getJsonArray("items").size(), "datum search runs on PostgreSQL");
+                assertEquals(200, api.send("PUT", "/api/v1/projects/" + project + "/datum-aliases/pg-data",
+                        "{\"datum\":\"" + dataset + "\"}").status());
+                assertEquals(201, api.postJson("/api/v1/projects/" + project + "/models/pg-model/versions",
+                        "{\"files\":[\"" + dataset + "\"]}").status());
+                assertEquals(1, api.get("/api/v1/datums/" + dataset + "/lineage").json().getJsonArray("executions")
+                        .size(), "lineage is walked on PostgreSQL");
+
                 behaviour = Projects.commit(api, project, CodePackages.of("behaviour"));
                 stoppedByShutdown = startSleeper(api, project, behaviour);
             } finally {
