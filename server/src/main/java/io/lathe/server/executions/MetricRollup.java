@@ -90,7 +90,7 @@ final class MetricRollup {
         for (int i = 0; i < pointSize; i++) {
             String key = pointKeys[i];
             double value = pointValues[i];
-            if (!Double.isFinite(value) || key.length() > MAX_KEY_LENGTH) {
+            if (!Double.isFinite(value) || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
                 continue;
             }
             Change change = pending.get(key);
