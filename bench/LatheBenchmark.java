@@ -28,9 +28,11 @@ import java.util.stream.Stream;
 /**
  * Lathe's benchmark: starts the built server on a fresh data folder and a free port, runs a generated project on it
  * and prints a Markdown report of (a) no-op submit latency, (b) metadata ingestion, (c) output storing and (d)
- * start-up time and memory, each figure beside its goal. Run from the repository root:
+ * start-up time and memory, and (e) the executions table of a project with 100,000 executions (seeded straight into
+ * the stopped server's database), each figure beside its goal. Run from the repository root:
  * {@code java bench/LatheBenchmark.java [--jar server/target/lathe.jar] [--quick] [--write docs/benchmarks.md]
- * [--port N]}; {@code --quick} shrinks every size about 10x for a smoke run.
+ * [--port N] [--only abcde]}; {@code --quick} shrinks every size about 10x for a smoke run, {@code --only} runs
+ * the measurements named by their letters.
  */
 public class LatheBenchmark {
 
@@ -68,10 +70,14 @@ public class LatheBenchmark {
 
     final boolean quick;
     final Path tmp;
+    /** The measurements to run, by letter. */
+    String only = "abcde";
     final StringBuilder results = new StringBuilder(
             "## Results\n\n| Measurement | Figure | Goal | Result |\n|---|---|---|---|\n");
     final StringBuilder details = new StringBuilder("## Details\n\n");
     Server server;
+    Path jarCopy;
+    int port;
     String project;
     String commit;
     private boolean cleanedUp;
@@ -85,6 +91,7 @@ public class LatheBenchmark {
         Path jar = Path.of("server/target/lathe.jar");
         Path write = null;
         boolean quick = false;
+        String only = "abcde";
         int port = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -92,14 +99,16 @@ public class LatheBenchmark {
                 case "--write" -> write = Path.of(args[++i]);
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--quick" -> quick = true;
+                case "--only" -> only = args[++i];
                 default -> {
                     System.err.println("usage: java bench/LatheBenchmark.java [--jar server/target/lathe.jar]"
-                            + " [--quick] [--write docs/benchmarks.md] [--port N]");
+                            + " [--quick] [--only abcde] [--write docs/benchmarks.md] [--port N]");
                     System.exit(2);
                 }
             }
         }
         LatheBenchmark bench = new LatheBenchmark(quick, Files.createTempDirectory("lathe-bench-"));
+        bench.only = only;
         // Ctrl-C must not leave a server running or a gigabyte behind.
         Runtime.getRuntime().addShutdownHook(new Thread(bench::cleanUp));
         String report;
@@ -118,21 +127,33 @@ public class LatheBenchmark {
         String machine = machine(command);
         Path code = writeProject();
         // A copy, so that a rebuild of the original during the run cannot pull the jar from under the server.
-        Path jarCopy = Files.copy(jar, tmp.resolve("lathe.jar"));
+        jarCopy = Files.copy(jar, tmp.resolve("lathe.jar"));
+        this.port = port;
         server = Server.start(jarCopy, tmp.resolve("home"), port, tmp.resolve("server.log"));
         double startupRss = server.rssMib();
         project = field(server.send("POST", "/projects", "{\"name\":\"benchmark\"}"), "id");
         commit = field(server.upload("/projects/" + project + "/commits", tarGz(code)), "id");
         // Resident memory after each measurement too, to tell which one grows it.
         List<String> memory = new ArrayList<>(List.of("start-up " + fmt(startupRss, 0)));
-        measure("(a)", this::noOpLatency);
-        memory.add("(a) " + fmt(server.rssMib(), 0));
-        measure("(b)", () -> metadataIngestion(code));
-        memory.add("(b) " + fmt(server.rssMib(), 0));
-        measure("(c)", this::outputStoring);
-        memory.add("(c) " + fmt(server.rssMib(), 0));
-        Thread.sleep(10_000);
-        startupAndMemory(startupRss, memory);
+        if (only.contains("a")) {
+            measure("(a)", this::noOpLatency);
+            memory.add("(a) " + fmt(server.rssMib(), 0));
+        }
+        if (only.contains("b")) {
+            measure("(b)", () -> metadataIngestion(code));
+            memory.add("(b) " + fmt(server.rssMib(), 0));
+        }
+        if (only.contains("c")) {
+            measure("(c)", this::outputStoring);
+            memory.add("(c) " + fmt(server.rssMib(), 0));
+        }
+        if (only.contains("d")) {
+            Thread.sleep(10_000);
+            startupAndMemory(startupRss, memory);
+        }
+        if (only.contains("e")) {
+            measure("(e)", this::executionsTable);
+        }
         server.stop();
         return machine + "\n" + results + "\n" + details;
     }
@@ -268,6 +289,160 @@ public class LatheBenchmark {
                 .append(String.join(", ", memory)).append('\n');
     }
 
+    // (e) the executions table -----------------------------------------------------------------------------------
+
+    /**
+     * Seeds a project with many executions straight into the stopped server's H2 database (through the H2 driver
+     * the server itself ships, with one INSERT ... SELECT over a number range: creating them through the API would
+     * run every one of them and take hours), starts the server again and times the first page of the console's
+     * table and the API's list, sorted and filtered several ways. Times are measured at the client on the same
+     * machine, so they are the server's time plus a loopback round trip.
+     */
+    void executionsTable() throws Exception {
+        int n = quick ? 10_000 : 100_000;
+        String seeded = field(server.send("POST", "/projects", "{\"name\":\"table\"}"), "id");
+        String tableCommit = field(server.upload("/projects/" + seeded + "/commits", tarGz(tmp.resolve("project"))),
+                "id");
+        String databaseUrl = first(Files.readString(server.log()), "database:\\s+(jdbc:h2:\\S+)");
+        if (databaseUrl == null) {
+            throw new IllegalStateException("no H2 database URL in the server's log; (e) needs the embedded database");
+        }
+        server.stop();
+        double seedSeconds = timed(0, () -> seed(databaseUrl, seeded, tableCommit, n))[0] / 1e3;
+        server = Server.start(jarCopy, tmp.resolve("home"), port, tmp.resolve("server-e.log"));
+        HttpClient browser = server.signedIn();
+        String page = "/projects/" + seeded;
+        String api = "/executions?project=" + seeded;
+        int runs = quick ? 5 : 20;
+        List<String[]> cases = List.of(
+                new String[] {"console: first page of /projects/{id} (100 rows, newest first)", "console", page},
+                new String[] {"console: first page with 2 metric columns, sorted by a metric", "console",
+                    page + "?metrics=loss,accuracy&sort=metric:loss&order=asc"},
+                new String[] {"console: filtered by status and step, sorted by duration", "console",
+                    page + "?status=error&step=train&sort=duration&order=desc"},
+                new String[] {"API: first page, newest first (100 items)", "api", api},
+                new String[] {"API: first page sorted by a metric, with its value", "api",
+                    api + "&sort=metric:loss&order=asc&metrics=loss"},
+                new String[] {"API: first page sorted by title", "api", api + "&sort=title"},
+                new String[] {"API: first page filtered by status, sorted by started", "api",
+                    api + "&status=stopped&sort=started"});
+        details.append("- (e) ").append(String.format("%,d", n)).append(" executions (and ")
+                .append(String.format("%,d", 2 * n)).append(" metric rows) seeded into the stopped server's database")
+                .append(" in ")
+                .append(fmt(seedSeconds, 1)).append(" s; the server then restarted (start-up ")
+                .append(fmt(server.startupSeconds(), 1)).append(" s). After 10 warm-up rounds of every case,")
+                .append(" each case: ").append(runs).append(" GETs after 3 more, p50 / p95:\n");
+        // A server just started compiles its hot paths (JIT, templates) in the first requests: warm every case up.
+        for (int i = 0; i < 10; i++) {
+            for (String[] c : cases) {
+                if (c[1].equals("console")) {
+                    server.page(browser, c[2]);
+                } else {
+                    server.send("GET", c[2], null);
+                }
+            }
+        }
+        double worstConsole = 0;
+        for (String[] c : cases) {
+            double[] ms = c[1].equals("console") ? timed(runs, () -> server.page(browser, c[2]))
+                    : timed(runs, () -> server.send("GET", c[2], null));
+            details.append("  - ").append(c[0]).append(": ").append(p50p95(ms)).append('\n');
+            if (c[1].equals("console")) {
+                worstConsole = Math.max(worstConsole, pct(ms, 50));
+            }
+        }
+        double first = pct(timed(runs, () -> server.page(browser, page)), 50);
+        row("(e) first page of a project's executions table in the console, " + String.format("%,d", n)
+                + " executions, p50", fmt(first, 1) + " ms", "< 300 ms", first < 300);
+        row("(e) slowest console view of (e)'s cases, p50", fmt(worstConsole, 1) + " ms", "< 300 ms",
+                worstConsole < 300);
+        double[] byMetric = timed(runs, () -> server.send("GET", api + "&sort=metric:loss&order=asc&metrics=loss",
+                null));
+        row("(e) API list sorted by a metric, first page of 100, p50 / p95", p50p95(byMetric), "< 300 ms",
+                pct(byMetric, 50) < 300);
+        // Keyset paging: the 50th page costs what the first does.
+        String path = api + "&sort=metric:loss&order=asc&metrics=loss";
+        String cursor = null;
+        double[] pageMs = new double[50];
+        for (int i = 0; i < pageMs.length; i++) {
+            String url = cursor == null ? path : path + "&after=" + cursor;
+            long t0 = System.nanoTime();
+            cursor = server.nextCursor(url);
+            pageMs[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        details.append("  - API sorted by a metric, following the cursor: page 1 ").append(fmt(pageMs[0], 1))
+                .append(" ms, page 10 ").append(fmt(pageMs[9], 1)).append(" ms, page 50 ")
+                .append(fmt(pageMs[49], 1)).append(" ms\n");
+    }
+
+    /** Inserts {@code n} finished executions of three steps with two metrics each, as the server would have. */
+    void seed(String url, String projectId, String commitId, int n) throws Exception {
+        java.sql.Driver driver = h2Driver();
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.put("user", "lathe");
+        credentials.put("password", "lathe");
+        try (java.sql.Connection connection = driver.connect(url, credentials)) {
+            connection.setAutoCommit(false);
+            long t0 = System.currentTimeMillis() - n * 1000L;
+            try (java.sql.PreparedStatement executions = connection.prepareStatement("""
+                    INSERT INTO execution (id, project_id, counter, commit_id, step_name, step_json, parameters_json,
+                        command, image, environment, title, status, creator_id, created_at, queued_at, started_at,
+                        ended_at, duration_ms)
+                    SELECT CAST(RANDOM_UUID() AS VARCHAR), p.id, p.last_counter + r.X, ?,
+                        CASE MOD(r.X, 3) WHEN 0 THEN 'train' WHEN 1 THEN 'prepare' ELSE 'evaluate' END, '{}',
+                        '{"learning_rate": 0.' || MOD(r.X, 10) || ', "epochs": ' || MOD(r.X, 50) || '}',
+                        '["true"]', 'busybox', p.default_environment,
+                        CASE WHEN MOD(r.X, 4) = 0 THEN NULL ELSE 'run ' || r.X END,
+                        CASE MOD(r.X, 10) WHEN 0 THEN 'ERROR' WHEN 1 THEN 'STOPPED' ELSE 'COMPLETE' END,
+                        p.owner_id, ? + r.X * 1000, ? + r.X * 1000, ? + r.X * 1000 + 20,
+                        ? + r.X * 1000 + 20 + MOD(r.X * 7919, 600000), MOD(r.X * 7919, 600000)
+                    FROM SYSTEM_RANGE(1, ?) r, project p WHERE p.id = ?""");
+                    java.sql.PreparedStatement metrics = connection.prepareStatement("""
+                    INSERT INTO execution_metric (execution_id, name, project_id, counter, last_value, min_value,
+                        max_value, points)
+                    SELECT e.id, n.name, e.project_id, e.counter, RAND(), 0, 1, 100
+                    FROM execution e, (SELECT 'loss' AS name UNION ALL SELECT 'accuracy') n WHERE e.project_id = ?""");
+                    java.sql.PreparedStatement counter = connection.prepareStatement(
+                            "UPDATE project SET last_counter = last_counter + ? WHERE id = ?")) {
+                executions.setString(1, commitId);
+                for (int i = 2; i <= 5; i++) {
+                    executions.setLong(i, t0);
+                }
+                executions.setInt(6, n);
+                executions.setString(7, projectId);
+                if (executions.executeUpdate() != n) {
+                    throw new IllegalStateException("seeding inserted fewer than " + n + " executions");
+                }
+                metrics.setString(1, projectId);
+                metrics.executeUpdate();
+                counter.setInt(1, n);
+                counter.setString(2, projectId);
+                counter.executeUpdate();
+            }
+            connection.commit();
+        }
+    }
+
+    /** The H2 driver inside the server's WAR: the version that wrote the database file. */
+    java.sql.Driver h2Driver() throws Exception {
+        Path h2 = tmp.resolve("h2.jar");
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(jarCopy.toFile());
+                java.util.zip.ZipInputStream war = new java.util.zip.ZipInputStream(
+                        jar.getInputStream(jar.getEntry("MICRO-INF/deploy/ROOT.war")))) {
+            for (java.util.zip.ZipEntry entry; (entry = war.getNextEntry()) != null; ) {
+                if (entry.getName().matches("WEB-INF/lib/h2-[0-9.]+\\.jar")) {
+                    Files.copy(war, h2);
+                    break;
+                }
+            }
+        }
+        if (!Files.exists(h2)) {
+            throw new IllegalStateException("no H2 jar in the server's WAR");
+        }
+        ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {h2.toUri().toURL()});
+        return (java.sql.Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
+    }
+
     // the server's API -----------------------------------------------------------------------------------------
 
     String submit(String step, String parameters) throws Exception {
@@ -306,7 +481,7 @@ public class LatheBenchmark {
 
     /** A Lathe server process of our own, and the few HTTP calls made to it. */
     record Server(Process process, String base, HttpClient http, String token, double listeningSeconds,
-            double startupSeconds, Path log) {
+            double startupSeconds, Path log, Path home) {
 
         static Server start(Path jar, Path home, int port, Path log) throws Exception {
             if (port == 0) {
@@ -331,7 +506,7 @@ public class LatheBenchmark {
                 Thread.sleep(50);
             }
             return new Server(process, base, http, Files.readString(tokenFile).strip(), answered[0], answered[1],
-                    log);
+                    log, home);
         }
 
         /** Seconds from {@code t0} to the first HTTP answer of any kind, and to the first answer of Lathe's API. */
@@ -392,6 +567,48 @@ public class LatheBenchmark {
                 }
             }
             return count;
+        }
+
+        /** A client signed in to the console as the first admin (its cookies hold the session). */
+        HttpClient signedIn() throws Exception {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .cookieHandler(new java.net.CookieManager()).build();
+            String site = base.substring(0, base.length() - "/api/v1".length());
+            String form = client.send(HttpRequest.newBuilder(URI.create(site + "/sign-in")).build(),
+                    BodyHandlers.ofString()).body();
+            String csrf = first(form, "name=\"csrf\" value=\"([^\"]+)\"");
+            String password = Files.readString(home.resolve("secrets/initial-admin-password"))
+                    .strip();
+            String body = "csrf=" + enc(csrf) + "&username=admin&password=" + enc(password);
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(site + "/sign-in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+            if (answer.statusCode() != 302 && answer.statusCode() != 303) {
+                throw new IllegalStateException("signing in to the console answered " + answer.statusCode());
+            }
+            return client;
+        }
+
+        /** GETs a console page with a signed-in client; fails unless it answers 200 with a table. */
+        String page(HttpClient client, String path) throws Exception {
+            String site = base.substring(0, base.length() - "/api/v1".length());
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(site + path)).build(),
+                    BodyHandlers.ofString());
+            if (answer.statusCode() != 200 || !answer.body().contains("id=\"executions\"")) {
+                throw new IllegalStateException("GET " + path + " answered " + answer.statusCode());
+            }
+            return answer.body();
+        }
+
+        /** GETs a page of a list and returns the cursor of the next one. */
+        String nextCursor(String path) throws Exception {
+            HttpResponse<String> answer = http.send(request(path).build(), BodyHandlers.ofString());
+            check(answer);
+            return answer.headers().firstValue("X-Next-Cursor").orElseThrow();
+        }
+
+        private static String enc(String text) {
+            return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
         }
 
         double rssMib() throws IOException {

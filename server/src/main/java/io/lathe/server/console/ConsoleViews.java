@@ -18,7 +18,7 @@ import java.util.Map;
 /** What templates see of entities: plain maps of display-ready values, so templates stay free of logic. */
 final class ConsoleViews {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private ConsoleViews() {
@@ -87,7 +87,7 @@ final class ConsoleViews {
         return String.format("%.1f %s", value, units[unit]);
     }
 
-    private static String duration(Execution execution) {
+    static String duration(Execution execution) {
         if (execution.startedAt() == null) {
             return "";
         }

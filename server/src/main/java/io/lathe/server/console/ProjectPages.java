@@ -6,7 +6,8 @@ import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.Memberships;
 import io.lathe.server.auth.ProjectRole;
-import io.lathe.server.executions.ExecutionRepository;
+import io.lathe.server.executions.ExecutionQuery;
+import io.lathe.server.executions.ExecutionTable;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import jakarta.enterprise.inject.Instance;
@@ -34,7 +35,7 @@ public class ProjectPages extends HttpServlet {
     @Inject
     ProjectService projects;
     @Inject
-    ExecutionRepository executions;
+    ExecutionTable table;
     @Inject
     AccessControl access;
     @Inject
@@ -91,8 +92,18 @@ public class ProjectPages extends HttpServlet {
             Project project = projects.get(id);
             Map<String, Object> model = new HashMap<>();
             model.put("project", ConsoleViews.project(project));
-            model.put("executions", executions.page(project.id(), null, 100).stream()
-                    .map(ConsoleViews::execution).toList());
+            ExecutionQuery query;
+            try {
+                query = ExecutionQuery.parse(project.id(), parameters(request));
+            } catch (ApiException e) {
+                // A hand-edited URL: say what is wrong and show the unfiltered table.
+                query = ExecutionQuery.parse(project.id(), Map.of());
+                status = e.status().getStatusCode();
+                error = e.getMessage();
+            }
+            ExecutionTableView view = new ExecutionTableView(project.id(), query);
+            model.put("table", view.table(table.page(query)));
+            model.put("filter", view.filter(table.steps(project.id()), table.metricNames(project.id())));
             model.put("members", memberships.members(project.id()));
             model.put("isOwner", access.roleIn(caller, project.id()) == ProjectRole.OWNER);
             model.put("canWrite", access.roleIn(caller, project.id()).covers(ProjectRole.WRITE));
@@ -102,6 +113,12 @@ public class ProjectPages extends HttpServlet {
         } catch (ApiException e) {
             ErrorPages.render(templates, request, response, e);
         }
+    }
+
+    private static Map<String, List<String>> parameters(HttpServletRequest request) {
+        Map<String, List<String>> parameters = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+        return parameters;
     }
 
     /** {@code POST /projects/{id}/members}: the owner adds, changes or removes a member. */

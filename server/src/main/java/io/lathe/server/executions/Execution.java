@@ -60,6 +60,9 @@ public class Execution {
     private Long startedAt;
     @Column(name = "ended_at")
     private Long endedAt;
+    /** {@code endedAt - startedAt}, stored so that the executions table can sort by it through an index. */
+    @Column(name = "duration_ms")
+    private Long durationMs;
 
     protected Execution() {
     }

@@ -154,7 +154,8 @@ public class ExecutionRepository {
     @Transactional
     public boolean finish(String id, ExecutionStatus status, Integer exitCode, String detail, long now) {
         return em.createQuery("UPDATE Execution e SET e.status = :status, e.exitCode = :code, "
-                        + "e.statusDetail = :detail, e.endedAt = :now WHERE e.id = :id AND e.status IN :live")
+                        + "e.statusDetail = :detail, e.endedAt = :now, e.durationMs = :now - e.startedAt "
+                        + "WHERE e.id = :id AND e.status IN :live")
                 .setParameter("status", status).setParameter("code", exitCode)
                 .setParameter("detail", detail == null || detail.isEmpty() ? null : shortened(detail))
                 .setParameter("now", now).setParameter("id", id)

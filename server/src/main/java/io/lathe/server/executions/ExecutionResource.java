@@ -7,7 +7,6 @@ import io.lathe.server.data.DatumRepository;
 import io.lathe.server.projects.ProjectService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 
 /** {@code /api/v1/executions}: create, list, read, stop and copy executions. Logs and metadata are next door. */
 @Path("executions")
@@ -34,6 +34,11 @@ public class ExecutionResource {
     DatumRepository datums;
     @Inject
     ProjectService projects;
+    @Inject
+    ExecutionTable table;
+
+    /** The response header holding the cursor of the next page of a list. */
+    public static final String NEXT_CURSOR = "X-Next-Cursor";
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -43,19 +48,28 @@ public class ExecutionResource {
         return created(execution, uri);
     }
 
-    /** A project's executions, newest first; pass the last counter seen as {@code before} for the next page. */
+    /**
+     * A page of a project's executions, filtered and sorted as {@link ExecutionQuery} reads the query; the cursor of
+     * the next page is in the {@code X-Next-Cursor} header (and a {@code Link} header), absent on the last page.
+     */
     @GET
     @Access(value = Access.Rule.PROJECT_READ, param = "project")
-    public List<ExecutionView> list(@QueryParam("project") String projectId, @QueryParam("before") Integer before,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+    public Response list(@QueryParam("project") String projectId, @Context UriInfo uri) {
         if (projectId == null) {
             throw ApiException.badRequest("missing-field", "give the project as ?project=<id>", "project");
         }
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("invalid-limit", "limit must be between 1 and 1000", "limit");
-        }
+        ExecutionQuery query = ExecutionQuery.parse(projectId, uri.getQueryParameters());
         projects.get(projectId);
-        return executions.page(projectId, before, limit).stream().map(ExecutionView::summary).toList();
+        ExecutionTable.Page page = table.page(query);
+        List<ExecutionView> items = page.executions().stream().map(e -> query.metrics().isEmpty()
+                ? ExecutionView.summary(e)
+                : ExecutionView.summary(e, page.metrics().getOrDefault(e.id(), Map.of()))).toList();
+        Response.ResponseBuilder answer = Response.ok(items);
+        if (page.next() != null) {
+            answer.header(NEXT_CURSOR, page.next()).link(uri.getRequestUriBuilder().replaceQueryParam("before")
+                    .replaceQueryParam("after", page.next()).build(), "next");
+        }
+        return answer.build();
     }
 
     @GET

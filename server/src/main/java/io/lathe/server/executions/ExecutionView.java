@@ -8,6 +8,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An execution as the API shows it, with its reproducibility record: commit, step as resolved, parameters, inputs
@@ -15,7 +16,7 @@ import java.util.List;
  */
 @JsonbPropertyOrder({"id", "counter", "project", "status", "title", "step", "commit", "parameters", "inputs",
     "outputs", "command", "image", "environment", "exitCode", "statusDetail", "createdAt", "queuedAt", "startedAt",
-    "endedAt", "duration", "copiedFrom", "stepConfig"})
+    "endedAt", "duration", "copiedFrom", "metrics", "stepConfig"})
 public record ExecutionView(
         String id,
         int counter,
@@ -38,6 +39,7 @@ public record ExecutionView(
         @JsonbProperty("ended_at") Instant endedAt,
         Double duration,
         @JsonbProperty("copied_from") String copiedFrom,
+        Map<String, Double> metrics,
         @JsonbProperty("step_config") JsonObject stepConfig) {
 
     /** One input file as used. */
@@ -58,12 +60,20 @@ public record ExecutionView(
                         d.sha256())).toList(),
                 JsonText.array(e.command()), e.image(), e.environment(),
                 e.exitCode(), e.statusDetail(), instant(e.createdAt()), instant(e.queuedAt()),
-                instant(e.startedAt()), instant(e.endedAt()), duration(e), e.copiedFrom(),
+                instant(e.startedAt()), instant(e.endedAt()), duration(e), e.copiedFrom(), null,
                 inputs == null ? null : object(e.stepJson()));
     }
 
     static ExecutionView summary(Execution e) {
         return of(e, null, null);
+    }
+
+    /** A list item with the latest values of the metrics asked for (those it has; null when none were asked). */
+    static ExecutionView summary(Execution e, Map<String, Double> metrics) {
+        ExecutionView v = of(e, null, null);
+        return new ExecutionView(v.id, v.counter, v.project, v.status, v.title, v.step, v.commit, v.parameters, null,
+                null, v.command, v.image, v.environment, v.exitCode, v.statusDetail, v.createdAt, v.queuedAt,
+                v.startedAt, v.endedAt, v.duration, v.copiedFrom, metrics, null);
     }
 
     private static JsonObject object(String json) {

@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * parsed and stored here, on a thread of its own, many points to a row (one per line of the row's text: JSON
  * text of one line never holds a newline). When the database falls behind, the bounded
  * queue slows the job down rather than dropping points. Lines longer than the limit
- * ({@code LATHE_MAX_METADATA_LINE_BYTES}) are not points; they stay in the log.
+ * ({@code LATHE_MAX_METADATA_LINE_BYTES}) are not points; they stay in the log. With every flush the execution's
+ * latest numeric values ({@link MetricRollup}) are written in the same transaction as the points.
  */
 final class MetadataWriter implements AutoCloseable {
 
@@ -160,6 +161,8 @@ final class MetadataWriter implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             long chunk = nextChunk(connection);
+            MetricRollup metrics = new MetricRollup(executionId);
+            metrics.load(connection);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO metadata_chunk (execution_id, seq, points, data) VALUES (?, ?, ?, ?)")) {
                 List<Point> batch = new ArrayList<>(BATCH);
@@ -174,10 +177,12 @@ final class MetadataWriter implements AutoCloseable {
                             ended = true;
                             break;
                         }
-                        String json = normalise(point);
+                        String json = normalise(point, metrics::number);
                         if (json == null) {
+                            metrics.dropPoint();
                             continue;
                         }
+                        metrics.acceptPoint();
                         if (points > 0) {
                             data.append('\n');
                         }
@@ -193,6 +198,7 @@ final class MetadataWriter implements AutoCloseable {
                         write(insert, chunk++, points, data);
                         points = 0;
                     }
+                    metrics.flush(connection);
                     connection.commit();
                     batch.clear();
                 }
@@ -239,9 +245,9 @@ final class MetadataWriter implements AutoCloseable {
     }
 
     /** The point's JSON with {@code _time} first, or null when the line is not a JSON object after all. */
-    static String normalise(Point point) {
+    static String normalise(Point point, JsonText.NumberSink numbers) {
         String line = point.line().strip();
-        switch (JsonText.scanObject(line, "_time")) {
+        switch (JsonText.scanObject(line, "_time", numbers)) {
             case WITH_KEY:
                 return line;
             case EMPTY:
@@ -254,6 +260,6 @@ final class MetadataWriter implements AutoCloseable {
     }
 
     static String normalise(String line, long millis) {
-        return normalise(new Point(line, millis));
+        return normalise(new Point(line, millis), null);
     }
 }

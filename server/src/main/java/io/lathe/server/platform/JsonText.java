@@ -53,6 +53,20 @@ public final class JsonText {
      * streaming through it without building it: the check every metadata line goes through.
      */
     public static ObjectScan scanObject(String text, String key) {
+        return scanObject(text, key, null);
+    }
+
+    /** Receives the top-level numbers of an object as {@link #scanObject(String, String, NumberSink)} meets them. */
+    @FunctionalInterface
+    public interface NumberSink {
+        void number(String key, double value);
+    }
+
+    /**
+     * As {@link #scanObject(String, String)}, also handing every top-level key whose value is a number to
+     * {@code numbers} (when not null), in order, before the scan knows whether the whole text is one object.
+     */
+    public static ObjectScan scanObject(String text, String key, NumberSink numbers) {
         try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return ObjectScan.NOT_AN_OBJECT;
@@ -60,6 +74,7 @@ public final class JsonText {
             int depth = 1;
             int keys = 0;
             boolean found = false;
+            String lastKey = null;
             while (depth > 0) {
                 JsonParser.Event event = parser.next();
                 switch (event) {
@@ -68,7 +83,13 @@ public final class JsonText {
                     case KEY_NAME -> {
                         if (depth == 1) {
                             keys++;
-                            found |= parser.getString().equals(key);
+                            lastKey = parser.getString();
+                            found |= lastKey.equals(key);
+                        }
+                    }
+                    case VALUE_NUMBER -> {
+                        if (depth == 1 && numbers != null) {
+                            numbers.number(lastKey, Double.parseDouble(parser.getString()));
                         }
                     }
                     default -> { }

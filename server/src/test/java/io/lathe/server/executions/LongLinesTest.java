@@ -36,8 +36,7 @@ class LongLinesTest {
     void createMetadataTable() throws SQLException {
         database.setURL("jdbc:h2:mem:long-lines-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE metadata_chunk (execution_id VARCHAR(36) NOT NULL, seq BIGINT NOT NULL,"
-                    + " points INTEGER NOT NULL, data VARCHAR NOT NULL, PRIMARY KEY (execution_id, seq))");
+            MetricRollupTest.createTables(statement);
         }
     }
 

@@ -96,7 +96,7 @@ class ConsoleIT {
         browser.driver().manage().deleteAllCookies();
         browser.signIn("admin", adminPassword);
         browser.open("/projects/" + project);
-        browser.find("#executions a").click();
+        browser.find("#executions tbody a").click();
         assertEquals("/projects/" + project + "/executions/" + counter, browser.path());
         assertEquals("complete", browser.find("#status").getText());
         assertEquals("<b>bold?</b>", browser.find(".lead").getText());

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,15 @@ class PostgresIT {
                         "{\"files\":[\"" + dataset + "\"]}").status());
                 assertEquals(1, api.get("/api/v1/datums/" + dataset + "/lineage").json().getJsonArray("executions")
                         .size(), "lineage is walked on PostgreSQL");
+
+                // The executions table's SQL (keyset conditions, metric upserts) on PostgreSQL.
+                String table = Projects.create(api, "pg-table");
+                String tableCommit = Projects.commit(api, table, CodePackages.of(List.of(
+                        CodePackages.Entry.file("valohai.yaml", ExecutionsTableIT.VALOHAI_YAML))));
+                for (String id : ExecutionsTableIT.start(api, table, tableCommit, ExecutionsTableIT.LOSSES.length)) {
+                    assertEquals("complete", api.awaitEnd(id).getString("status"));
+                }
+                ExecutionsTableIT.walkEverySort(api, table, ExecutionsTableIT.LOSSES.length, 5);
 
                 behaviour = Projects.commit(api, project, CodePackages.of("behaviour"));
                 stoppedByShutdown = startSleeper(api, project, behaviour);
