@@ -89,11 +89,11 @@ class TaskIT {
 
     @Test
     void theMedianRuleStopsATrialClearlyBehindTheOthersAndSaysWhy() {
+        // Three trials as good as each other (only their pace differs) and one far behind them.
         JsonObject task = start("""
-                "type": "grid", "parallelism": 4,
-                "parameters": {"x": {"style": "multiple", "rules": {"items": [1, 1.1, 0.9, 10]}},
-                               "steps": {"style": "single", "rules": {"value": 30}},
-                               "pause": {"style": "single", "rules": {"value": 0.2}}},
+                "type": "manual", "parallelism": 4,
+                "parameter_sets": [{"x": 1, "steps": 30, "pause": 0.2}, {"x": 1, "steps": 30, "pause": 0.21},
+                                   {"x": 1, "steps": 30, "pause": 0.19}, {"x": 10, "steps": 30, "pause": 0.2}],
                 "objective": {"metric": "loss", "direction": "minimize"},
                 "early_stopping": {"rule": "median", "min_steps": 3, "min_trials": 2}""");
         JsonObject ended = api.await("/api/v1/tasks/" + task.getString("id"),
