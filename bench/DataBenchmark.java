@@ -70,9 +70,9 @@ public class DataBenchmark {
                                        execution_id, metadata_json, creator_id, created_at, purged_at)
                     SELECT md5('datum' || i)::uuid::text, p.id,
                            'files/' || (i %% 1000) || '/part-' || i || '.bin',
-                           (i * 7919) %% 100000000, md5('content' || i) || md5('more' || i),
+                           (i::bigint * 7919) %% 100000000, md5('content' || i) || md5('more' || i),
                            'application/octet-stream', d.store, d.storage_key, NULL, NULL, d.creator_id,
-                           %d + i * 1000, NULL
+                           %d + i::bigint * 1000, NULL
                     FROM generate_series(1, %d) AS i,
                          (SELECT id FROM project WHERE name = 'bench-data') AS p,
                          (SELECT store, storage_key, creator_id FROM datum WHERE name = 'seed.bin') AS d;
