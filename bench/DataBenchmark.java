@@ -76,11 +76,13 @@ public class DataBenchmark {
                     FROM generate_series(1, %d) AS i,
                          (SELECT id FROM project WHERE name = 'bench-data') AS p,
                          (SELECT store, storage_key, creator_id FROM datum WHERE name = 'seed.bin') AS d;
-                    INSERT INTO datum_tag (datum_id, project_id, tag)
-                    SELECT md5('datum' || i)::uuid::text, p.id, CASE WHEN i %% 20 = 0 THEN 'candidate' ELSE 'raw' END
+                    INSERT INTO datum_tag (datum_id, project_id, tag, created_at)
+                    SELECT md5('datum' || i)::uuid::text, p.id, CASE WHEN i %% 20 = 0 THEN 'candidate' ELSE 'raw' END,
+                           %d + i::bigint * 1000
                     FROM generate_series(10, %d, 10) AS i, (SELECT id FROM project WHERE name = 'bench-data') AS p;
                     ANALYZE datum; ANALYZE datum_tag;
-                    """.formatted(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), datums, datums));
+                    """.formatted(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), datums,
+                    Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), datums));
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
             String search = base + "/datums?project=" + project;

@@ -1,12 +1,14 @@
 -- Datums get tags and aliases (stable, repointable names with their history), and are searched by project, time,
 -- size, tag and consumer without scans.
+-- created_at is the datum's: a search by tag walks this index newest first and reads only the page's datums.
 CREATE TABLE datum_tag (
     datum_id   VARCHAR(36)  NOT NULL REFERENCES datum (id),
     project_id VARCHAR(36)  NOT NULL REFERENCES project (id),
     tag        VARCHAR(200) NOT NULL,
+    created_at BIGINT       NOT NULL,
     PRIMARY KEY (datum_id, tag)
 );
-CREATE INDEX ix_datum_tag_lookup ON datum_tag (project_id, tag, datum_id);
+CREATE INDEX ix_datum_tag_lookup ON datum_tag (project_id, tag, created_at, datum_id);
 
 CREATE TABLE datum_alias (
     project_id VARCHAR(36)  NOT NULL REFERENCES project (id),

@@ -50,28 +50,40 @@ public class DatumRepository {
      * time, name, size; tags through their own index).
      */
     public List<Datum> search(DatumQuery query) {
-        StringBuilder jpql = new StringBuilder("SELECT d FROM Datum d WHERE d.projectId = :project");
+        // With a tag, the tag's index gives the order (it holds the datums' creation times): the walk stops after
+        // a page instead of probing every datum of the project for the tag.
+        boolean byTag = query.tag() != null;
+        String time = byTag ? "t.createdAt" : "d.createdAt";
+        String id = byTag ? "t.datumId" : "d.id";
+        StringBuilder jpql = new StringBuilder(byTag
+                ? "SELECT d FROM DatumTag t, Datum d WHERE t.projectId = :project AND t.tag = :tag"
+                        + " AND d.id = t.datumId AND d.projectId = :project"
+                : "SELECT d FROM Datum d WHERE d.projectId = :project");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("project", query.projectId());
-        if (query.namePrefix() != null) {
-            jpql.append(" AND d.name LIKE :name ESCAPE '!'");
-            parameters.put("name", query.namePrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
-        if (query.tag() != null) {
-            jpql.append(" AND EXISTS (SELECT t FROM DatumTag t WHERE t.datumId = d.id AND t.projectId = :project"
-                    + " AND t.tag = :tag)");
+        if (byTag) {
             parameters.put("tag", query.tag());
+        }
+        if (query.namePrefix() != null) {
+            // The range lets the (project, name) index find the prefix (LIKE cannot use it under every collation);
+            // LIKE keeps the match exact.
+            jpql.append(" AND d.name >= :nameFrom AND d.name < :nameTo AND d.name LIKE :name ESCAPE '!'");
+            String prefix = query.namePrefix();
+            parameters.put("nameFrom", prefix);
+            parameters.put("nameTo", prefix.substring(0, prefix.length() - 1)
+                    + (char) (prefix.charAt(prefix.length() - 1) + 1));
+            parameters.put("name", prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
         if (query.executionId() != null) {
             jpql.append(" AND d.executionId = :execution");
             parameters.put("execution", query.executionId());
         }
         if (query.createdFrom() != null) {
-            jpql.append(" AND d.createdAt >= :from");
+            jpql.append(" AND ").append(time).append(" >= :from");
             parameters.put("from", query.createdFrom());
         }
         if (query.createdUntil() != null) {
-            jpql.append(" AND d.createdAt < :until");
+            jpql.append(" AND ").append(time).append(" < :until");
             parameters.put("until", query.createdUntil());
         }
         if (query.minSize() != null) {
@@ -83,11 +95,13 @@ public class DatumRepository {
             parameters.put("maxSize", query.maxSize());
         }
         if (query.after() != null) {
-            jpql.append(" AND (d.createdAt < :afterTime OR (d.createdAt = :afterTime AND d.id < :afterId))");
+            // The first condition alone is a range of the index; the second picks the exact place within it.
+            jpql.append(" AND ").append(time).append(" <= :afterTime AND (").append(time).append(" < :afterTime OR ")
+                    .append(id).append(" < :afterId)");
             parameters.put("afterTime", query.after().createdAt());
             parameters.put("afterId", query.after().id());
         }
-        jpql.append(" ORDER BY d.createdAt DESC, d.id DESC");
+        jpql.append(" ORDER BY ").append(time).append(" DESC, ").append(id).append(" DESC");
         TypedQuery<Datum> typed = em.createQuery(jpql.toString(), Datum.class).setMaxResults(query.limit());
         parameters.forEach(typed::setParameter);
         return typed.getResultList();
@@ -123,7 +137,7 @@ public class DatumRepository {
                 .setParameter("d", datum.id()).getResultList();
         for (String tag : new TreeSet<>(tags)) {
             if (!existing.contains(tag)) {
-                em.persist(new DatumTag(datum.id(), datum.projectId(), tag));
+                em.persist(new DatumTag(datum, tag));
             }
         }
     }

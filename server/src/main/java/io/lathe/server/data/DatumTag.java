@@ -27,13 +27,16 @@ public class DatumTag {
     private String tag;
     @Column(name = "project_id", nullable = false)
     private String projectId;
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
 
     protected DatumTag() {
     }
 
-    public DatumTag(String datumId, String projectId, String tag) {
-        this.datumId = datumId;
-        this.projectId = projectId;
+    public DatumTag(Datum datum, String tag) {
+        this.datumId = datum.id();
+        this.projectId = datum.projectId();
+        this.createdAt = datum.createdAt();
         this.tag = tag;
     }
 
