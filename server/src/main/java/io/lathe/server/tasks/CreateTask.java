@@ -11,6 +11,8 @@ import java.util.Map;
  *     ({@code grid_search}, {@code random_search}, {@code bayesian_tpe}, {@code manual_search}) are taken too
  * @param parameters the search space: per parameter {@code {style, rules}} in Valohai's variant styles
  * @param parameterSets for {@code manual}: the parameter sets to run, in order
+ * @param task the name of a {@code task} blueprint in the commit's {@code valohai.yaml}: its step, type,
+ *     parameters, parameter sets, execution count and batch size, for what the request leaves out
  */
 public record CreateTask(
         String project,
@@ -25,7 +27,8 @@ public record CreateTask(
         @JsonbProperty("max_executions") Integer maxExecutions,
         Integer parallelism,
         @JsonbProperty("early_stopping") EarlyStopping earlyStopping,
-        Long seed) {
+        Long seed,
+        String task) {
 
     /** What to optimize: a metadata key, {@code minimize} or {@code maximize}, its {@code last} or {@code best}. */
     public record Objective(String metric, String direction, String mode) {

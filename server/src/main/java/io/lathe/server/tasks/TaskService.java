@@ -77,23 +77,29 @@ public class TaskService {
      * Checks the request (project access, commit, step, search space, objective, limits) and records the task; the
      * engine starts its first trials at once.
      */
-    public Task create(CreateTask request, Caller caller) {
-        if (request == null) {
+    public Task create(CreateTask given, Caller caller) {
+        if (given == null) {
             throw ApiException.badRequest("missing-body", "send {project, commit, step, type, parameters, ...} as"
                     + " JSON", null);
         }
-        for (String[] field : new String[][] {{request.project(), "project"}, {request.commit(), "commit"},
-                {request.step(), "step"}}) {
+        for (String[] field : new String[][] {{given.project(), "project"}, {given.commit(), "commit"}}) {
             if (field[0] == null || field[0].isBlank()) {
                 throw ApiException.badRequest("missing-field", "give the task's " + field[1], field[1]);
             }
         }
-        access.requireProject(caller, request.project(), ProjectRole.WRITE);
-        Project project = projects.get(request.project());
-        CodeCommit commit = commits.get(project.id(), request.commit());
-        Step step = CommitService.parse(commit.configYaml()).step(request.step())
+        access.requireProject(caller, given.project(), ProjectRole.WRITE);
+        Project project = projects.get(given.project());
+        CodeCommit commit = commits.get(project.id(), given.commit());
+        CreateTask request = given.task() == null ? given
+                : TaskBlueprints.fill(given, CommitService.parse(commit.configYaml()));
+        if (request.step() == null || request.step().isBlank()) {
+            throw ApiException.badRequest("missing-field", "give the task's step, or a task blueprint's name as"
+                    + " 'task'", "step");
+        }
+        CreateTask checked = request;
+        Step step = CommitService.parse(commit.configYaml()).step(checked.step())
                 .orElseThrow(() -> ApiException.badRequest("unknown-step", "commit " + commit.id()
-                        + " has no step '" + request.step() + "'", "step"));
+                        + " has no step '" + checked.step() + "'", "step"));
         String type = normalType(request.type());
         long seed = request.seed() == null ? new java.security.SecureRandom().nextInt(Integer.MAX_VALUE)
                 : request.seed();
@@ -128,7 +134,7 @@ public class TaskService {
         }
         String inputs = request.inputs() == null ? null : jsonb.toJson(request.inputs());
         Task task = tasks.insert(counter -> new Task(Ids.newId(), project.id(), counter, commit.id(), step.name(),
-                type, jsonb.toJson(search), inputs, request.title(), objective, maxExecutions, parallelism,
+                type, jsonb.toJson(search), inputs, checked.title(), objective, maxExecutions, parallelism,
                 earlyStopping, seed, caller.userId(), System.currentTimeMillis()), project.id());
         engine.wake();
         return task;

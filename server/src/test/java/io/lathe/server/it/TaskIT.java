@@ -109,6 +109,27 @@ class TaskIT {
     }
 
     @Test
+    void aTaskBlueprintInValohaiYamlStartsByName() {
+        Api.Answer created = api.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\""
+                + commit + "\",\"task\":\"sweep-x\"}");
+        assertEquals(201, created.status(), created.body());
+        JsonObject task = created.json();
+        assertEquals("grid", task.getString("type"));
+        assertEquals("quadratic", task.getString("step"));
+        assertEquals(2, task.getInt("max_executions"));
+        assertEquals(2, task.getInt("parallelism"));
+        assertEquals("loss", task.getJsonObject("objective").getString("metric"));
+        JsonObject ended = api.await("/api/v1/tasks/" + task.getString("id"),
+                t -> t.getString("status").equals("complete"), Duration.ofSeconds(120));
+        assertEquals(1.0, ended.getJsonObject("best").getJsonObject("parameters").getJsonNumber("x").doubleValue(),
+                "the loss is smallest at x = 1");
+        Api.Answer unknown = api.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\""
+                + commit + "\",\"task\":\"nope\"}");
+        assertEquals(400, unknown.status());
+        assertEquals("task", unknown.json().getString("field"));
+    }
+
+    @Test
     void badTasksAreRefusedNamingTheField() {
         assertField("\"type\": \"grid\"", "parameters");
         assertField("\"type\": \"sideways\", \"parameters\": {}", "type");
