@@ -56,16 +56,6 @@ public class ExecutionRepository {
                 .setParameter("p", projectId).setParameter("c", counters).getResultList();
     }
 
-    /** A page of a project's executions, newest first, after the counter {@code before} (keyset paging). */
-    public List<Execution> page(String projectId, Integer before, int limit) {
-        return em.createQuery("SELECT e FROM Execution e WHERE e.projectId = :p AND e.counter < :before "
-                        + "ORDER BY e.counter DESC", Execution.class)
-                .setParameter("p", projectId)
-                .setParameter("before", before == null ? Integer.MAX_VALUE : before)
-                .setMaxResults(limit)
-                .getResultList();
-    }
-
     public List<ResolvedInput> inputs(String executionId) {
         return em.createQuery("SELECT i FROM ExecutionInput i WHERE i.executionId = :id ORDER BY i.position",
                         ExecutionInput.class)

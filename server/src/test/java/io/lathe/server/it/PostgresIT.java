@@ -75,7 +75,10 @@ class PostgresIT {
             try (Connection connection = database.connect()) {
                 assertEquals("STOPPED", status(connection, stoppedByShutdown),
                         "a shutdown stops running executions and records it");
-                assertEquals(2, count(connection, "SELECT COUNT(*) FROM execution"), "the executions are in PostgreSQL");
+                assertEquals(2 + ExecutionsTableIT.LOSSES.length, count(connection, "SELECT COUNT(*) FROM execution"),
+                        "the executions are in PostgreSQL");
+                assertEquals(2 * 9, count(connection, "SELECT COUNT(*) FROM execution_metric WHERE name IN"
+                        + " ('loss', 'epoch') AND last_value < 9"), "the metric rows, updated past the first point");
                 assertEquals(ExecutionIT.sha256(server.adminToken().getBytes(StandardCharsets.UTF_8)),
                         text(connection, "SELECT token_hash FROM api_token"),
                         "tokens are stored as their SHA-256, never as themselves");
