@@ -32,7 +32,8 @@ class ServerIT {
         assertTrue(log.contains("is running at http://localhost:"), log);
         assertTrue(log.contains("data folder: " + SharedServer.server().home()), log);
         assertTrue(log.contains("storage-local") && log.contains("storage-s3") && log.contains("compute-local")
-                && log.contains("optimizer-grid") && log.contains("optimizer-tpe") && log.contains("notifier-webhook"), log);
+                && log.contains("optimizer-grid") && log.contains("optimizer-tpe") && log.contains("notifier-webhook"),
+                log);
         assertTrue(log.contains("initial-admin-token"), log);
     }
 

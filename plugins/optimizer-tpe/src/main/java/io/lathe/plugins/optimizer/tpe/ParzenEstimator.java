@@ -99,7 +99,8 @@ final class ParzenEstimator implements Estimator {
         for (int i = 0; i < means.length; i++) {
             double density = discrete
                     ? mass(i, Math.max(low, coordinate - 0.5), Math.min(high, coordinate + 0.5))
-                    : Math.exp(-0.5 * square((coordinate - means[i]) / widths[i])) / (widths[i] * Math.sqrt(2 * Math.PI));
+                    : Math.exp(-0.5 * square((coordinate - means[i]) / widths[i]))
+                            / (widths[i] * Math.sqrt(2 * Math.PI));
             sum += weights[i] * density / masses[i];
         }
         return Math.log(Math.max(TINY, sum / totalWeight));
