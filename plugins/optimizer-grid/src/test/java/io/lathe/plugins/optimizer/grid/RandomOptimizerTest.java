@@ -148,6 +148,15 @@ class RandomOptimizerTest {
     }
 
     @Test
+    void aRangeOfAstronomicallyManyStepsIsInvalidAndNamed() {
+        PluginException thrown = assertThrows(PluginException.class, () -> propose(space(
+                new Dimension("x", new Domain.Linear(0, 1, 1e-300, false))), List.of(), 1, 1));
+
+        assertEquals("invalid-domain", thrown.code());
+        assertTrue(thrown.getMessage().contains("'x'"), thrown.getMessage());
+    }
+
+    @Test
     void anInfiniteDistributionIsInvalid() {
         PluginException thrown = assertThrows(PluginException.class, () -> propose(space(
                 new Dimension("x", new Domain.Distribution(Kind.UNIFORM, 0, Double.POSITIVE_INFINITY))),

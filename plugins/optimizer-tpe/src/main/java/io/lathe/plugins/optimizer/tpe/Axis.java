@@ -19,6 +19,7 @@ abstract sealed class Axis {
 
     private static final MathContext SIGNIFICANT = new MathContext(15);
     private static final double STEP_TOLERANCE = 1e-9;
+    private static final double MAX_STEPS = 1e15;
 
     final String name;
 
@@ -190,7 +191,13 @@ abstract sealed class Axis {
                 throw new PluginException("invalid-domain", "parameter '" + dimension.name()
                         + "' is a whole number, so its range needs a whole start and step");
             }
-            return Math.floor((linear.end() - linear.start()) / linear.step() + STEP_TOLERANCE) + 1;
+            double count = Math.floor((linear.end() - linear.start()) / linear.step() + STEP_TOLERANCE) + 1;
+            // Step numbers are modelled as doubles, exact up to 2^53; no search tells a quadrillion steps apart.
+            if (!(count <= MAX_STEPS)) {
+                throw new PluginException("invalid-domain", "parameter '" + dimension.name() + "' has more than "
+                        + String.format("%,.0f", MAX_STEPS) + " values: use a coarser step or a distribution");
+            }
+            return count;
         }
 
         @Override

@@ -166,6 +166,27 @@ class TpeOptimizerTest {
     }
 
     @Test
+    void aRangeOfAstronomicallyManyStepsIsInvalidAndNamed() {
+        PluginException thrown = assertThrows(PluginException.class, () -> propose(space(
+                new Dimension("x", new Domain.Linear(0, 1, 1e-300, false))), List.of(), Direction.MINIMIZE, 1, 1));
+
+        assertEquals("invalid-domain", thrown.code());
+        assertTrue(thrown.getMessage().contains("'x'"), thrown.getMessage());
+    }
+
+    @Test
+    void aFineRangeIsSearchedOnItsSteps() {
+        SearchSpace fine = space(new Dimension("n", new Domain.Linear(0, 1e12, 1, true)));
+        List<Trial> history = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Map<String, Object> proposal = propose(fine, history, Direction.MINIMIZE, 1, 8).get(0);
+            long n = (Long) proposal.get("n");
+            assertTrue(n >= 0 && n <= 1_000_000_000_000L, proposal.toString());
+            history.add(complete(proposal, Math.abs(n - 7e11)));
+        }
+    }
+
+    @Test
     void theNormalTailIsAccurateFarOut() {
         assertEquals(0.5, ParzenEstimator.upperTail(0), 1e-7);
         assertEquals(0.15865525, ParzenEstimator.upperTail(1), 1e-7);
