@@ -32,7 +32,8 @@ class ServerIT {
         assertTrue(log.contains("is running at http://localhost:"), log);
         assertTrue(log.contains("data folder: " + SharedServer.server().home()), log);
         assertTrue(log.contains("storage-local") && log.contains("storage-s3") && log.contains("compute-local")
-                && log.contains("optimizer-grid") && log.contains("notifier-webhook"), log);
+                && log.contains("optimizer-grid") && log.contains("optimizer-tpe") && log.contains("notifier-webhook"),
+                log);
         assertTrue(log.contains("initial-admin-token"), log);
     }
 
@@ -63,7 +64,8 @@ class ServerIT {
                 .filter(p -> p.containsKey("id"))
                 .collect(Collectors.toMap(p -> p.getString("id"), p -> p));
         Map<String, String> expected = Map.of("storage-local", "storage", "storage-s3", "storage",
-                "compute-local", "compute", "optimizer-grid", "optimizer", "notifier-webhook", "notifier");
+                "compute-local", "compute", "optimizer-grid", "optimizer", "optimizer-tpe", "optimizer",
+                "notifier-webhook", "notifier");
         expected.forEach((id, point) -> {
             JsonObject plugin = byId.get(id);
             assertEquals("started", plugin.getString("state"), id);

@@ -59,29 +59,52 @@ final class DomainValues {
         long count = (long) count(dimension);
         List<Object> values = new ArrayList<>();
         for (long i = 0; i < count; i++) {
-            double value = linear.start() + i * linear.step();
-            if (i == count - 1 && Math.abs(value - linear.end()) <= STEP_TOLERANCE * Math.abs(linear.step())) {
-                value = linear.end();
-            }
-            values.add(linear.integer() ? (Object) Math.round(value) : (Object) clean(value));
+            values.add(linearValue(linear, i, count));
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * The value numbered {@code index} (from 0) of a linear or log-spaced dimension of {@code count} steps, as
+     * {@link #enumerate} gives it, without enumerating the others (for a random search of a very fine range). Unlike
+     * {@link #enumerate}, whole log-spaced values that round alike keep one index each.
+     */
+    static Object valueAt(Dimension dimension, long index, long count) {
+        if (dimension.domain() instanceof Domain.Linear linear) {
+            return linearValue(linear, index, count);
+        }
+        if (dimension.domain() instanceof Domain.LogSpace log) {
+            return logValue(dimension, log, (int) index);
+        }
+        throw new IllegalArgumentException("not a range: " + dimension);
+    }
+
+    private static Object linearValue(Domain.Linear linear, long i, long count) {
+        double value = linear.start() + i * linear.step();
+        if (i == count - 1 && Math.abs(value - linear.end()) <= STEP_TOLERANCE * Math.abs(linear.step())) {
+            value = linear.end();
+        }
+        return linear.integer() ? (Object) Math.round(value) : (Object) clean(value);
     }
 
     private static List<Object> logSpace(Dimension dimension, Domain.LogSpace log) {
         LinkedHashSet<Object> values = new LinkedHashSet<>();
         for (int i = 0; i < log.count(); i++) {
-            double exponent = log.count() == 1 ? log.start()
-                    : i == log.count() - 1 ? log.end()
-                    : log.start() + i * (log.end() - log.start()) / (log.count() - 1);
-            double value = Math.pow(log.base(), exponent);
-            if (!Double.isFinite(value)) {
-                throw new PluginException("invalid-domain", "parameter '" + dimension.name() + "': "
-                        + log.base() + "^" + exponent + " is too large for a number");
-            }
-            values.add(log.integer() ? (Object) Math.round(value) : (Object) clean(value));
+            values.add(logValue(dimension, log, i));
         }
         return List.copyOf(values);
+    }
+
+    private static Object logValue(Dimension dimension, Domain.LogSpace log, int i) {
+        double exponent = log.count() == 1 ? log.start()
+                : i == log.count() - 1 ? log.end()
+                : log.start() + i * (log.end() - log.start()) / (log.count() - 1);
+        double value = Math.pow(log.base(), exponent);
+        if (!Double.isFinite(value)) {
+            throw new PluginException("invalid-domain", "parameter '" + dimension.name() + "': "
+                    + log.base() + "^" + exponent + " is too large for a number");
+        }
+        return log.integer() ? (Object) Math.round(value) : (Object) clean(value);
     }
 
     private static PluginException unsupported(Dimension dimension) {
