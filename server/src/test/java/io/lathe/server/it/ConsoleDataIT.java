@@ -77,6 +77,12 @@ class ConsoleDataIT {
         assertTrue(browser.find("#tags").getText().contains("candidate"));
         browser.screenshot("datum");
 
+        String datumPage = browser.path();
+        browser.open("/projects/" + project + "/executions/3");
+        browser.find("#inputs a").click();
+        browser.awaitLeaving("/projects/" + project + "/executions/3");
+        assertEquals(datumPage, browser.path(), "the consumer's input links to the datum it took");
+        browser.open(datumPage);
         browser.type("#alias", "best-model");
         browser.find("#point-alias button").click();
         assertTrue(browser.find(".notice").getText().contains("datum://best-model"));

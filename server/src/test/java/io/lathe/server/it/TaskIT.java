@@ -109,6 +109,38 @@ class TaskIT {
     }
 
     @Test
+    void randomTasksAreReproducibleFromTheirSeedAndBayesianTasksRunThroughTheTpePlugin() {
+        String space = """
+                "parallelism": 2, "max_executions": 4, "seed": 7,
+                "parameters": {"x": {"style": "random", "rules": {"min": 0, "max": 3}},
+                               "y": {"style": "random", "rules": {"min": 0, "max": 4, "distribution": "integer"}}},
+                "objective": {"metric": "loss", "direction": "minimize"}""";
+        JsonObject first = finished(start("\"type\": \"random\"," + space));
+        JsonObject second = finished(start("\"type\": \"random_search\"," + space));
+        assertEquals(parametersOf(first), parametersOf(second), "the same seed proposes the same trials");
+        assertEquals(4, Set.copyOf(parametersOf(first)).size(), "no set twice");
+        parametersOf(first).forEach(p -> {
+            double x = Double.parseDouble(p.split(",")[0]);
+            long y = Long.parseLong(p.split(",")[1]);
+            assertTrue(x >= 0 && x <= 3 && y >= 0 && y <= 4, p);
+        });
+
+        JsonObject bayesian = finished(start("\"type\": \"bayesian\"," + space));
+        assertEquals(4, bayesian.getJsonArray("executions").size());
+        assertNotNull(bayesian.get("best"));
+    }
+
+    private static JsonObject finished(JsonObject task) {
+        return api.await("/api/v1/tasks/" + task.getString("id"), t -> t.getString("status").equals("complete"),
+                Duration.ofSeconds(120));
+    }
+
+    private static List<String> parametersOf(JsonObject task) {
+        return task.getJsonArray("executions").stream().map(e -> e.asJsonObject().getJsonObject("parameters"))
+                .map(p -> p.getJsonNumber("x").doubleValue() + "," + p.getJsonNumber("y").longValue()).toList();
+    }
+
+    @Test
     void aTaskBlueprintInValohaiYamlStartsByName() {
         Api.Answer created = api.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\""
                 + commit + "\",\"task\":\"sweep-x\"}");
