@@ -16,9 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +34,6 @@ public class CommitsPage implements ProjectSubpage {
 
     private static final Pattern PATH = Pattern.compile("commits");
     private static final int SHOWN = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @Inject
     ConsoleTemplates templates;
@@ -105,7 +100,7 @@ public class CommitsPage implements ProjectSubpage {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", commit.id());
         view.put("short", commit.id().substring(0, Math.min(13, commit.id().length())));
-        view.put("created", TIME.format(Instant.ofEpochMilli(commit.createdAt())));
+        view.put("created", ConsoleViews.time(commit.createdAt()));
         view.put("packageSize", ConsoleViews.size(commit.size()));
         ValohaiConfig config = CommitService.parse(commit.configYaml());
         view.put("steps", config.steps().stream().map(Step::name).map(step -> Map.of("name", step,

@@ -24,6 +24,15 @@ final class ConsoleViews {
     private ConsoleViews() {
     }
 
+    /** A moment as every console page shows it, to the second, in UTC. */
+    static String time(long epochMillis) {
+        return TIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
     static Map<String, Object> project(Project project) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", project.id());

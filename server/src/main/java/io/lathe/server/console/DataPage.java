@@ -16,8 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,8 +34,6 @@ import java.util.regex.Pattern;
 public class DataPage implements ProjectSubpage {
 
     private static final Pattern PATH = Pattern.compile("data(?:/([0-9a-f-]{36}))?");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private static final int PAGE_SIZE = 50;
 
     @Inject
@@ -173,7 +169,7 @@ public class DataPage implements ProjectSubpage {
                 "query", URLEncoder.encode(tag, StandardCharsets.UTF_8))).toList());
         row.put("aliases", datum.aliases());
         row.put("purged", datum.purged());
-        row.put("created", TIME.format(datum.createdAt()));
+        row.put("created", ConsoleViews.time(datum.createdAt()));
         Integer counter = datum.outputExecution() == null ? null : counters.get(datum.outputExecution());
         row.put("execution", counter == null ? "" : counter.toString());
         return row;

@@ -15,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +31,6 @@ public class RegistryPages implements ProjectSubpage {
 
     private static final Pattern PATH = Pattern.compile("(datasets|models)(?:/([A-Za-z0-9._-]{1,200})"
             + "(?:/([A-Za-z0-9._-]{1,200}))?)?");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @Inject
     ConsoleTemplates templates;
@@ -105,14 +100,14 @@ public class RegistryPages implements ProjectSubpage {
             if (name == null) {
                 model.put("datasets", datasets.list(projectId).stream().map(s -> Map.of("name", s.dataset().name(),
                         "versions", s.versions(), "latest", s.latest() == null ? "" : s.latest().name(),
-                        "created", time(s.dataset().createdAt()))).toList());
+                        "created", ConsoleViews.time(s.dataset().createdAt()))).toList());
                 page = "datasets";
                 title = "Datasets";
             } else if (version == null) {
                 Dataset dataset = datasets.get(projectId, name);
                 model.put("dataset", dataset.name());
                 model.put("versions", datasets.versions(dataset).stream().map(v -> Map.of("name", v.name(),
-                        "created", time(v.createdAt()), "execution", counterOf(v.executionId()))).toList());
+                        "created", ConsoleViews.time(v.createdAt()), "execution", counterOf(v.executionId()))).toList());
                 page = "dataset";
                 title = dataset.name();
             } else {
@@ -120,7 +115,7 @@ public class RegistryPages implements ProjectSubpage {
                 model.put("dataset", name);
                 model.put("version", found.name());
                 model.put("uri", "dataset://" + name + "/" + found.name());
-                model.put("created", time(found.createdAt()));
+                model.put("created", ConsoleViews.time(found.createdAt()));
                 model.put("execution", counterOf(found.executionId()));
                 model.put("files", files(datasets.files(found)));
                 page = "dataset-version";
@@ -137,7 +132,7 @@ public class RegistryPages implements ProjectSubpage {
             model.put("model", found.name());
             model.put("versions", models.versions(found).stream().map(v -> Map.of("number", v.number(),
                     "state", v.state().apiName(), "note", v.releaseNote() == null ? "" : v.releaseNote(),
-                    "created", time(v.createdAt()))).toList());
+                    "created", ConsoleViews.time(v.createdAt()))).toList());
             page = "model";
             title = found.name();
         } else {
@@ -148,11 +143,11 @@ public class RegistryPages implements ProjectSubpage {
             model.put("uri", "model://" + name + "/" + found.number());
             model.put("state", found.state().apiName());
             model.put("note", found.releaseNote() == null ? "" : found.releaseNote());
-            model.put("created", time(found.createdAt()));
+            model.put("created", ConsoleViews.time(found.createdAt()));
             Map<String, String> users = datums.usernames(found.decidedBy() == null ? List.of()
                     : List.of(found.decidedBy()));
             model.put("decision", found.decidedAt() == null ? "" : found.state().apiName() + " by "
-                    + users.getOrDefault(found.decidedBy(), "?") + " on " + time(found.decidedAt())
+                    + users.getOrDefault(found.decidedBy(), "?") + " on " + ConsoleViews.time(found.decidedAt())
                     + (found.decisionComment() == null || found.decisionComment().isBlank() ? ""
                     : ": " + found.decisionComment()));
             model.put("files", files(files));
@@ -198,7 +193,4 @@ public class RegistryPages implements ProjectSubpage {
         return row;
     }
 
-    private static String time(long millis) {
-        return TIME.format(Instant.ofEpochMilli(millis));
-    }
 }

@@ -19,9 +19,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +35,6 @@ public class SystemPage extends HttpServlet {
     /** {@code password=...} (or {@code secret}, {@code token}) inside a JDBC URL, up to the next separator. */
     private static final Pattern URL_SECRET = Pattern.compile(
             "(?i)((?:password|passwd|pwd|secret|token|sslpassword)=)[^;&]*");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @Inject
     ConsoleTemplates templates;
@@ -61,7 +56,7 @@ public class SystemPage extends HttpServlet {
         fact(facts, "lathe-version", "Lathe version", LatheSettings.VERSION);
         long started = ManagementFactory.getRuntimeMXBean().getStartTime();
         fact(facts, "uptime", "Up for", uptime(Duration.ofMillis(System.currentTimeMillis() - started))
-                + " (since " + TIME.format(Instant.ofEpochMilli(started)) + ")");
+                + " (since " + ConsoleViews.time(started) + ")");
         fact(facts, "database", "Database", database());
         fact(facts, "database-url", "Database URL", withoutSecrets(settings.databaseUrl()));
         fact(facts, "schema-version", "Schema version", migrator.currentVersion());

@@ -20,8 +20,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +37,6 @@ import java.util.regex.Pattern;
 public class TaskPages implements ProjectSubpage {
 
     private static final Pattern PATH = Pattern.compile("tasks(?:/(new|\\d{1,9}))?");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @Inject
     ConsoleTemplates templates;
@@ -98,7 +94,7 @@ public class TaskPages implements ProjectSubpage {
         model.put("tasks", tasks.list(request.project().id(), 100).stream().map(t -> Map.of("counter", t.counter(),
                 "status", t.status().apiName(), "type", t.type(), "step", t.stepName(),
                 "title", t.title() == null ? "" : t.title(), "max", t.maxExecutions(),
-                "created", TIME.format(java.time.Instant.ofEpochMilli(t.createdAt())))).toList());
+                "created", ConsoleViews.time(t.createdAt()))).toList());
         model.put("canWrite", request.canWrite());
         templates.render(request.http(), request.response(), HttpServletResponse.SC_OK, "tasks",
                 "Tasks · " + request.project().name(), model);

@@ -199,13 +199,14 @@ public class DatumRepository {
                 .setParameter("ids", executionIds).getResultList();
     }
 
-    /** The usernames of these users, by id, in one query: for showing who changed what. */
+    /** The usernames of these users (nulls are skipped), by id, in one query: for showing who changed what. */
     public Map<String, String> usernames(Collection<String> userIds) {
-        if (userIds.isEmpty()) {
+        List<String> ids = userIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
             return Map.of();
         }
         return em.createQuery("SELECT u FROM User u WHERE u.id IN :ids", io.lathe.server.auth.User.class)
-                .setParameter("ids", userIds).getResultStream()
+                .setParameter("ids", ids).getResultStream()
                 .collect(Collectors.toMap(io.lathe.server.auth.User::id, io.lathe.server.auth.User::username));
     }
 

@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +50,8 @@ public class DatasetResource {
     public RegistryViews.DatasetDetail dataset(@PathParam("id") String projectId, @PathParam("name") String name) {
         Dataset dataset = datasets.get(projectId, name);
         List<DatasetVersion> versions = datasets.versions(dataset);
-        Map<String, String> names = datums.usernames(userIds(versions.stream().map(DatasetVersion::createdBy)
-                .toList()));
+        Map<String, String> names = datums.usernames(versions.stream().map(DatasetVersion::createdBy)
+                .toList());
         return new RegistryViews.DatasetDetail(dataset.name(), versions.stream().map(v ->
                 new RegistryViews.DatasetVersionSummary(v.name(), "dataset://" + dataset.name() + "/" + v.name(),
                         v.executionId(), names.get(v.createdBy()), Instant.ofEpochMilli(v.createdAt()))).toList());
@@ -84,15 +82,5 @@ public class DatasetResource {
                 "dataset://" + name + "/" + version.name(), version.executionId(),
                 datums.usernames(Set.of(version.createdBy())).get(version.createdBy()),
                 Instant.ofEpochMilli(version.createdAt()), datumService.views(files));
-    }
-
-    private static Set<String> userIds(Collection<String> ids) {
-        Set<String> set = new HashSet<>();
-        ids.forEach(id -> {
-            if (id != null) {
-                set.add(id);
-            }
-        });
-        return set;
     }
 }

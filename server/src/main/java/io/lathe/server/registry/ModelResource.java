@@ -21,11 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code /api/v1/projects/{id}/models}: the model registry, its versions, their lineage and approvals. */
 @Path("projects/{id}/models")
@@ -63,8 +60,8 @@ public class ModelResource {
     public RegistryViews.ModelDetail model(@PathParam("id") String projectId, @PathParam("name") String name) {
         Model model = models.get(projectId, name);
         List<ModelVersion> versions = models.versions(model);
-        Map<String, String> names = datums.usernames(userIds(versions.stream().map(ModelVersion::createdBy)
-                .toList()));
+        Map<String, String> names = datums.usernames(versions.stream().map(ModelVersion::createdBy)
+                .toList());
         return new RegistryViews.ModelDetail(model.name(), versions.stream().map(v ->
                 new RegistryViews.ModelVersionSummary(v.number(), "model://" + model.name() + "/" + v.number(),
                         v.state().apiName(), v.releaseNote(), names.get(v.createdBy()),
@@ -92,8 +89,8 @@ public class ModelResource {
             @PathParam("name") String name, @PathParam("number") String number) {
         ModelVersion version = models.version(projectId, name, number);
         List<Datum> files = models.files(version);
-        Map<String, String> names = datums.usernames(userIds(java.util.Arrays.asList(version.createdBy(),
-                version.decidedBy())));
+        Map<String, String> names = datums.usernames(java.util.Arrays.asList(version.createdBy(),
+                version.decidedBy()));
         RegistryViews.Decision decision = version.decidedAt() == null ? null : new RegistryViews.Decision(
                 names.get(version.decidedBy()), Instant.ofEpochMilli(version.decidedAt()), version.decisionComment());
         List<String> tags = version.tagsJson() == null ? List.of() : JsonText.array(version.tagsJson())
@@ -127,15 +124,5 @@ public class ModelResource {
         ModelVersion version = models.decide(projectId, name, number, state,
                 request == null ? null : request.comment(), (Caller) security.getUserPrincipal());
         return modelVersion(projectId, name, Integer.toString(version.number()));
-    }
-
-    private static Set<String> userIds(Collection<String> ids) {
-        Set<String> set = new HashSet<>();
-        ids.forEach(id -> {
-            if (id != null) {
-                set.add(id);
-            }
-        });
-        return set;
     }
 }

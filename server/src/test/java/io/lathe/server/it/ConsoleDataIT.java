@@ -5,40 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** The data pages in Chromium: search by tag, alias and execution, a datum's lineage, pointing an alias, deleting. */
-@ExtendWith(SharedServer.class)
-class ConsoleDataIT {
-
-    private static Browser browser;
-    private static String adminPassword;
-
-    @BeforeAll
-    static void open() throws Exception {
-        browser = new Browser(SharedServer.server());
-        adminPassword = Files.readString(SharedServer.server().home().resolve("secrets/initial-admin-password")).trim();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class ConsoleDataIT extends BrowserTest {
 
     @Test
     void datumsAreFoundByTagAliasAndExecutionAndShowTheirLineage() throws Exception {
         Api api = SharedServer.admin();
         String project = Projects.create(api, "console-data");
         String commit = Projects.commit(api, project, CodePackages.of("lineage"));
-        JsonObject first = run(api, project, commit, "{\"step\":\"produce\"}");
-        JsonObject second = run(api, project, commit, "{\"step\":\"produce\"}");
-        run(api, project, commit, "{\"step\":\"consume\",\"inputs\":{\"model\":\"datum://latest-model\"}}");
+        JsonObject first = Projects.runToCompletion(api, project, commit, "\"step\":\"produce\"");
+        JsonObject second = Projects.runToCompletion(api, project, commit, "\"step\":\"produce\"");
+        Projects.runToCompletion(api, project, commit,
+                "\"step\":\"consume\",\"inputs\":{\"model\":\"datum://latest-model\"}");
         String script = "<script>alert(1)</script>";
         assertEquals(201, api.postBytes("/api/v1/datums?project=" + project + "&name="
                 + java.net.URLEncoder.encode(script, java.nio.charset.StandardCharsets.UTF_8) + "&tag=upload",
@@ -94,14 +76,5 @@ class ConsoleDataIT {
         browser.await(Duration.ofSeconds(10), () -> browser.find(".notice").getText().contains("Deleted"));
         assertTrue(browser.find("h1 .badge").getText().contains("deleted"));
         assertTrue(browser.driver().findElements(By.cssSelector("#delete-datum")).isEmpty());
-    }
-
-    private static JsonObject run(Api api, String project, String commit, String body) {
-        Api.Answer created = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
-                + commit + "\"," + body.substring(1));
-        assertEquals(201, created.status(), created.body());
-        JsonObject ended = api.awaitEnd(created.json().getString("id"));
-        assertEquals("complete", ended.getString("status"), ended.toString());
-        return ended;
     }
 }

@@ -8,10 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -22,24 +19,9 @@ import org.openqa.selenium.support.ui.Select;
  * the page, an execution started from the form built from its step, out-of-range values refused at their field by
  * the page and (with the page's checks removed) by the server, and the plugin and system pages for admins only.
  */
-@ExtendWith(SharedServer.class)
-class ConsoleExecutionFormIT {
+class ConsoleExecutionFormIT extends BrowserTest {
 
     private static final String SCRIPT = "<script>alert(1)</script>";
-
-    private static Browser browser;
-    private static String adminPassword;
-
-    @BeforeAll
-    static void open() throws Exception {
-        browser = new Browser(SharedServer.server());
-        adminPassword = Files.readString(SharedServer.server().home().resolve("secrets/initial-admin-password")).trim();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     @Test
     void codeIsUploadedFromThePageAndAnExecutionStartedFromTheForm() throws Exception {

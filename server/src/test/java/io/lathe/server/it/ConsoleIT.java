@@ -7,31 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 
 /** The console in a real headless Chromium: signing in and out, projects, escaping, CSRF and cookie flags. */
-@ExtendWith(SharedServer.class)
-class ConsoleIT {
-
-    private static Browser browser;
-    private static String adminPassword;
-
-    @BeforeAll
-    static void open() throws Exception {
-        browser = new Browser(SharedServer.server());
-        adminPassword = Files.readString(SharedServer.server().home().resolve("secrets/initial-admin-password")).trim();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class ConsoleIT extends BrowserTest {
 
     @Test
     void aStrangerIsSentToSignInAndBackToWhereTheyWereGoing() throws Exception {

@@ -4,30 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** Datasets and models in Chromium: browsing versions and their files, the owner approving a model version. */
-@ExtendWith(SharedServer.class)
-class ConsoleRegistryIT {
-
-    private static Browser browser;
-    private static String adminPassword;
-
-    @BeforeAll
-    static void open() throws Exception {
-        browser = new Browser(SharedServer.server());
-        adminPassword = Files.readString(SharedServer.server().home().resolve("secrets/initial-admin-password")).trim();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class ConsoleRegistryIT extends BrowserTest {
 
     @Test
     void theOwnerReadsAModelVersionsLineageAndApprovesItAndDatasetsShowTheirFiles() throws Exception {

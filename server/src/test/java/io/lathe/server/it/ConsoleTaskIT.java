@@ -3,31 +3,12 @@ package io.lathe.server.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** Tasks in Chromium: started from the form, watched to the end with the best marked and charted, stopped. */
-@ExtendWith(SharedServer.class)
-class ConsoleTaskIT {
-
-    private static Browser browser;
-    private static String adminPassword;
-
-    @BeforeAll
-    static void open() throws Exception {
-        browser = new Browser(SharedServer.server());
-        adminPassword = Files.readString(SharedServer.server().home().resolve("secrets/initial-admin-password")).trim();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class ConsoleTaskIT extends BrowserTest {
 
     @Test
     void aTaskStartedFromTheFormRunsToTheEndWithItsBestMarkedAndCharted() throws Exception {

@@ -99,7 +99,7 @@ class DataIT {
 
     @Test
     void sidecarsTagAndAliasOutputsAndLineageFollowsThemThroughConsumers() {
-        JsonObject first = run("{\"step\":\"produce\"}");
+        JsonObject first = Projects.runToCompletion(api, project, commit, "\"step\":\"produce\"");
         String model = datumNamed(first, "model.bin");
         JsonObject datum = api.get("/api/v1/datums/" + model).json();
         assertEquals(List.of("candidate", "v1"), strings(datum.getJsonArray("tags")));
@@ -109,14 +109,15 @@ class DataIT {
         assertEquals(List.of(model), ids(api.get("/api/v1/datums?project=" + project + "&execution="
                 + first.getString("id") + "&tag=candidate").json()));
 
-        JsonObject second = run("{\"step\":\"produce\"}");
+        JsonObject second = Projects.runToCompletion(api, project, commit, "\"step\":\"produce\"");
         String newer = datumNamed(second, "model.bin");
         JsonObject alias = api.get("/api/v1/projects/" + project + "/datum-aliases/latest-model").json();
         assertEquals(newer, alias.getString("datum"), "the newest output took the alias");
         assertEquals(List.of(model, newer), alias.getJsonArray("history").stream()
                 .map(c -> c.asJsonObject().getString("datum")).toList());
 
-        JsonObject consumer = run("{\"step\":\"consume\",\"inputs\":{\"model\":\"datum://latest-model\"}}");
+        JsonObject consumer = Projects.runToCompletion(api, project, commit,
+                "\"step\":\"consume\",\"inputs\":{\"model\":\"datum://latest-model\"}");
         assertEquals("complete", consumer.getString("status"));
         assertEquals(newer, consumer.getJsonArray("inputs").getJsonObject(0).getString("datum"),
                 "the alias is resolved when the execution is created, and recorded");
@@ -151,7 +152,7 @@ class DataIT {
 
     @Test
     void deletingPurgesTheBytesAndKeepsTheRecordForLineage() {
-        JsonObject produced = run("{\"step\":\"produce\"}");
+        JsonObject produced = Projects.runToCompletion(api, project, commit, "\"step\":\"produce\"");
         String notes = datumNamed(produced, "notes.txt");
         Api.Answer deleted = api.send("DELETE", "/api/v1/datums/" + notes, null);
         assertEquals(200, deleted.status(), deleted.body());
@@ -168,15 +169,6 @@ class DataIT {
         assertEquals("purged-datum", consume.json().getString("error"));
         assertTrue(api.get("/api/v1/admin/audit").body().contains("\"datum.delete\""),
                 "the deletion is in the audit trail");
-    }
-
-    private JsonObject run(String body) {
-        String json = "{\"project\":\"" + project + "\",\"commit\":\"" + commit + "\"," + body.substring(1);
-        Api.Answer created = api.postJson("/api/v1/executions", json);
-        assertEquals(201, created.status(), created.body());
-        JsonObject ended = api.awaitEnd(created.json().getString("id"));
-        assertEquals("complete", ended.getString("status"), ended.toString());
-        return ended;
     }
 
     private static String datumNamed(JsonObject execution, String name) {

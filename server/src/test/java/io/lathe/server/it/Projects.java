@@ -30,4 +30,18 @@ final class Projects {
     static Path quickstart() throws java.io.IOException {
         return CodePackages.of(Path.of("..", "docs", "examples", "quickstart").toAbsolutePath().normalize());
     }
+
+    /**
+     * Runs an execution of the commit to its end and checks it completed.
+     *
+     * @param fields the request's other fields, as JSON members: {@code "step": "train", "inputs": {...}}
+     */
+    static jakarta.json.JsonObject runToCompletion(Api api, String projectId, String commit, String fields) {
+        Api.Answer created = api.postJson("/api/v1/executions", "{\"project\":\"" + projectId + "\",\"commit\":\""
+                + commit + "\"," + fields + "}");
+        assertEquals(201, created.status(), created.body());
+        jakarta.json.JsonObject ended = api.awaitEnd(created.json().getString("id"));
+        assertEquals("complete", ended.getString("status"), ended.toString());
+        return ended;
+    }
 }

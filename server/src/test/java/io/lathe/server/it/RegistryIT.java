@@ -28,7 +28,7 @@ class RegistryIT {
 
     @Test
     void datasetVersionsAreImmutableBuiltFromOthersAndGiveAllTheirFilesAsInput() {
-        JsonObject produced = run("{\"step\":\"produce\"}");
+        JsonObject produced = Projects.runToCompletion(api, project, commit, "\"step\":\"produce\"");
         String model = output(produced, "model.bin");
         String notes = output(produced, "notes.txt");
         String datasets = "/api/v1/projects/" + project + "/datasets";
@@ -51,7 +51,8 @@ class RegistryIT {
         assertEquals(List.of("v2", "v1"), api.get(datasets + "/bundle").json().getJsonArray("versions").stream()
                 .map(v -> v.asJsonObject().getString("version")).toList());
 
-        JsonObject consumer = run("{\"step\":\"consume\",\"inputs\":{\"model\":\"dataset://bundle/v1\"}}");
+        JsonObject consumer = Projects.runToCompletion(api, project, commit,
+                "\"step\":\"consume\",\"inputs\":{\"model\":\"dataset://bundle/v1\"}");
         assertEquals(Set.of(model, notes), consumer.getJsonArray("inputs").stream()
                 .map(i -> i.asJsonObject().getString("datum")).collect(Collectors.toSet()));
         String report = api.get("/api/v1/datums/" + output(consumer, "report.txt") + "/download").body();
@@ -68,7 +69,7 @@ class RegistryIT {
 
     @Test
     void outputPropertiesMakeModelAndDatasetVersionsThatTheOwnerApprovesBeforeTheyServeAsLatestApproved() {
-        JsonObject published = run("{\"step\":\"publish\"}");
+        JsonObject published = Projects.runToCompletion(api, project, commit, "\"step\":\"publish\"");
         String weights = output(published, "weights.bin");
         String models = "/api/v1/projects/" + project + "/models";
 
@@ -96,8 +97,8 @@ class RegistryIT {
         assertEquals("admin", approved.json().getJsonObject("decision").getString("by"));
         assertEquals(1, api.get(models).array().getJsonObject(0).getInt("latest_approved"));
 
-        JsonObject consumer = run("{\"step\":\"consume\",\"inputs\":{\"model\":"
-                + "\"model://classifier/latest-approved\"}}");
+        JsonObject consumer = Projects.runToCompletion(api, project, commit,
+                "\"step\":\"consume\",\"inputs\":{\"model\":\"model://classifier/latest-approved\"}");
         assertEquals(weights, consumer.getJsonArray("inputs").getJsonObject(0).getString("datum"));
 
         Api.Answer byHand = api.postJson(models + "/classifier/versions", "{\"files\":[\"" + weights
@@ -109,15 +110,6 @@ class RegistryIT {
         assertEquals(1, api.get(models).array().getJsonObject(0).getInt("latest_approved"));
         assertTrue(api.get("/api/v1/admin/audit").body().contains("\"model-version.reject\""));
         assertEquals(404, api.get(models + "/classifier/versions/7").status());
-    }
-
-    private JsonObject run(String body) {
-        Api.Answer created = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
-                + commit + "\"," + body.substring(1));
-        assertEquals(201, created.status(), created.body());
-        JsonObject ended = api.awaitEnd(created.json().getString("id"));
-        assertEquals("complete", ended.getString("status"), ended.toString());
-        return ended;
     }
 
     private static String output(JsonObject execution, String name) {
