@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -113,7 +114,8 @@ class FuzzIT {
                 "{\"parameters\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000) + "}",
                 "{\"description\":\"" + "d".repeat(900_000) + "\"}"));
         for (String path : List.of("/api/v1/projects", "/api/v1/executions", "/api/v1/auth/token", "/api/v1/tokens",
-                "/api/v1/admin/users")) {
+                "/api/v1/admin/users", "/api/v1/tasks", "/api/v1/projects/" + project + "/datasets/fuzz/versions",
+                "/api/v1/projects/" + project + "/models/fuzz/versions")) {
             for (String body : bodies) {
                 send("POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of());
             }
@@ -150,6 +152,45 @@ class FuzzIT {
                 body.put(field, wrong);
                 expectStatus(send("POST", "/api/v1/executions", "application/json", json(body), Map.of()), 400, 404);
             }
+        }
+        assertNoFailures();
+    }
+
+    @Test
+    void wrongJsonTypesForEveryFieldOfATaskAreRefusedAndNoTaskIsRecorded() {
+        Map<String, String> task = new LinkedHashMap<>();
+        task.put("project", "\"" + project + "\"");
+        task.put("commit", "\"" + commit + "\"");
+        task.put("step", "\"fuzz\"");
+        task.put("type", "\"grid\"");
+        task.put("parameters", "{\"s\": {\"style\": \"multiple\", \"rules\": {\"items\": [\"a\", \"b\"]}}}");
+        task.put("parallelism", "1");
+        task.put("max_executions", "2");
+        task.put("objective", "{\"metric\": \"loss\"}");
+        task.put("early_stopping", "{\"rule\": \"median\"}");
+        task.put("seed", "1");
+        // Valid tasks start executions in an environment that exists: the fuzzed bodies must all be refused.
+        task.put("parameter_sets", "[]");
+        for (String field : List.of("project", "commit", "step", "type", "parameters", "parallelism",
+                "max_executions", "objective", "early_stopping", "seed", "task")) {
+            for (String wrong : WRONG_VALUES) {
+                if (Set.of("max_executions", "seed", "parallelism").contains(field)
+                        && wrong.matches("-?\\d{1,3}(\\.5)?")) {
+                    continue;
+                }
+                Map<String, String> body = new LinkedHashMap<>(task);
+                body.put(field, wrong);
+                if (!field.equals("parameters")) {
+                    body.put("parameters", "{\"nope\": {\"style\": \"single\", \"rules\": {\"value\": 1}}}");
+                }
+                expectStatus(send("POST", "/api/v1/tasks", "application/json", json(body), Map.of()), 400, 404);
+            }
+        }
+        Api.Answer tasks = new Api(SharedServer.server(), token).get("/api/v1/tasks?project=" + project);
+        assertEquals("[]", tasks.body().strip(), "nothing half written");
+        for (String query : List.of("?project=" + project + "&limit=0", "?project=" + project + "&limit=abc",
+                "?project=%00", "?project=", "?limit=5")) {
+            send("GET", "/api/v1/tasks" + query, null, null, Map.of());
         }
         assertNoFailures();
     }
@@ -211,6 +252,17 @@ class FuzzIT {
                 "?%25zz=1", "?=&=&", "?limit", "?project=" + project + "&limit=1&limit=abc", "?" + "a=1&".repeat(2_000))) {
             send("GET", "/api/v1/executions" + query, null, null, Map.of());
         }
+        String datums = "/api/v1/datums?project=" + project;
+        for (String value : numbers) {
+            expectInvalid(send("GET", datums + "&limit=" + value, null, null, Map.of()), value, "limit", 9);
+            expectInvalid(send("GET", datums + "&min_size=" + value, null, null, Map.of()), value, "min_size", 18);
+            expectInvalid(send("GET", datums + "&max_size=" + value, null, null, Map.of()), value, "max_size", 18);
+        }
+        for (String query : List.of("&after=x", "&after=%00", "&after=" + "A".repeat(5_000), "&created_after=x",
+                "&created_before=2026-13-45T00:00:00Z", "&name=%25%5F%21", "&name=" + "n".repeat(5_000), "&tag=",
+                "&alias=%00", "&execution=nope", "&limit=1001")) {
+            send("GET", datums + query, null, null, Map.of());
+        }
         for (String offset : List.of("-1", "9223372036854775807", "-9223372036854775808")) {
             send("GET", "/api/v1/executions/" + execution + "/logs?offset=" + offset, null, null, Map.of());
         }
@@ -241,6 +293,21 @@ class FuzzIT {
             send("POST", "/api/v1/executions/" + x + "/copy", null, null, Map.of());
             send("GET", "/api/v1/datums/" + x, null, null, Map.of());
             send("GET", "/api/v1/datums/" + x + "/download", null, null, Map.of());
+            send("GET", "/api/v1/datums/" + x + "/download-url", null, null, Map.of());
+            send("GET", "/api/v1/datums/" + x + "/lineage", null, null, Map.of());
+            send("DELETE", "/api/v1/datums/" + x, null, null, Map.of());
+            send("GET", p + project + "/datum-aliases/" + x, null, null, Map.of());
+            send("PUT", p + project + "/datum-aliases/" + x, "application/json", bytes("{\"datum\":\"" + x + "\"}"),
+                    Map.of());
+            send("GET", p + x + "/datasets", null, null, Map.of());
+            send("GET", p + project + "/datasets/" + x, null, null, Map.of());
+            send("GET", p + project + "/datasets/" + x + "/versions/" + x, null, null, Map.of());
+            send("GET", p + x + "/models", null, null, Map.of());
+            send("GET", p + project + "/models/" + x + "/versions/" + x, null, null, Map.of());
+            send("POST", p + project + "/models/" + x + "/versions/" + x + "/approve", "application/json",
+                    bytes("{}"), Map.of());
+            send("GET", "/api/v1/tasks/" + x, null, null, Map.of());
+            send("POST", "/api/v1/tasks/" + x + "/stop", null, null, Map.of());
             send("DELETE", "/api/v1/tokens/" + x, null, null, Map.of());
             send("PATCH", "/api/v1/admin/users/" + x, "application/json", bytes("{}"), Map.of());
             send("GET", "/api/v1/" + x, null, null, Map.of());
