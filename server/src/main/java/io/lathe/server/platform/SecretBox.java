@@ -51,6 +51,11 @@ public class SecretBox {
         }
     }
 
+    /** Whether {@code stored} looks like a value {@link #encrypt} made (and not text stored as it was given). */
+    public boolean isSealed(String stored) {
+        return stored.startsWith(VERSION);
+    }
+
     /** @throws IllegalStateException when the value was not sealed with this server's key */
     public String decrypt(String stored) {
         if (!stored.startsWith(VERSION)) {

@@ -57,6 +57,8 @@ public class ConfiguredInstances {
     private final Map<String, ComputeEnvironment> environments = new ConcurrentHashMap<>();
     private final Map<String, io.lathe.plugin.api.optimizer.Optimizer> optimizers = new ConcurrentHashMap<>();
     private final Jsonb jsonb = JsonbBuilder.create();
+    @Inject
+    SecretSettings secrets;
 
     /** Creates the default data store and environment if they do not exist yet. */
     @Transactional
@@ -141,7 +143,8 @@ public class ConfiguredInstances {
         F factory = plugins.factory(point, config.factory()).orElseThrow(() -> new PluginException("no-such-factory",
                 "'" + config.name() + "' needs the " + kind + " extension '" + config.factory()
                         + "', which no started plugin provides; see GET /api/v1/plugins"));
-        Map<String, String> values = jsonb.fromJson(config.settingsJson(), SETTINGS_TYPE);
+        Map<String, String> values = secrets.open(factory.configProperties(),
+                jsonb.fromJson(config.settingsJson(), SETTINGS_TYPE));
         List<ConfigError> errors = factory.validate(values);
         if (!errors.isEmpty()) {
             throw new PluginException("invalid-settings", "'" + config.name() + "' has invalid settings: " + errors);
@@ -155,6 +158,18 @@ public class ConfiguredInstances {
         HostPluginContext context = new HostPluginContext(System.getLogger("lathe." + kind + "." + config.name()),
                 workDirectory, Clock.systemUTC(), URI.create("http://localhost:" + settings.port() + "/"));
         return factory.create(Settings.of(factory.configProperties(), values), context);
+    }
+
+    /**
+     * Closes the live instance made from a configured instance that changed or went, so that its next use makes one
+     * from the new settings.
+     */
+    public void evict(Class<? extends ConfiguredInstance> type, String name) {
+        if (type == DataStore.class) {
+            closeQuietly(stores.remove(name));
+        } else if (type == Environment.class) {
+            closeQuietly(environments.remove(name));
+        }
     }
 
     /** Ids of every environment that has a live instance, with it. */

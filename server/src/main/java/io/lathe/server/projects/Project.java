@@ -65,6 +65,11 @@ public class Project {
         return ownerId;
     }
 
+    void useDefaults(String store, String environment) {
+        this.defaultStore = store;
+        this.defaultEnvironment = environment;
+    }
+
     public String defaultStore() {
         return defaultStore;
     }

@@ -53,4 +53,21 @@ public class ProjectResource {
     public ProjectView get(@PathParam("id") String id) {
         return ProjectView.of(projects.get(id));
     }
+
+    /** The body of a change of defaults: the data store and environment new work uses. */
+    public record ProjectDefaults(@jakarta.json.bind.annotation.JsonbProperty("default_store") String defaultStore,
+            @jakarta.json.bind.annotation.JsonbProperty("default_environment") String defaultEnvironment) {
+    }
+
+    /** The owner chooses where the project's new files go and where its new executions run. */
+    @jakarta.ws.rs.PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.PROJECT_OWNER)
+    public ProjectView chooseDefaults(@PathParam("id") String id, ProjectDefaults request,
+            @Context SecurityContext security) {
+        ProjectDefaults body = request == null ? new ProjectDefaults(null, null) : request;
+        return ProjectView.of(projects.chooseDefaults(id, body.defaultStore(), body.defaultEnvironment(),
+                (Caller) security.getUserPrincipal()));
+    }
 }

@@ -22,6 +22,8 @@ public class ProjectService {
 
     @PersistenceContext(unitName = "lathe")
     private EntityManager entityManager;
+    @jakarta.inject.Inject
+    io.lathe.server.audit.AuditLog audit;
 
     @Transactional
     public Project create(String name, String description, Caller caller) {
@@ -43,6 +45,32 @@ public class ProjectService {
         Project project = new Project(Ids.newId(), name, description == null ? "" : description, caller.userId(),
                 ConfiguredInstances.DEFAULT, ConfiguredInstances.DEFAULT, System.currentTimeMillis());
         entityManager.persist(project);
+        return project;
+    }
+
+    /**
+     * Chooses where the project's new files go and where its new executions run; existing datums and executions keep
+     * theirs. A null keeps the current choice.
+     *
+     * @throws ApiException 400 naming {@code default_store} or {@code default_environment} when there is no such one
+     */
+    @Transactional
+    public Project chooseDefaults(String id, String store, String environment, Caller caller) {
+        Project project = get(id);
+        String newStore = store == null ? project.defaultStore() : store;
+        String newEnvironment = environment == null ? project.defaultEnvironment() : environment;
+        if (entityManager.find(io.lathe.server.plugins.DataStore.class, newStore) == null) {
+            throw ApiException.badRequest("unknown-data-store", "there is no data store '" + newStore + "'; an admin"
+                    + " creates them (POST /api/v1/admin/data-stores)", "default_store");
+        }
+        if (entityManager.find(io.lathe.server.plugins.Environment.class, newEnvironment) == null) {
+            throw ApiException.badRequest("unknown-environment", "there is no environment '" + newEnvironment
+                    + "'; an admin creates them (POST /api/v1/admin/environments)", "default_environment");
+        }
+        String before = project.defaultStore() + "/" + project.defaultEnvironment();
+        project.useDefaults(newStore, newEnvironment);
+        audit.record(caller.username(), "project.defaults", project.id(), java.util.Map.of("before", before,
+                "after", newStore + "/" + newEnvironment));
         return project;
     }
 

@@ -28,7 +28,12 @@ public final class ApiEndpoints {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Class<?> type : resourceClasses()) {
             String base = type.getAnnotation(Path.class).value();
-            for (Method method : type.getDeclaredMethods()) {
+            // Resource methods may be declared by an abstract superclass that several resources share.
+            List<Method> methods = new ArrayList<>();
+            for (Class<?> declaring = type; declaring != Object.class; declaring = declaring.getSuperclass()) {
+                methods.addAll(List.of(declaring.getDeclaredMethods()));
+            }
+            for (Method method : methods) {
                 String httpMethod = httpMethod(method);
                 if (httpMethod == null) {
                     continue;

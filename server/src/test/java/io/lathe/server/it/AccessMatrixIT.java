@@ -59,6 +59,12 @@ class AccessMatrixIT {
         execution = owner.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\"" + commit
                 + "\",\"step\":\"prepare-data\"}").json().getString("id");
         datum = owner.awaitEnd(execution).getJsonArray("outputs").getJsonObject(0).getString("datum");
+        for (String[] kind : new String[][] {{"data-stores", "local", "{\"root\":\"/tmp/lathe-it-matrix-store\"}"},
+                {"environments", "local", "{}"},
+                {"notification-channels", "webhook", "{\"url\":\"https://example.com/h\"}"}}) {
+            assertEquals(201, admin.postJson("/api/v1/admin/" + kind[0], "{\"name\":\"matrix\",\"factory\":\""
+                    + kind[1] + "\",\"settings\":" + kind[2] + "}").status());
+        }
         Api.Answer started = owner.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\""
                 + commit + "\",\"step\":\"prepare-data\",\"type\":\"manual\",\"parameter_sets\":[{\"samples\":10}]}");
         assertEquals(201, started.status(), started.body());
@@ -98,6 +104,7 @@ class AccessMatrixIT {
         cases.add(new Case("GET", "/api/v1/projects", Rule.AUTHENTICATED, w -> "/api/v1/projects", null));
         cases.add(new Case("POST", "/api/v1/projects", Rule.AUTHENTICATED, w -> "/api/v1/projects", "{}"));
         cases.add(new Case("GET", "/api/v1/projects/{id}", Rule.PROJECT_READ, w -> p, null));
+        cases.add(new Case("PATCH", "/api/v1/projects/{id}", Rule.PROJECT_OWNER, w -> p, "{}"));
         cases.add(new Case("GET", "/api/v1/projects/{id}/members", Rule.PROJECT_READ, w -> p + "/members", null));
         cases.add(new Case("PUT", "/api/v1/projects/{id}/members/{username}", Rule.PROJECT_OWNER,
                 w -> p + "/members/" + spare, "{\"access\":\"read\"}"));
@@ -147,6 +154,24 @@ class AccessMatrixIT {
                 w -> "/api/v1/datums/" + datum + "/lineage", null));
         cases.add(new Case("GET", "/api/v1/projects/{id}/datum-aliases/{name}", Rule.PROJECT_READ,
                 w -> p + "/datum-aliases/matrix-alias", null));
+        for (String kind : List.of("data-stores", "environments", "notification-channels")) {
+            String base = "/api/v1/admin/" + kind;
+            String factory = kind.equals("data-stores") || kind.equals("environments") ? "local" : "webhook";
+            String settings = kind.equals("notification-channels") ? "{\"url\":\"https://example.com/h\"}"
+                    : kind.equals("data-stores") ? "{\"root\":\"/tmp/lathe-it-matrix-store\"}" : "{}";
+            cases.add(new Case("GET", base, Rule.ADMIN, w -> base, null));
+            cases.add(new Case("POST", base, Rule.ADMIN, w -> base, "{\"name\":\"m-" + kind + "\",\"factory\":\""
+                    + factory + "\",\"settings\":" + settings + "}"));
+            cases.add(new Case("GET", base + "/{name}", Rule.ADMIN, w -> base + "/matrix", null));
+            cases.add(new Case("PUT", base + "/{name}", Rule.ADMIN, w -> base + "/matrix",
+                    "{\"settings\":" + settings + "}"));
+            cases.add(new Case("DELETE", base + "/{name}", Rule.ADMIN, w -> {
+                String name = "doomed-" + w.name().toLowerCase();
+                admin.postJson(base, "{\"name\":\"" + name + "\",\"factory\":\"" + factory + "\",\"settings\":"
+                        + settings + "}");
+                return base + "/" + name;
+            }, null));
+        }
         cases.add(new Case("POST", "/api/v1/tasks", Rule.AUTHENTICATED, w -> "/api/v1/tasks", "{}"));
         cases.add(new Case("GET", "/api/v1/tasks", Rule.PROJECT_READ, w -> "/api/v1/tasks?project=" + project, null));
         cases.add(new Case("GET", "/api/v1/tasks/{id}", Rule.PROJECT_READ, w -> "/api/v1/tasks/" + task, null));
