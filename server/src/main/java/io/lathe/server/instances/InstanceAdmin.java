@@ -69,6 +69,10 @@ public class InstanceAdmin {
             String defaultValue, String help, List<String> options) {
     }
 
+    /** An extension that makes instances of a kind, with the form of its settings. */
+    public record FactoryView(String id, String name, String description, List<Setting> form) {
+    }
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Type SETTINGS = new HashMap<String, String>() { }.getClass().getGenericSuperclass();
 
@@ -84,6 +88,13 @@ public class InstanceAdmin {
     AuditLog audit;
 
     private final Jsonb jsonb = JsonbBuilder.create();
+
+    /** The extensions started plugins offer for this kind, by id. */
+    public List<FactoryView> factories(Kind kind) {
+        return plugins.factories(kind.point).stream().map(f -> new FactoryView(f.id(), f.displayName(),
+                f.description(), form(f.configProperties()))).sorted(java.util.Comparator.comparing(FactoryView::id))
+                .toList();
+    }
 
     public List<InstanceView> list(Kind kind) {
         return em.createQuery("SELECT i FROM " + kind.entity.getSimpleName() + " i ORDER BY i.name", kind.entity)
@@ -232,9 +243,13 @@ public class InstanceAdmin {
                 .filter(f -> f.id().equals(instance.factory())).findFirst()
                 .map(ExtensionFactory::configProperties).orElse(List.of());
         return new InstanceView(instance.name(), instance.factory(), new TreeMap<>(secrets.masked(declared, stored)),
-                declared.stream().map(p -> new Setting(p.name(), p.label(), p.type().name().toLowerCase(
-                        java.util.Locale.ROOT), p.required(), p.secret(), p.defaultValue().orElse(null), p.help(),
-                        p.options())).toList());
+                form(declared));
+    }
+
+    private static List<Setting> form(List<ConfigProperty> declared) {
+        return declared.stream().map(p -> new Setting(p.name(), p.label(), p.type().name().toLowerCase(
+                java.util.Locale.ROOT), p.required(), p.secret(), p.defaultValue().orElse(null), p.help(),
+                p.options())).toList();
     }
 
     private static ConfiguredInstance newInstance(Kind kind, String name, String factory, String settingsJson) {

@@ -1,0 +1,59 @@
+package io.lathe.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/** Configured instances in Chromium: a form built from the extension's declared settings, secrets kept hidden. */
+class ConsoleInstancesIT extends BrowserTest {
+
+    @Test
+    void anAdminAddsAnS3DataStoreFromItsDeclaredFormFixesARefusedFieldAndNeverSeesTheSecretAgain() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", adminPassword);
+        browser.open("/admin/data-stores");
+        assertTrue(browser.find("#instances").getText().contains("local"));
+        new Select(browser.find("#factory")).selectByValue("s3");
+        browser.find("#choose-factory button").click();
+        browser.await(Duration.ofSeconds(10), () -> browser.driver().getCurrentUrl().contains("factory=s3"));
+        assertEquals("password", browser.find("#setting-secret-key").getAttribute("type"));
+
+        browser.type("#name", "console-s3");
+        browser.type("#setting-bucket", "Not_A_Bucket");
+        browser.type("#setting-endpoint", "http://127.0.0.1:9");
+        browser.type("#setting-access-key", "AKIACONSOLE");
+        browser.type("#setting-secret-key", "console-top-secret");
+        browser.find("#new-instance button[type=submit]").click();
+        assertTrue(browser.find("#error-bucket").getText().contains("bucket"), "refused at its field");
+        assertEquals("console-s3", browser.find("#name").getAttribute("value"), "what was typed is kept");
+
+        browser.type("#setting-bucket", "console-bucket");
+        browser.type("#setting-secret-key", "console-top-secret");
+        browser.find("#new-instance button[type=submit]").click();
+        browser.awaitLeaving("/admin/data-stores");
+        assertEquals("/admin/data-stores/console-s3", browser.path());
+        assertEquals("", browser.find("#setting-secret-key").getAttribute("value"));
+        assertTrue(browser.find("#setting-secret-key").getAttribute("placeholder").contains("leave empty to keep"));
+        assertFalse(browser.driver().getPageSource().contains("console-top-secret"), "the secret is never sent back");
+        browser.screenshot("admin-instance");
+
+        browser.type("#setting-bucket", "console-bucket-2");
+        browser.find("#edit-instance button[type=submit]").click();
+        browser.await(Duration.ofSeconds(10),
+                () -> !browser.driver().findElements(By.cssSelector(".notice")).isEmpty());
+        assertEquals("console-bucket-2", SharedServer.admin().get("/api/v1/admin/data-stores/console-s3").json()
+                .getJsonObject("settings").getString("bucket"));
+        assertEquals("***", SharedServer.admin().get("/api/v1/admin/data-stores/console-s3").json()
+                .getJsonObject("settings").getString("secret-key"), "saving without the secret kept it");
+
+        browser.find("#delete-instance input[name=confirm]").click();
+        browser.find("#delete-instance button").click();
+        browser.await(Duration.ofSeconds(10), () -> browser.find(".notice").getText().contains("was deleted"));
+        assertEquals(404, SharedServer.admin().get("/api/v1/admin/data-stores/console-s3").status());
+    }
+}
