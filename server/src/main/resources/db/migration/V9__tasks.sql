@@ -6,6 +6,7 @@ CREATE TABLE task (
     commit_id           VARCHAR(80)   NOT NULL,
     step_name           VARCHAR(200)  NOT NULL,
     type                VARCHAR(32)   NOT NULL,
+    optimizer           VARCHAR(64),
     search_json         VARCHAR       NOT NULL,
     inputs_json         VARCHAR,
     title               VARCHAR(500),

@@ -223,7 +223,7 @@ public class TaskPages implements ProjectSubpage {
                     : typed.get("title"), objective, number(typed.get("max_executions"), "max_executions"),
                     number(typed.get("parallelism"), "parallelism"),
                     typed.get("early_stopping").equals("on") ? new CreateTask.EarlyStopping("median", null, null)
-                            : null, null, null), request.caller());
+                            : null, null, null, null), request.caller());
             request.response().sendRedirect(request.projectPath() + "/tasks/" + task.counter());
         } catch (ApiException e) {
             form(request, e.status().getStatusCode(), e.getMessage(), e.field(), typed);

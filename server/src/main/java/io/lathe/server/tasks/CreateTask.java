@@ -11,6 +11,8 @@ import java.util.Map;
  *     ({@code grid_search}, {@code random_search}, {@code bayesian_tpe}, {@code manual_search}) are taken too
  * @param parameters the search space: per parameter {@code {style, rules}} in Valohai's variant styles
  * @param parameterSets for {@code manual}: the parameter sets to run, in order
+ * @param optimizer the id of an optimizer extension to use instead of the type's own (one a plugin adds); the
+ *     type then only says whether the space is enumerated ({@code grid}) or sampled
  * @param task the name of a {@code task} blueprint in the commit's {@code valohai.yaml}: its step, type,
  *     parameters, parameter sets, execution count and batch size, for what the request leaves out
  */
@@ -28,6 +30,7 @@ public record CreateTask(
         Integer parallelism,
         @JsonbProperty("early_stopping") EarlyStopping earlyStopping,
         Long seed,
+        String optimizer,
         String task) {
 
     /** What to optimize: a metadata key, {@code minimize} or {@code maximize}, its {@code last} or {@code best}. */

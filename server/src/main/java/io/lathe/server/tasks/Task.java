@@ -27,6 +27,8 @@ public class Task {
     private String stepName;
     @Column(nullable = false)
     private String type;
+    /** The optimizer extension's id: the type's own, or one a plugin adds, named by the request. */
+    private String optimizer;
     /** The search as given ({@code parameters} in Valohai's styles, or the manual list): what the trials come from. */
     @Column(name = "search_json", nullable = false)
     private String searchJson;
@@ -63,7 +65,8 @@ public class Task {
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    Task(String id, String projectId, int counter, String commitId, String stepName, String type, String searchJson,
+    Task(String id, String projectId, int counter, String commitId, String stepName, String type, String optimizer,
+            String searchJson,
             String inputsJson, String title, Objective objective, int maxExecutions, int parallelism,
             String earlyStoppingJson, long seed, String creatorId, long createdAt) {
         this.id = id;
@@ -72,6 +75,7 @@ public class Task {
         this.commitId = commitId;
         this.stepName = stepName;
         this.type = type;
+        this.optimizer = optimizer;
         this.searchJson = searchJson;
         this.inputsJson = inputsJson;
         this.title = title;
@@ -133,6 +137,11 @@ public class Task {
 
     public String type() {
         return type;
+    }
+
+    /** The optimizer extension proposing this task's trials; null for a manual task. */
+    public String optimizer() {
+        return optimizer;
     }
 
     public String searchJson() {

@@ -47,7 +47,7 @@ final class TaskBlueprints {
                 objective, request.maxExecutions() != null ? request.maxExecutions()
                         : number(blueprint.get("execution-count")),
                 request.parallelism() != null ? request.parallelism() : number(blueprint.get("execution-batch-size")),
-                request.earlyStopping(), request.seed(), request.task());
+                request.earlyStopping(), request.seed(), request.optimizer(), request.task());
     }
 
     private static String text(Object value) {

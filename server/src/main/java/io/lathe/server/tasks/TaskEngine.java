@@ -48,6 +48,7 @@ public class TaskEngine {
     private static final Logger LOG = Logger.getLogger(TaskEngine.class.getName());
     private static final long POLL_MILLIS = 1000;
     private static final int CURVE_POINTS = 2000;
+
     private static final Type SETS = new java.util.ArrayList<Map<String, Object>>() { }.getClass()
             .getGenericSuperclass();
 
@@ -61,11 +62,18 @@ public class TaskEngine {
     ConfiguredInstances instances;
     @Inject
     TaskEngine self;
+    /** How long an optimizer may take to propose: {@code LATHE_OPTIMIZER_TIME_LIMIT_SECONDS}, 30 by default. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "lathe.optimizer.time.limit.seconds",
+            defaultValue = "30")
+    long optimizerTimeLimitSeconds;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     private ManagedThreadFactory threads;
     @Resource(lookup = LatheDataSource.JNDI_NAME)
     private DataSource dataSource;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private jakarta.enterprise.concurrent.ManagedExecutorService calls;
 
     private final Jsonb jsonb = JsonbBuilder.create();
     private final Object signal = new Object();
@@ -165,7 +173,13 @@ public class TaskEngine {
             stopEarly(task, trials, byId);
         }
         int room = Math.min(task.parallelism() - active.size(), task.maxExecutions() - trials.size());
-        List<Map<String, Object>> proposals = room > 0 ? propose(task, trials, byId, room) : List.of();
+        List<Map<String, Object>> proposals;
+        try {
+            proposals = room > 0 ? propose(task, trials, byId, room) : List.of();
+        } catch (OptimizerFailure e) {
+            task.end(TaskStatus.ERROR, e.getMessage(), System.currentTimeMillis());
+            return;
+        }
         Caller creator = proposals.isEmpty() ? null : tasks.caller(task.creatorId()).orElse(null);
         if (!proposals.isEmpty() && creator == null) {
             task.end(TaskStatus.ERROR, "the user who started the task is disabled or gone",
@@ -223,8 +237,41 @@ public class TaskEngine {
         }
         ProposalRequest.Direction direction = task.objective() != null && task.objective().maximize()
                 ? ProposalRequest.Direction.MAXIMIZE : ProposalRequest.Direction.MINIMIZE;
-        return instances.optimizer(TaskService.optimizerOf(task.type()))
-                .propose(new ProposalRequest(space, direction, history, count, task.seed()));
+        ProposalRequest request = new ProposalRequest(space, direction, history, count, task.seed());
+        return askOptimizer(task.optimizer(), request);
+    }
+
+    /**
+     * Asks the optimizer plugin, at most {@link #optimizerTimeLimitSeconds}: a plugin that hangs, throws or answers
+     * nonsense fails its task with a message that names it, and the other tasks go on.
+     */
+    private List<Map<String, Object>> askOptimizer(String optimizer, ProposalRequest request) {
+        java.util.concurrent.Future<List<Map<String, Object>>> answer = calls.submit(
+                () -> instances.optimizer(optimizer).propose(request));
+        List<Map<String, Object>> proposals;
+        try {
+            proposals = answer.get(optimizerTimeLimitSeconds, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new OptimizerFailure("the optimizer '" + optimizer + "' did not answer within "
+                    + optimizerTimeLimitSeconds + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new OptimizerFailure("the optimizer '" + optimizer + "' failed: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OptimizerFailure("interrupted while asking the optimizer '" + optimizer + "'");
+        }
+        if (proposals == null || proposals.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new OptimizerFailure("the optimizer '" + optimizer + "' answered nonsense: no parameter sets");
+        }
+        return proposals;
+    }
+
+    /** A task's optimizer plugin misbehaved: the task ends with this message. */
+    static final class OptimizerFailure extends RuntimeException {
+        OptimizerFailure(String message) {
+            super(message);
+        }
     }
 
     /** JSON numbers come back as BigDecimal: the optimizers take Long and Double. */

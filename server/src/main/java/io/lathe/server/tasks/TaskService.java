@@ -105,6 +105,7 @@ public class TaskService {
                 : request.seed();
         Task.Objective objective = objective(request.objective(), type);
         int maxExecutions;
+        String optimizer = null;
         Map<String, Object> search = new LinkedHashMap<>();
         if (type.equals("manual")) {
             List<Map<String, Object>> sets = manualSets(request.parameterSets(), step);
@@ -116,11 +117,12 @@ public class TaskService {
             long gridSize = type.equals("grid") ? gridSize(space) : -1;
             maxExecutions = limit(request.maxExecutions(), gridSize > 0 ? (int) gridSize
                     : DEFAULT_SAMPLED_EXECUTIONS);
+            optimizer = request.optimizer() == null ? optimizerOf(type) : request.optimizer();
             try {
-                instances.optimizer(optimizerOf(type));
+                instances.optimizer(optimizer);
             } catch (PluginException e) {
-                throw ApiException.badRequest("no-optimizer", "a " + type + " task needs the optimizer '"
-                        + optimizerOf(type) + "', which no started plugin provides; see GET /api/v1/plugins", "type");
+                throw ApiException.badRequest("no-optimizer", "no started plugin provides the optimizer '" + optimizer
+                        + "'; see GET /api/v1/plugins", request.optimizer() == null ? "type" : "optimizer");
             }
         }
         int parallelism = request.parallelism() == null ? Math.min(4, maxExecutions) : request.parallelism();
@@ -133,8 +135,9 @@ public class TaskService {
             throw ApiException.badRequest("invalid-title", "a title is at most 500 characters", "title");
         }
         String inputs = request.inputs() == null ? null : jsonb.toJson(request.inputs());
+        String chosenOptimizer = optimizer;
         Task task = tasks.insert(counter -> new Task(Ids.newId(), project.id(), counter, commit.id(), step.name(),
-                type, jsonb.toJson(search), inputs, checked.title(), objective, maxExecutions, parallelism,
+                type, chosenOptimizer, jsonb.toJson(search), inputs, checked.title(), objective, maxExecutions, parallelism,
                 earlyStopping, seed, caller.userId(), System.currentTimeMillis()), project.id());
         engine.wake();
         return task;
@@ -182,7 +185,7 @@ public class TaskService {
         }
         Task.Objective objective = task.objective();
         return new TaskView(task.id(), task.counter(), task.projectId(), task.status().apiName(),
-                task.statusDetail(), task.type(), task.commitId(), task.stepName(), task.title(),
+                task.statusDetail(), task.type(), task.optimizer(), task.commitId(), task.stepName(), task.title(),
                 objective == null ? null : new CreateTask.Objective(objective.metric(), objective.direction(),
                         objective.mode()),
                 task.maxExecutions(), task.parallelism(), task.earlyStoppingJson() == null

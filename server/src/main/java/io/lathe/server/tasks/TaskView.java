@@ -14,6 +14,7 @@ public record TaskView(
         String status,
         @JsonbProperty("status_detail") String statusDetail,
         String type,
+        @JsonbNillable String optimizer,
         String commit,
         String step,
         String title,

@@ -141,6 +141,35 @@ class TaskIT {
     }
 
     @Test
+    void anOptimizerPluginThatHangsThrowsOrAnswersNonsenseFailsOnlyItsTaskSayingWhy() {
+        for (long seed : new long[] {MisbehavingPlugins.HANGS, MisbehavingPlugins.THROWS,
+                MisbehavingPlugins.ANSWERS_NULL}) {
+            JsonObject task = start("""
+                    "type": "random", "optimizer": "%s", "seed": %d, "max_executions": 2,
+                    "parameters": {"x": {"style": "random", "rules": {"min": 0, "max": 1}}}"""
+                    .formatted(MisbehavingPlugins.OPTIMIZER, seed));
+            assertEquals(MisbehavingPlugins.OPTIMIZER, task.getString("optimizer"));
+            JsonObject failed = api.await("/api/v1/tasks/" + task.getString("id"),
+                    t -> t.getString("status").equals("error"), Duration.ofSeconds(60));
+            String detail = failed.getString("status_detail");
+            assertTrue(detail.contains("'" + MisbehavingPlugins.OPTIMIZER + "'"), detail);
+            assertTrue(seed == MisbehavingPlugins.HANGS ? detail.contains("did not answer within")
+                    : seed == MisbehavingPlugins.THROWS ? detail.contains("breaks on purpose")
+                    : detail.contains("nonsense"), detail);
+            assertEquals(0, failed.getJsonArray("executions").size());
+        }
+        // The server and the other optimizers are unharmed.
+        JsonObject grid = start("""
+                "type": "grid", "parameters": {"x": {"style": "single", "rules": {"value": 1}}}""");
+        assertEquals("complete", finished(grid).getString("status"));
+        Api.Answer unknown = api.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\""
+                + commit + "\",\"step\":\"quadratic\",\"type\":\"random\",\"optimizer\":\"nope\","
+                + "\"parameters\":{\"x\":{\"style\":\"random\",\"rules\":{\"min\":0,\"max\":1}}}}");
+        assertEquals(400, unknown.status());
+        assertEquals("optimizer", unknown.json().getString("field"));
+    }
+
+    @Test
     void aTaskBlueprintInValohaiYamlStartsByName() {
         Api.Answer created = api.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\""
                 + commit + "\",\"task\":\"sweep-x\"}");
