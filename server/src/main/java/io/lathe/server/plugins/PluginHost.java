@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pf4j.PluginState;
@@ -34,6 +37,8 @@ public class PluginHost {
     LatheSettings settings;
 
     private volatile LathePluginManager manager;
+    private volatile PendingPluginActions pending;
+    private volatile Set<String> bundledIds = Set.of();
 
     /**
      * Copies each bundled plugin into the plugins folder unless a file of that name is there already (an
@@ -43,7 +48,11 @@ public class PluginHost {
      */
     public synchronized void start(Map<String, Function<String, InputStream>> bundled) {
         Path directory = settings.pluginsDirectory();
+        pending = new PendingPluginActions(directory);
+        pending.applyAtStart(id -> installedFileOf(directory, id));
         bundled.forEach((fileName, opener) -> installIfAbsent(directory.resolve(fileName), opener.apply(fileName)));
+        bundledIds = bundled.keySet().stream().map(name -> name.substring(0, name.length() - ".jar".length()))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
         LathePluginManager pluginManager = new LathePluginManager(directory, LatheSettings.VERSION);
         try {
@@ -56,6 +65,39 @@ public class PluginHost {
         pluginManager.loadFailures().forEach((path, error) ->
                 LOG.warning("plugin file " + path.getFileName() + " was not loaded: " + error));
         manager = pluginManager;
+    }
+
+    /** The jar in {@code directory} whose manifest names plugin {@code id}, or null. */
+    private static Path installedFileOf(Path directory, String id) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList()) {
+                try (JarFile jar = new JarFile(file.toFile())) {
+                    Manifest manifest = jar.getManifest();
+                    if (manifest != null && id.equals(manifest.getMainAttributes().getValue("Plugin-Id"))) {
+                        return file;
+                    }
+                } catch (IOException e) {
+                    // not a jar: not this plugin
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The running plugin manager; null before {@link #start}. */
+    LathePluginManager manager() {
+        return manager;
+    }
+
+    PendingPluginActions pending() {
+        return pending;
+    }
+
+    /** Whether {@code id} is one of the plugins Lathe ships with (re-installed at start when its file is gone). */
+    public boolean isBundled(String id) {
+        return bundledIds.contains(id);
     }
 
     private static void installIfAbsent(Path target, InputStream content) {
@@ -90,13 +132,20 @@ public class PluginHost {
         }
         List<PluginDescription> result = new ArrayList<>();
         for (PluginWrapper plugin : current.getPlugins()) {
-            result.add(PluginDescription.of(plugin, current.getExtensionClassNames(plugin.getPluginId()),
-                    plugin.getPluginState() == PluginState.STARTED
-                            ? current.getExtensions(plugin.getPluginId()) : List.of(),
-                    unmetRequirement(current, plugin)));
+            result.add(describe(current, plugin));
         }
         current.loadFailures().forEach((path, error) -> result.add(PluginDescription.failedToLoad(path, error)));
         return result;
+    }
+
+    /** One loaded plugin as the API lists it, with the change that waits for a restart, if any. */
+    PluginDescription describe(LathePluginManager current, PluginWrapper plugin) {
+        PendingPluginActions.Action waiting = pending == null ? null : pending.get(plugin.getPluginId());
+        return PluginDescription.of(plugin, current.getExtensionClassNames(plugin.getPluginId()),
+                plugin.getPluginState() == PluginState.STARTED
+                        ? current.getExtensions(plugin.getPluginId()) : List.of(),
+                unmetRequirement(current, plugin), waiting == null ? null : waiting.name().toLowerCase(),
+                isBundled(plugin.getPluginId()));
     }
 
     /** Why PF4J disabled a plugin without saying so: it needs another version of Lathe. */
