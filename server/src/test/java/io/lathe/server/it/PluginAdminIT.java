@@ -183,6 +183,38 @@ class PluginAdminIT {
     }
 
     @Test
+    void aPluginWithALiveInstanceIsDisabledAtTheNextStartAndEnablingCancelsThat() throws IOException {
+        String project = Projects.create(admin, "plugin-admin");
+        String commit = Projects.commit(admin, project, CodePackages.of("search"));
+        Api.Answer task = admin.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\"" + commit
+                + "\",\"step\":\"quadratic\",\"type\":\"grid\",\"parallelism\":1,"
+                + "\"parameters\":{\"x\":{\"style\":\"multiple\",\"rules\":{\"items\":[1]}},"
+                + "\"y\":{\"style\":\"multiple\",\"rules\":{\"items\":[2]}}},"
+                + "\"objective\":{\"metric\":\"loss\",\"direction\":\"minimize\"}}");
+        assertEquals(201, task.status(), task.body());
+        try {
+            // The grid task made a live 'grid' optimizer from the bundled optimizer-grid plugin.
+            Api.Answer disabled = admin.send("POST", ADMIN_PLUGINS + "/optimizer-grid/disable", "");
+            assertEquals(202, disabled.status(), disabled.body());
+            assertTrue(disabled.json().getBoolean("restartRequired"));
+            assertTrue(disabled.json().getString("message").contains("optimizer 'grid'"), disabled.body());
+            JsonObject grid = listed(ADMIN_PLUGINS, "optimizer-grid").orElseThrow();
+            assertEquals("started", grid.getString("state"), "it keeps running until the restart");
+            assertEquals("disable", grid.getString("pendingAction"));
+            assertTrue(Files.readString(pluginsFolder.resolve("disabled.txt")).contains("optimizer-grid"));
+        } finally {
+            Api.Answer enabled = admin.send("POST", ADMIN_PLUGINS + "/optimizer-grid/enable", "");
+            assertEquals(200, enabled.status(), enabled.body());
+        }
+        JsonObject grid = listed(ADMIN_PLUGINS, "optimizer-grid").orElseThrow();
+        assertEquals("started", grid.getString("state"));
+        assertFalse(grid.getBoolean("restartRequired"));
+        assertFalse(grid.containsKey("pendingAction"));
+        admin.await("/api/v1/tasks/" + task.json().getString("id"), t -> t.getString("status").equals("complete"),
+                Duration.ofSeconds(120));
+    }
+
+    @Test
     void thePluginsTheDefaultStoreAndEnvironmentRunOnAndBundledPluginsStay() {
         Api.Answer storage = admin.send("POST", ADMIN_PLUGINS + "/storage-local/disable", "");
         assertEquals(409, storage.status(), storage.body());
