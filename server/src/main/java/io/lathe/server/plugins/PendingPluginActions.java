@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 /**
  * Plugin changes that wait for the next start because the plugin could not be stopped safely (a configured data
  * store or environment holds an instance of it, or other plugins depend on it). Kept in
- * {@code LATHE_HOME/plugins/pending-actions.properties} ({@code <plugin-id>=upgrade|uninstall|disable}); the new jar
- * of a pending upgrade waits beside it as {@code <plugin-id>.jar.pending}, a name PF4J does not load.
+ * {@code LATHE_HOME/plugins/pending-actions.properties} ({@code <plugin-id>=upgrade|uninstall}); the new jar of a
+ * pending upgrade waits beside it as {@code <plugin-id>.jar.pending}, a name PF4J does not load. A disable that waits
+ * needs no entry here: it is in PF4J's {@code disabled.txt}, which PF4J reads at the next start.
  */
 final class PendingPluginActions {
 
@@ -25,7 +26,7 @@ final class PendingPluginActions {
     private static final Logger LOG = Logger.getLogger(PendingPluginActions.class.getName());
 
     /** What waits for a restart. */
-    enum Action { UPGRADE, UNINSTALL, DISABLE }
+    enum Action { UPGRADE, UNINSTALL }
 
     private final Path directory;
     private final Map<String, Action> actions = new TreeMap<>();
@@ -47,7 +48,7 @@ final class PendingPluginActions {
 
     /**
      * Carries out what waited for this start, before PF4J reads the folder: an upgrade's new jar replaces the old
-     * file, an uninstalled plugin's file goes. A pending disable is already in PF4J's {@code disabled.txt}.
+     * file, an uninstalled plugin's file goes.
      *
      * @param fileOf the file a plugin id is installed as, if any
      */
@@ -68,7 +69,6 @@ final class PendingPluginActions {
                             Files.deleteIfExists(installed);
                         }
                     }
-                    case DISABLE -> { }
                 }
                 LOG.info("plugin " + id + ": applied the pending " + entry.getValue().name().toLowerCase());
             } catch (IOException e) {

@@ -77,7 +77,9 @@ public class PluginAdmin {
                 throw ApiException.badRequest("upload-failed", "the upload did not arrive whole: " + e.getMessage(),
                         "body");
             }
-            return installFrom(upload, caller);
+            synchronized (host.changes()) {
+                return installFrom(upload, caller);
+            }
         } finally {
             try {
                 Files.deleteIfExists(upload);
@@ -87,7 +89,7 @@ public class PluginAdmin {
         }
     }
 
-    private synchronized Outcome installFrom(Path upload, Caller caller) {
+    private Outcome installFrom(Path upload, Caller caller) {
         LathePluginManager manager = manager();
         PluginDescriptor plugin = inspect(upload);
         String id = plugin.getPluginId();
@@ -282,13 +284,17 @@ public class PluginAdmin {
     }
 
     /** Enables a disabled plugin and starts it, or cancels a disable that waited for a restart. */
-    public synchronized Outcome enable(String id, Caller caller) {
+    public Outcome enable(String id, Caller caller) {
+        synchronized (host.changes()) {
+            return enableLocked(id, caller);
+        }
+    }
+
+    private Outcome enableLocked(String id, Caller caller) {
         LathePluginManager manager = manager();
         PluginWrapper plugin = plugin(manager, id);
-        PendingPluginActions pending = host.pending();
-        if (pending.get(id) == PendingPluginActions.Action.DISABLE) {
+        if (PluginHost.isDisabledAtNextStart(manager, plugin)) {
             manager.statusProvider().enablePlugin(id);
-            pending.remove(id);
             audit.record(caller.username(), "plugin.enable", id, Map.of("before", "disable pending",
                     "after", state(plugin)));
             return new Outcome(200, "The pending disable of " + id + " is cancelled; it keeps running.", false,
@@ -314,21 +320,25 @@ public class PluginAdmin {
      * that makes the default data store or environment, or that a running plugin depends on; a plugin with live
      * instances stays running until the next start.
      */
-    public synchronized Outcome disable(String id, Caller caller) {
+    public Outcome disable(String id, Caller caller) {
+        synchronized (host.changes()) {
+            return disableLocked(id, caller);
+        }
+    }
+
+    private Outcome disableLocked(String id, Caller caller) {
         LathePluginManager manager = manager();
         PluginWrapper plugin = plugin(manager, id);
-        PendingPluginActions pending = host.pending();
-        if (plugin.getPluginState() == PluginState.DISABLED
-                || pending.get(id) == PendingPluginActions.Action.DISABLE) {
-            return new Outcome(200, id + " is disabled already.", pending.get(id) != null,
-                    host.describe(manager, plugin));
+        boolean waiting = PluginHost.isDisabledAtNextStart(manager, plugin);
+        if (plugin.getPluginState() == PluginState.DISABLED || waiting) {
+            return new Outcome(200, id + " is disabled already" + (waiting ? " at the next start" : "") + ".",
+                    waiting, host.describe(manager, plugin));
         }
         refuseIfNeeded(manager, plugin, "disabled");
         String before = state(plugin);
         List<String> holders = holders(manager, plugin);
         if (!holders.isEmpty()) {
             manager.statusProvider().disablePlugin(id);
-            pending.put(id, PendingPluginActions.Action.DISABLE);
             audit.record(caller.username(), "plugin.disable", id, Map.of("before", before,
                     "after", "disabled at the next start", "restart_required", true));
             return new Outcome(202, "Restart required: " + id + " is marked disabled and stops at the next start of"
@@ -344,7 +354,13 @@ public class PluginAdmin {
      * Stops, unloads and deletes a plugin. Refused for the bundled plugins (they come back at every start: disable
      * them instead) and for what {@link #disable} refuses; a plugin with live instances goes at the next start.
      */
-    public synchronized Outcome uninstall(String id, Caller caller) {
+    public Outcome uninstall(String id, Caller caller) {
+        synchronized (host.changes()) {
+            return uninstallLocked(id, caller);
+        }
+    }
+
+    private Outcome uninstallLocked(String id, Caller caller) {
         LathePluginManager manager = manager();
         PluginWrapper plugin = plugin(manager, id);
         if (host.isBundled(id)) {

@@ -39,6 +39,8 @@ public class PluginHost {
     private volatile LathePluginManager manager;
     private volatile PendingPluginActions pending;
     private volatile Set<String> bundledIds = Set.of();
+    /** Held while the set of plugins changes or is read: PF4J's plugin manager is not thread-safe. */
+    private final Object changes = new Object();
 
     /**
      * Copies each bundled plugin into the plugins folder unless a file of that name is there already (an
@@ -91,6 +93,11 @@ public class PluginHost {
         return manager;
     }
 
+    /** The lock {@link PluginAdmin} holds while it changes plugins. */
+    Object changes() {
+        return changes;
+    }
+
     PendingPluginActions pending() {
         return pending;
     }
@@ -131,8 +138,10 @@ public class PluginHost {
             return List.of();
         }
         List<PluginDescription> result = new ArrayList<>();
-        for (PluginWrapper plugin : current.getPlugins()) {
-            result.add(describe(current, plugin));
+        synchronized (changes) {
+            for (PluginWrapper plugin : current.getPlugins()) {
+                result.add(describe(current, plugin));
+            }
         }
         current.loadFailures().forEach((path, error) -> result.add(PluginDescription.failedToLoad(path, error)));
         return result;
@@ -140,12 +149,25 @@ public class PluginHost {
 
     /** One loaded plugin as the API lists it, with the change that waits for a restart, if any. */
     PluginDescription describe(LathePluginManager current, PluginWrapper plugin) {
-        PendingPluginActions.Action waiting = pending == null ? null : pending.get(plugin.getPluginId());
+        List<String> waiting = new ArrayList<>();
+        PendingPluginActions.Action action = pending == null ? null : pending.get(plugin.getPluginId());
+        if (action != null) {
+            waiting.add(action.name().toLowerCase());
+        }
+        if (isDisabledAtNextStart(current, plugin)) {
+            waiting.add("disable");
+        }
         return PluginDescription.of(plugin, current.getExtensionClassNames(plugin.getPluginId()),
                 plugin.getPluginState() == PluginState.STARTED
                         ? current.getExtensions(plugin.getPluginId()) : List.of(),
-                unmetRequirement(current, plugin), waiting == null ? null : waiting.name().toLowerCase(),
+                unmetRequirement(current, plugin), waiting.isEmpty() ? null : String.join(",", waiting),
                 isBundled(plugin.getPluginId()));
+    }
+
+    /** A running plugin PF4J's {@code disabled.txt} names: an admin disabled it while it could not stop. */
+    static boolean isDisabledAtNextStart(LathePluginManager manager, PluginWrapper plugin) {
+        return plugin.getPluginState() == PluginState.STARTED
+                && manager.statusProvider().isPluginDisabled(plugin.getPluginId());
     }
 
     /** Why PF4J disabled a plugin without saying so: it needs another version of Lathe. */

@@ -50,6 +50,17 @@ class PluginAdminIT {
         }
     }
 
+    /** The admin's browser, signed in on first use. */
+    private static Browser browser() throws IOException {
+        if (browser == null) {
+            browser = new Browser(SharedServer.server());
+            String password = Files.readString(SharedServer.server().home()
+                    .resolve("secrets/initial-admin-password")).trim();
+            browser.signIn("admin", password);
+        }
+        return browser;
+    }
+
     private static Api.Answer upload(byte[] jar) {
         return admin.postBytes(ADMIN_PLUGINS, jar, "application/java-archive");
     }
@@ -202,9 +213,18 @@ class PluginAdminIT {
             assertEquals("started", grid.getString("state"), "it keeps running until the restart");
             assertEquals("disable", grid.getString("pendingAction"));
             assertTrue(Files.readString(pluginsFolder.resolve("disabled.txt")).contains("optimizer-grid"));
+
+            Browser browser = browser();
+            browser.open("/admin/plugins");
+            assertTrue(browser.find("#plugins tr[data-plugin='optimizer-grid'] .restart-required").getText()
+                    .contains("disable"));
+            assertTrue(browser.find("p.notice .restart-required").isDisplayed(), "the page says changes wait");
+            browser.find("#plugins tr[data-plugin='optimizer-grid'] button.plugin-enable").click();
+            browser.await(Duration.ofSeconds(10), () -> browser.find("p.notice").getText()
+                    .contains("pending disable of optimizer-grid is cancelled"));
         } finally {
             Api.Answer enabled = admin.send("POST", ADMIN_PLUGINS + "/optimizer-grid/enable", "");
-            assertEquals(200, enabled.status(), enabled.body());
+            assertEquals(200, enabled.status(), "enabling again is harmless: " + enabled.body());
         }
         JsonObject grid = listed(ADMIN_PLUGINS, "optimizer-grid").orElseThrow();
         assertEquals("started", grid.getString("state"));
@@ -232,10 +252,7 @@ class PluginAdminIT {
 
     @Test
     void anAdminUploadsAndDisablesAPluginFromTheConsole() throws IOException {
-        browser = new Browser(SharedServer.server());
-        String password = Files.readString(SharedServer.server().home().resolve("secrets/initial-admin-password"))
-                .trim();
-        browser.signIn("admin", password);
+        Browser browser = browser();
         browser.open("/admin/plugins");
         Path jar = Files.createTempDirectory("upload-").resolve("it-console.jar");
         Files.write(jar, TestPlugins.jar(TestPlugins.plugin("it-console", "1.0.0")));

@@ -3,7 +3,6 @@ package io.lathe.server.plugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,24 +21,21 @@ class PendingPluginActionsTest {
     void aWaitingUpgradeReplacesTheOldFileAndAnUninstallRemovesItAtTheNextStart() throws IOException {
         Files.writeString(plugins.resolve("alpha-old-name.jar"), "alpha 1.0.0");
         Files.writeString(plugins.resolve("beta.jar"), "beta");
-        Files.writeString(plugins.resolve("gamma.jar"), "gamma");
         PendingPluginActions running = new PendingPluginActions(plugins);
         Files.writeString(running.pendingJarOf("alpha"), "alpha 1.1.0");
         running.put("alpha", PendingPluginActions.Action.UPGRADE);
         running.put("beta", PendingPluginActions.Action.UNINSTALL);
-        running.put("gamma", PendingPluginActions.Action.DISABLE);
 
         PendingPluginActions restarted = new PendingPluginActions(plugins);
         assertEquals(PendingPluginActions.Action.UPGRADE, restarted.get("alpha"), "kept on disk over the restart");
         Map<String, Path> files = Map.of("alpha", plugins.resolve("alpha-old-name.jar"),
-                "beta", plugins.resolve("beta.jar"), "gamma", plugins.resolve("gamma.jar"));
+                "beta", plugins.resolve("beta.jar"));
         restarted.applyAtStart(files::get);
 
         assertEquals("alpha 1.1.0", Files.readString(plugins.resolve("alpha.jar")));
         assertFalse(Files.exists(plugins.resolve("alpha-old-name.jar")));
         assertFalse(Files.exists(plugins.resolve("alpha" + PendingPluginActions.PENDING_SUFFIX)));
         assertFalse(Files.exists(plugins.resolve("beta.jar")));
-        assertTrue(Files.exists(plugins.resolve("gamma.jar")), "a disable waits in PF4J's disabled.txt, not here");
         assertNull(restarted.get("alpha"));
         assertFalse(Files.exists(plugins.resolve(PendingPluginActions.FILE)), "nothing is left waiting");
     }
