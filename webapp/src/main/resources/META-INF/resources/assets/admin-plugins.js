@@ -1,7 +1,16 @@
 // Uploads a plugin jar from the admin plugins page. The file is sent as the raw request body, so the server streams
 // it to a temporary file and checks it there; a refusal is shown at the file field, success reloads the list.
+// Uninstalling deletes the plugin's jar, so it is confirmed first.
 (function () {
   'use strict';
+
+  Array.prototype.forEach.call(document.querySelectorAll('form.plugin-uninstall-form'), function (uninstall) {
+    uninstall.addEventListener('submit', function (event) {
+      if (!window.confirm('Uninstall ' + uninstall.elements.id.value + '? Its jar is deleted from the plugins folder.')) {
+        event.preventDefault();
+      }
+    });
+  });
 
   var form = document.getElementById('plugin-upload');
   if (!form) { return; }

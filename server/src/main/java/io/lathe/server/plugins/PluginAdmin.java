@@ -133,7 +133,7 @@ public class PluginAdmin {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("before", before);
         details.put("after", plugin.getVersion());
-        List<String> holders = holders(manager, installed);
+        List<String> holders = holders(manager, installed, true);
         if (!holders.isEmpty()) {
             move(upload, pending.pendingJarOf(id));
             pending.put(id, PendingPluginActions.Action.UPGRADE);
@@ -334,9 +334,9 @@ public class PluginAdmin {
             return new Outcome(200, id + " is disabled already" + (waiting ? " at the next start" : "") + ".",
                     waiting, host.describe(manager, plugin));
         }
-        refuseIfNeeded(manager, plugin, "disabled");
+        refuseIfNeeded(manager, plugin, "disabled", false);
         String before = state(plugin);
-        List<String> holders = holders(manager, plugin);
+        List<String> holders = holders(manager, plugin, false);
         if (!holders.isEmpty()) {
             manager.statusProvider().disablePlugin(id);
             audit.record(caller.username(), "plugin.disable", id, Map.of("before", before,
@@ -367,10 +367,10 @@ public class PluginAdmin {
             throw ApiException.conflict("bundled", "plugin '" + id + "' ships with Lathe and is installed again at"
                     + " every start; disable it instead");
         }
-        refuseIfNeeded(manager, plugin, "uninstalled");
+        refuseIfNeeded(manager, plugin, "uninstalled", true);
         PendingPluginActions pending = host.pending();
         String version = plugin.getDescriptor().getVersion();
-        List<String> holders = holders(manager, plugin);
+        List<String> holders = holders(manager, plugin, true);
         if (!holders.isEmpty()) {
             pending.remove(id);
             pending.put(id, PendingPluginActions.Action.UNINSTALL);
@@ -390,8 +390,11 @@ public class PluginAdmin {
         return new Outcome(200, "Uninstalled " + id + " " + version + ".", false, last);
     }
 
-    /** Refuses to take away a plugin the default data store or environment, or another running plugin, needs. */
-    private void refuseIfNeeded(LathePluginManager manager, PluginWrapper plugin, String what) {
+    /**
+     * Refuses to take away a plugin the default data store or environment, or another plugin, needs: an enabled one
+     * for a disable; for an uninstall any loaded one, since PF4J unloads the dependents of what it unloads.
+     */
+    private void refuseIfNeeded(LathePluginManager manager, PluginWrapper plugin, String what, boolean anyDependent) {
         String id = plugin.getPluginId();
         if (plugin.getPluginState() == PluginState.STARTED) {
             List<String> storage = new ArrayList<>();
@@ -410,9 +413,10 @@ public class PluginAdmin {
             }
         }
         List<String> dependents = manager.getPlugins().stream()
-                .filter(p -> p.getPluginState() != PluginState.DISABLED && p.getPluginState() != PluginState.FAILED)
+                .filter(p -> anyDependent
+                        || p.getPluginState() != PluginState.DISABLED && p.getPluginState() != PluginState.FAILED)
                 .filter(p -> p.getDescriptor().getDependencies().stream()
-                        .anyMatch(d -> d.getPluginId().equals(id) && !d.isOptional()))
+                        .anyMatch(d -> d.getPluginId().equals(id) && (anyDependent || !d.isOptional())))
                 .map(PluginWrapper::getPluginId).sorted().toList();
         if (!dependents.isEmpty()) {
             throw ApiException.conflict("has-dependents", "plugin '" + String.join("', '", dependents)
@@ -422,13 +426,14 @@ public class PluginAdmin {
     }
 
     /**
-     * What keeps a plugin from being stopped now: live configured instances made by it, and running plugins that
-     * depend on it (stopping it would stop them too).
+     * What keeps a plugin from being stopped now: live configured instances made by it, and plugins that depend on
+     * it: running ones (stopping it would stop them too) or, when it is to be unloaded ({@code unloading}), any
+     * loaded one (PF4J would unload them with it).
      */
-    private List<String> holders(LathePluginManager manager, PluginWrapper plugin) {
+    private List<String> holders(LathePluginManager manager, PluginWrapper plugin, boolean unloading) {
         List<String> holders = new ArrayList<>(instances.liveInstancesFrom(plugin.getPluginClassLoader()));
         manager.getPlugins().stream()
-                .filter(p -> p.getPluginState() == PluginState.STARTED)
+                .filter(p -> unloading || p.getPluginState() == PluginState.STARTED)
                 .filter(p -> p.getDescriptor().getDependencies().stream()
                         .anyMatch(d -> d.getPluginId().equals(plugin.getPluginId())))
                 .forEach(p -> holders.add("plugin '" + p.getPluginId() + "'"));

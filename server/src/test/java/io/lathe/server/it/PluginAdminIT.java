@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The administrator's plugin life cycle on a running server, with plugin jars built by the test: upload, upgrade,
@@ -187,6 +189,9 @@ class PluginAdminIT {
         assertTrue(Files.exists(pluginsFolder.resolve("it-base.jar.pending")));
         assertTrue(Files.readString(pluginsFolder.resolve("pending-actions.properties")).contains("it-base=upgrade"));
 
+        Api.Answer stillNeeded = admin.send("DELETE", ADMIN_PLUGINS + "/it-base", null);
+        assertEquals(409, stillNeeded.status(), stillNeeded.body());
+        assertEquals("has-dependents", stillNeeded.json().getString("error"));
         assertEquals(200, admin.send("DELETE", ADMIN_PLUGINS + "/it-user", null).status());
         assertEquals(200, admin.send("DELETE", ADMIN_PLUGINS + "/it-base", null).status());
         assertFalse(Files.exists(pluginsFolder.resolve("it-base.jar.pending")), "the waiting upgrade went with it");
@@ -283,6 +288,12 @@ class PluginAdminIT {
         assertTrue(browser.find("#plugin-upload-error").getText().contains("not a jar"));
 
         browser.find("#plugins tr[data-plugin='it-console'] button.plugin-uninstall").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent())
+                .dismiss();
+        assertTrue(listed(ADMIN_PLUGINS, "it-console").isPresent(), "nothing happens unless confirmed");
+        browser.find("#plugins tr[data-plugin='it-console'] button.plugin-uninstall").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent())
+                .accept();
         browser.await(Duration.ofSeconds(10), () -> browser.driver()
                 .findElements(By.cssSelector("#plugins tr[data-plugin='it-console']")).isEmpty());
         assertTrue(listed(ADMIN_PLUGINS, "it-console").isEmpty());
