@@ -1,21 +1,25 @@
 package io.lathe.server.plugins;
 
+import io.lathe.server.api.ApiException;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code /api/v1/admin/plugins}: admins list, upload (install or upgrade), enable, disable and uninstall plugins.
@@ -40,7 +44,13 @@ public class AdminPluginResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Access(Access.Rule.ADMIN)
-    public Response upload(InputStream body, @Context SecurityContext security) {
+    public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            @Context SecurityContext security) {
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "send the plugin jar itself as the body (curl --data-binary @plugin.jar), not a multipart form",
+                    "body");
+        }
         return answer(admin.install(body, caller(security)));
     }
 

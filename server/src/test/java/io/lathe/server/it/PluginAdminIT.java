@@ -140,6 +140,10 @@ class PluginAdminIT {
         assertEquals(400, notAJar.status(), notAJar.body());
         assertEquals("not-a-jar", notAJar.json().getString("error"));
 
+        Api.Answer form = admin.postBytes(ADMIN_PLUGINS, "--x--".getBytes(), "multipart/form-data; boundary=x");
+        assertEquals(415, form.status(), form.body());
+        assertEquals("body", form.json().getString("field"));
+
         Api.Answer noId = upload(manifestOnly());
         assertEquals(400, noId.status(), noId.body());
         assertEquals("Plugin-Id", noId.json().getString("field"));
