@@ -2,23 +2,31 @@ package io.lathe.server.console;
 
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
+import io.lathe.server.api.ApiException;
+import io.lathe.server.plugins.PluginAdmin;
 import io.lathe.server.plugins.PluginDescription;
 import io.lathe.server.plugins.PluginHost;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code /admin/plugins}, for admins: the installed plugins as {@code GET /api/v1/plugins} lists them (id, version,
- * state, provider, extensions, dependencies, why one failed). Changing plugins (upload, enable, disable) will post to
- * this page; {@link #show} then takes the outcome to report.
+ * state, provider, extensions, dependencies, why one failed, a change waiting for a restart), and the life cycle of
+ * {@link PluginAdmin}: a plugin jar posted as the raw body (by assets/admin-plugins.js) is installed or upgraded, and
+ * forms enable, disable or uninstall one plugin. The outcome of an upload is shown on the next view of the page.
  */
 @WebServlet(urlPatterns = "/admin/plugins")
 public class PluginsPage extends HttpServlet {
@@ -27,6 +35,10 @@ public class PluginsPage extends HttpServlet {
     ConsoleTemplates templates;
     @Inject
     PluginHost host;
+    @Inject
+    PluginAdmin admin;
+
+    private static final String FLASH = "lathe.plugins.notice";
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -35,7 +47,64 @@ public class PluginsPage extends HttpServlet {
             ErrorPages.adminsOnly(templates, request, response);
             return;
         }
-        show(request, response, HttpServletResponse.SC_OK, null, null);
+        HttpSession session = request.getSession(false);
+        String notice = session == null ? null : (String) session.getAttribute(FLASH);
+        if (notice != null) {
+            session.removeAttribute(FLASH);
+        }
+        show(request, response, HttpServletResponse.SC_OK, null, notice);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = ConsoleSession.caller(request).orElseThrow();
+        if (!caller.isAdmin()) {
+            ErrorPages.adminsOnly(templates, request, response);
+            return;
+        }
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            upload(request, response, caller);
+            return;
+        }
+        String id = request.getParameter("id");
+        String action = request.getParameter("action");
+        try {
+            if (id == null || id.isBlank()) {
+                throw ApiException.badRequest("missing-id", "say which plugin", "id");
+            }
+            PluginAdmin.Outcome outcome = switch (action == null ? "" : action) {
+                case "enable" -> admin.enable(id, caller);
+                case "disable" -> admin.disable(id, caller);
+                case "uninstall" -> admin.uninstall(id, caller);
+                default -> throw ApiException.badRequest("invalid-action",
+                        "action must be enable, disable or uninstall", "action");
+            };
+            show(request, response, HttpServletResponse.SC_OK, null, outcome.message());
+        } catch (ApiException e) {
+            show(request, response, e.status().getStatusCode(), e.getMessage(), null);
+        }
+    }
+
+    /** The raw body is the plugin jar; answers JSON for the page's script, and keeps the outcome for the next view. */
+    private void upload(HttpServletRequest request, HttpServletResponse response, Caller caller) throws IOException {
+        JsonObjectBuilder answer = Json.createObjectBuilder();
+        try (InputStream body = request.getInputStream()) {
+            PluginAdmin.Outcome outcome = admin.install(body, caller);
+            request.getSession().setAttribute(FLASH, outcome.message());
+            response.setStatus(outcome.status());
+            answer.add("message", outcome.message()).add("restartRequired", outcome.restartRequired())
+                    .add("location", "/admin/plugins");
+        } catch (ApiException e) {
+            response.setStatus(e.status().getStatusCode());
+            answer.add("error", e.toError().error()).add("message", e.getMessage());
+            if (e.field() != null) {
+                answer.add("field", e.field());
+            }
+        }
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(answer.build().toString());
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status, String error,
@@ -44,6 +113,7 @@ public class PluginsPage extends HttpServlet {
         List<PluginDescription> plugins = host.describe();
         model.put("plugins", plugins.stream().map(PluginsPage::view).toList());
         model.put("failed", plugins.stream().filter(p -> p.error() != null).count());
+        model.put("restartRequired", plugins.stream().anyMatch(PluginDescription::restartRequired));
         model.put("error", error);
         model.put("notice", notice);
         templates.render(request, response, status, "admin-plugins", "Plugins", model);
@@ -64,6 +134,9 @@ public class PluginsPage extends HttpServlet {
                 "id", e.id() == null ? "" : e.id(),
                 "name", e.name() == null ? e.className() : e.name())).toList());
         view.put("error", plugin.error() == null ? "" : plugin.error());
+        view.put("bundled", plugin.bundled());
+        view.put("pending", plugin.pendingAction() == null ? "" : plugin.pendingAction());
+        view.put("restartRequired", plugin.restartRequired());
         return view;
     }
 }

@@ -172,6 +172,44 @@ public class ConfiguredInstances {
         }
     }
 
+    /**
+     * What holds a live instance made by a plugin's class loader ({@code data store 'local'}, {@code environment
+     * 'local'}, {@code optimizer 'grid'}): such a plugin cannot be stopped or replaced while Lathe runs.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> liveInstancesFrom(ClassLoader pluginLoader) {
+        List<String> users = new java.util.ArrayList<>();
+        stores.forEach((name, store) -> addIfFrom(users, "data store", name, store, pluginLoader));
+        environments.forEach((name, environment) -> addIfFrom(users, "environment", name, environment, pluginLoader));
+        optimizers.forEach((name, optimizer) -> addIfFrom(users, "optimizer", name, optimizer, pluginLoader));
+        users.sort(null);
+        return users;
+    }
+
+    private static void addIfFrom(List<String> users, String kind, String name, Object instance, ClassLoader loader) {
+        if (instance.getClass().getClassLoader() == loader) {
+            users.add(kind + " '" + name + "'");
+        }
+    }
+
+    /**
+     * The default data store and environment whose factory is one of {@code storageIds} or {@code computeIds}
+     * ({@code data store 'local'}): the server needs them, so the plugin that makes them must stay.
+     */
+    public List<String> defaultsMadeBy(java.util.Collection<String> storageIds,
+            java.util.Collection<String> computeIds) {
+        List<String> users = new java.util.ArrayList<>();
+        DataStore store = entityManager.find(DataStore.class, DEFAULT);
+        if (store != null && storageIds.contains(store.factory())) {
+            users.add("data store '" + DEFAULT + "'");
+        }
+        Environment environment = entityManager.find(Environment.class, DEFAULT);
+        if (environment != null && computeIds.contains(environment.factory())) {
+            users.add("environment '" + DEFAULT + "'");
+        }
+        return users;
+    }
+
     /** Ids of every environment that has a live instance, with it. */
     public Map<String, ComputeEnvironment> liveEnvironments() {
         return Map.copyOf(environments);

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 
 /**
@@ -92,6 +93,15 @@ final class LathePluginManager extends DefaultPluginManager {
 
     void recordFailure(Path pluginPath, Throwable failure) {
         loadFailures.put(pluginPath, describe(failure));
+    }
+
+    void forgetFailure(Path pluginPath) {
+        loadFailures.remove(pluginPath);
+    }
+
+    /** Where PF4J keeps which plugins are disabled ({@code disabled.txt} in the plugins folder). */
+    PluginStatusProvider statusProvider() {
+        return pluginStatusProvider;
     }
 
     /** Plugin files that could not be loaded, with why. */

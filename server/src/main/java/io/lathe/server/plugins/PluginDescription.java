@@ -9,7 +9,8 @@ import org.pf4j.PluginWrapper;
 
 /**
  * A plugin as the API lists it: what its manifest says, its state, the extensions it contributes, and why it
- * failed if it did.
+ * failed if it did; {@code pendingAction} ({@code upgrade}, {@code uninstall}, {@code disable}) is a change an admin
+ * made that waits for the next start of Lathe, which {@code restartRequired} then says.
  */
 public record PluginDescription(
         String id,
@@ -21,14 +22,17 @@ public record PluginDescription(
         List<String> dependencies,
         String file,
         List<Extension> extensions,
-        String error) {
+        String error,
+        boolean bundled,
+        String pendingAction,
+        boolean restartRequired) {
 
     /** One extension factory a plugin contributes. */
     public record Extension(String point, String id, String name, String className) {
     }
 
     static PluginDescription of(PluginWrapper plugin, Set<String> extensionClassNames, List<?> started,
-            String problem) {
+            String problem, String pendingAction, boolean bundled) {
         PluginDescriptor descriptor = plugin.getDescriptor();
         List<Extension> extensions = started.isEmpty()
                 ? extensionClassNames.stream().sorted().map(name -> new Extension(null, null, null, name)).toList()
@@ -49,11 +53,12 @@ public record PluginDescription(
                 descriptor.getDependencies().stream().map(Object::toString).toList(),
                 plugin.getPluginPath().getFileName().toString(),
                 extensions,
-                problem != null ? problem : failure != null ? LathePluginManager.describe(failure) : null);
+                problem != null ? problem : failure != null ? LathePluginManager.describe(failure) : null,
+                bundled, pendingAction, pendingAction != null);
     }
 
     static PluginDescription failedToLoad(Path path, String error) {
         return new PluginDescription(null, null, "failed", null, null, null, List.of(),
-                path.getFileName().toString(), List.of(), error);
+                path.getFileName().toString(), List.of(), error, false, null, false);
     }
 }

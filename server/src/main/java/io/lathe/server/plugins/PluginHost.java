@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pf4j.PluginState;
@@ -34,6 +37,10 @@ public class PluginHost {
     LatheSettings settings;
 
     private volatile LathePluginManager manager;
+    private volatile PendingPluginActions pending;
+    private volatile Set<String> bundledIds = Set.of();
+    /** Held while the set of plugins changes or is read: PF4J's plugin manager is not thread-safe. */
+    private final Object changes = new Object();
 
     /**
      * Copies each bundled plugin into the plugins folder unless a file of that name is there already (an
@@ -43,7 +50,11 @@ public class PluginHost {
      */
     public synchronized void start(Map<String, Function<String, InputStream>> bundled) {
         Path directory = settings.pluginsDirectory();
+        pending = new PendingPluginActions(directory);
+        pending.applyAtStart(id -> installedFileOf(directory, id));
         bundled.forEach((fileName, opener) -> installIfAbsent(directory.resolve(fileName), opener.apply(fileName)));
+        bundledIds = bundled.keySet().stream().map(name -> name.substring(0, name.length() - ".jar".length()))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
         LathePluginManager pluginManager = new LathePluginManager(directory, LatheSettings.VERSION);
         try {
@@ -56,6 +67,44 @@ public class PluginHost {
         pluginManager.loadFailures().forEach((path, error) ->
                 LOG.warning("plugin file " + path.getFileName() + " was not loaded: " + error));
         manager = pluginManager;
+    }
+
+    /** The jar in {@code directory} whose manifest names plugin {@code id}, or null. */
+    private static Path installedFileOf(Path directory, String id) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList()) {
+                try (JarFile jar = new JarFile(file.toFile())) {
+                    Manifest manifest = jar.getManifest();
+                    if (manifest != null && id.equals(manifest.getMainAttributes().getValue("Plugin-Id"))) {
+                        return file;
+                    }
+                } catch (IOException e) {
+                    // not a jar: not this plugin
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The running plugin manager; null before {@link #start}. */
+    LathePluginManager manager() {
+        return manager;
+    }
+
+    /** The lock {@link PluginAdmin} holds while it changes plugins. */
+    Object changes() {
+        return changes;
+    }
+
+    PendingPluginActions pending() {
+        return pending;
+    }
+
+    /** Whether {@code id} is one of the plugins Lathe ships with (re-installed at start when its file is gone). */
+    public boolean isBundled(String id) {
+        return bundledIds.contains(id);
     }
 
     private static void installIfAbsent(Path target, InputStream content) {
@@ -89,14 +138,36 @@ public class PluginHost {
             return List.of();
         }
         List<PluginDescription> result = new ArrayList<>();
-        for (PluginWrapper plugin : current.getPlugins()) {
-            result.add(PluginDescription.of(plugin, current.getExtensionClassNames(plugin.getPluginId()),
-                    plugin.getPluginState() == PluginState.STARTED
-                            ? current.getExtensions(plugin.getPluginId()) : List.of(),
-                    unmetRequirement(current, plugin)));
+        synchronized (changes) {
+            for (PluginWrapper plugin : current.getPlugins()) {
+                result.add(describe(current, plugin));
+            }
         }
         current.loadFailures().forEach((path, error) -> result.add(PluginDescription.failedToLoad(path, error)));
         return result;
+    }
+
+    /** One loaded plugin as the API lists it, with the change that waits for a restart, if any. */
+    PluginDescription describe(LathePluginManager current, PluginWrapper plugin) {
+        List<String> waiting = new ArrayList<>();
+        PendingPluginActions.Action action = pending == null ? null : pending.get(plugin.getPluginId());
+        if (action != null) {
+            waiting.add(action.name().toLowerCase());
+        }
+        if (isDisabledAtNextStart(current, plugin)) {
+            waiting.add("disable");
+        }
+        return PluginDescription.of(plugin, current.getExtensionClassNames(plugin.getPluginId()),
+                plugin.getPluginState() == PluginState.STARTED
+                        ? current.getExtensions(plugin.getPluginId()) : List.of(),
+                unmetRequirement(current, plugin), waiting.isEmpty() ? null : String.join(",", waiting),
+                isBundled(plugin.getPluginId()));
+    }
+
+    /** A running plugin PF4J's {@code disabled.txt} names: an admin disabled it while it could not stop. */
+    static boolean isDisabledAtNextStart(LathePluginManager manager, PluginWrapper plugin) {
+        return plugin.getPluginState() == PluginState.STARTED
+                && manager.statusProvider().isPluginDisabled(plugin.getPluginId());
     }
 
     /** Why PF4J disabled a plugin without saying so: it needs another version of Lathe. */

@@ -69,6 +69,9 @@ class AccessMatrixIT {
                 + commit + "\",\"step\":\"prepare-data\",\"type\":\"manual\",\"parameter_sets\":[{\"samples\":10}]}");
         assertEquals(201, started.status(), started.body());
         task = started.json().getString("id");
+        Api.Answer plugin = admin.postBytes("/api/v1/admin/plugins",
+                TestPlugins.jar(TestPlugins.plugin("matrix-plugin", "1.0.0")), "application/java-archive");
+        assertEquals(201, plugin.status(), plugin.body());
         put(owner, "/api/v1/projects/" + project + "/datum-aliases/matrix-alias", "{\"datum\":\"" + datum + "\"}");
         assertEquals(201, owner.postJson("/api/v1/projects/" + project + "/datasets/matrix/versions",
                 "{\"version\":\"v1\",\"files\":[\"" + datum + "\"]}").status());
@@ -101,6 +104,19 @@ class AccessMatrixIT {
         cases.add(new Case("PATCH", "/api/v1/admin/users/{username}", Rule.ADMIN,
                 w -> "/api/v1/admin/users/" + spare, "{}"));
         cases.add(new Case("GET", "/api/v1/admin/audit", Rule.ADMIN, w -> "/api/v1/admin/audit", null));
+        cases.add(new Case("GET", "/api/v1/admin/plugins", Rule.ADMIN, w -> "/api/v1/admin/plugins", null));
+        cases.add(new Case("POST", "/api/v1/admin/plugins", Rule.ADMIN, w -> "/api/v1/admin/plugins", ""));
+        cases.add(new Case("POST", "/api/v1/admin/plugins/{id}/disable", Rule.ADMIN,
+                w -> "/api/v1/admin/plugins/matrix-plugin/disable", ""));
+        cases.add(new Case("POST", "/api/v1/admin/plugins/{id}/enable", Rule.ADMIN,
+                w -> "/api/v1/admin/plugins/matrix-plugin/enable", ""));
+        cases.add(new Case("DELETE", "/api/v1/admin/plugins/{id}", Rule.ADMIN, w -> {
+            if (w == Who.ADMIN) {
+                admin.postBytes("/api/v1/admin/plugins", TestPlugins.jar(TestPlugins.plugin("matrix-doomed", "1.0.0")),
+                        "application/java-archive");
+            }
+            return "/api/v1/admin/plugins/matrix-doomed";
+        }, null));
         cases.add(new Case("GET", "/api/v1/projects", Rule.AUTHENTICATED, w -> "/api/v1/projects", null));
         cases.add(new Case("POST", "/api/v1/projects", Rule.AUTHENTICATED, w -> "/api/v1/projects", "{}"));
         cases.add(new Case("GET", "/api/v1/projects/{id}", Rule.PROJECT_READ, w -> p, null));

@@ -1,0 +1,85 @@
+package io.lathe.server.plugins;
+
+import io.lathe.server.api.ApiException;
+import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Caller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /api/v1/admin/plugins}: admins list, upload (install or upgrade), enable, disable and uninstall plugins.
+ * Each change answers {@link PluginAdmin.Outcome}: what happened, whether it waits for a restart, and the plugin.
+ */
+@Path("admin/plugins")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminPluginResource {
+
+    @Inject
+    PluginHost host;
+    @Inject
+    PluginAdmin admin;
+
+    @GET
+    @Access(Access.Rule.ADMIN)
+    public List<PluginDescription> list() {
+        return host.describe();
+    }
+
+    /** The plugin jar is the raw request body, streamed to a temporary file. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Access(Access.Rule.ADMIN)
+    public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            @Context SecurityContext security) {
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "send the plugin jar itself as the body (curl --data-binary @plugin.jar), not a multipart form",
+                    "body");
+        }
+        return answer(admin.install(body, caller(security)));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Access(Access.Rule.ADMIN)
+    public Response enable(@PathParam("id") String id, @Context SecurityContext security) {
+        return answer(admin.enable(id, caller(security)));
+    }
+
+    @POST
+    @Path("{id}/disable")
+    @Access(Access.Rule.ADMIN)
+    public Response disable(@PathParam("id") String id, @Context SecurityContext security) {
+        return answer(admin.disable(id, caller(security)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Access(Access.Rule.ADMIN)
+    public Response uninstall(@PathParam("id") String id, @Context SecurityContext security) {
+        return answer(admin.uninstall(id, caller(security)));
+    }
+
+    private static Response answer(PluginAdmin.Outcome outcome) {
+        return Response.status(outcome.status()).entity(outcome).build();
+    }
+
+    private static Caller caller(SecurityContext security) {
+        return (Caller) security.getUserPrincipal();
+    }
+}

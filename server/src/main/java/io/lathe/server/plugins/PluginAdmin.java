@@ -1,0 +1,471 @@
+package io.lathe.server.plugins;
+
+import io.lathe.plugin.api.compute.ComputeEnvironmentFactory;
+import io.lathe.plugin.api.storage.StorageBackendFactory;
+import io.lathe.server.api.ApiException;
+import io.lathe.server.audit.AuditLog;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.platform.LatheSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.PluginDependency;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+
+/**
+ * The administrator's plugin life cycle: install or upgrade from an uploaded jar, enable, disable, uninstall. Every
+ * check runs before anything changes; a change applies at once when PF4J can stop and unload the plugin safely, and
+ * otherwise waits for the next start ({@link PendingPluginActions}). Each change is written to the audit log.
+ */
+@ApplicationScoped
+public class PluginAdmin {
+
+    /** Plugin ids become file names: letters, digits, dots, dashes and underscores only. */
+    private static final Pattern PLUGIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final String EXTENSION_INDEX = "META-INF/extensions.idx";
+
+    @Inject
+    PluginHost host;
+    @Inject
+    ConfiguredInstances instances;
+    @Inject
+    AuditLog audit;
+    @Inject
+    LatheSettings settings;
+
+    /**
+     * What a change did.
+     *
+     * @param status 201 installed, 200 changed now (or nothing to do), 202 waits for a restart
+     * @param message one sentence for the admin
+     */
+    public record Outcome(int status, String message, boolean restartRequired, PluginDescription plugin) {
+    }
+
+    /**
+     * Installs the plugin jar read from {@code body}, or upgrades the installed plugin of the same id to it. The body
+     * is streamed to a temporary file first and checked there; nothing in the plugins folder changes on refusal.
+     */
+    public Outcome install(InputStream body, Caller caller) {
+        Path upload;
+        try {
+            upload = Files.createTempFile(settings.temporaryDirectory(), "plugin-upload-", ".jar");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            try (InputStream in = body) {
+                Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw ApiException.badRequest("upload-failed", "the upload did not arrive whole: " + e.getMessage(),
+                        "body");
+            }
+            synchronized (host.changes()) {
+                return installFrom(upload, caller);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(upload);
+            } catch (IOException e) {
+                // the temporary folder is emptied at every start
+            }
+        }
+    }
+
+    private Outcome installFrom(Path upload, Caller caller) {
+        LathePluginManager manager = manager();
+        PluginDescriptor plugin = inspect(upload);
+        String id = plugin.getPluginId();
+        checkRequires(manager, plugin);
+        checkDependencies(manager, plugin);
+
+        PluginWrapper installed = manager.getPlugin(id);
+        PendingPluginActions pending = host.pending();
+        if (installed == null) {
+            Path target = pending.jarOf(id);
+            if (Files.exists(target)) {
+                throw ApiException.conflict("file-exists", "the plugins folder already holds " + target.getFileName()
+                        + ", which did not load (see GET /api/v1/admin/plugins); remove it from the folder first");
+            }
+            pending.remove(id);
+            manager.statusProvider().enablePlugin(id);
+            PluginWrapper loaded = load(manager, upload, target);
+            audit.record(caller.username(), "plugin.install", id, Map.of("after", plugin.getVersion()));
+            return new Outcome(201, "Installed " + id + " " + plugin.getVersion() + "; it is "
+                    + state(loaded) + ".", false, host.describe(manager, loaded));
+        }
+
+        String before = installed.getDescriptor().getVersion();
+        if (manager.getVersionManager().compareVersions(plugin.getVersion(), before) <= 0) {
+            throw new ApiException(Response.Status.CONFLICT, "not-newer", "plugin '" + id + "' " + before
+                    + " is installed; upload a newer version to upgrade it (this jar is " + plugin.getVersion() + ")",
+                    "Plugin-Version");
+        }
+        for (PluginWrapper other : manager.getPlugins()) {
+            for (PluginDependency dependency : other.getDescriptor().getDependencies()) {
+                if (dependency.getPluginId().equals(id) && !"*".equals(dependency.getPluginVersionSupport())
+                        && !manager.getVersionManager().checkVersionConstraint(plugin.getVersion(),
+                                dependency.getPluginVersionSupport())) {
+                    throw new ApiException(Response.Status.CONFLICT, "breaks-dependent", "plugin '"
+                            + other.getPluginId() + "' needs " + id + " " + dependency.getPluginVersionSupport()
+                            + ", which " + plugin.getVersion() + " is not; upgrade or remove it first",
+                            "Plugin-Version");
+                }
+            }
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("before", before);
+        details.put("after", plugin.getVersion());
+        List<String> holders = holders(manager, installed, true);
+        if (!holders.isEmpty()) {
+            move(upload, pending.pendingJarOf(id));
+            pending.put(id, PendingPluginActions.Action.UPGRADE);
+            details.put("restart_required", true);
+            audit.record(caller.username(), "plugin.upgrade", id, details);
+            return new Outcome(202, "Restart required: " + id + " " + plugin.getVersion() + " replaces " + before
+                    + " at the next start of Lathe, because " + String.join(", ", holders) + " "
+                    + (holders.size() == 1 ? "uses" : "use") + " it.", true, host.describe(manager, installed));
+        }
+        boolean disabled = installed.getPluginState() == PluginState.DISABLED;
+        Path old = installed.getPluginPath();
+        manager.unloadPlugin(id);
+        pending.remove(id);
+        try {
+            if (!old.equals(pending.jarOf(id))) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PluginWrapper loaded = load(manager, upload, pending.jarOf(id));
+        audit.record(caller.username(), "plugin.upgrade", id, details);
+        return new Outcome(200, "Upgraded " + id + " from " + before + " to " + plugin.getVersion() + "; it is "
+                + (disabled ? "disabled, as it was" : state(loaded)) + ".", false, host.describe(manager, loaded));
+    }
+
+    /** Checks the jar is a PF4J plugin Lathe can load, and reads its descriptor. */
+    private PluginDescriptor inspect(Path upload) {
+        Manifest manifest;
+        boolean hasIndex;
+        boolean hasPluginClass;
+        try (JarFile jar = new JarFile(upload.toFile())) {
+            manifest = jar.getManifest();
+            hasIndex = jar.getEntry(EXTENSION_INDEX) != null;
+            String pluginClass = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(ManifestPluginDescriptorFinder.PLUGIN_CLASS);
+            hasPluginClass = pluginClass != null && !pluginClass.isBlank()
+                    && jar.getEntry(pluginClass.trim().replace('.', '/') + ".class") != null;
+            if (pluginClass != null && !pluginClass.isBlank() && !hasPluginClass) {
+                throw ApiException.badRequest("missing-plugin-class", "the manifest names Plugin-Class "
+                        + pluginClass.trim() + ", which is not in the jar", "Plugin-Class");
+            }
+        } catch (IOException e) {
+            throw ApiException.badRequest("not-a-jar", "the body is not a jar file: send a PF4J plugin .jar as the"
+                    + " request body (Content-Type: application/java-archive)", "body");
+        }
+        Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+        String id = main.getValue(ManifestPluginDescriptorFinder.PLUGIN_ID);
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest("not-a-plugin", "the jar's META-INF/MANIFEST.MF has no Plugin-Id: a Lathe"
+                    + " plugin names Plugin-Id and Plugin-Version, and Plugin-Class or an extension index"
+                    + " (META-INF/extensions.idx)", "Plugin-Id");
+        }
+        if (!PLUGIN_ID.matcher(id.trim()).matches()) {
+            throw ApiException.badRequest("invalid-plugin-id", "Plugin-Id '" + id.trim() + "' may hold only letters,"
+                    + " digits, '.', '-' and '_' (at most 100)", "Plugin-Id");
+        }
+        String version = main.getValue(ManifestPluginDescriptorFinder.PLUGIN_VERSION);
+        if (version == null || version.isBlank()) {
+            throw ApiException.badRequest("missing-version", "the manifest has no Plugin-Version (a semantic version"
+                    + " such as 1.0.0)", "Plugin-Version");
+        }
+        try {
+            manager().getVersionManager().compareVersions(version.trim(), "0.0.0");
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("invalid-version", "Plugin-Version '" + version.trim()
+                    + "' is not a semantic version such as 1.0.0", "Plugin-Version");
+        }
+        if (!hasIndex && !hasPluginClass) {
+            throw ApiException.badRequest("no-extensions", "the jar has neither a Plugin-Class nor an extension index"
+                    + " (META-INF/extensions.idx), so it could contribute nothing", "Plugin-Class");
+        }
+        try {
+            return new ManifestPluginDescriptorFinder().find(upload);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("invalid-manifest", "the plugin manifest cannot be read: "
+                    + LathePluginManager.describe(e), "Plugin-Dependencies");
+        }
+    }
+
+    private static void checkRequires(LathePluginManager manager, PluginDescriptor plugin) {
+        String requires = plugin.getRequires();
+        if (requires == null || requires.isBlank() || "*".equals(requires.trim())) {
+            return;
+        }
+        boolean met;
+        try {
+            met = manager.getVersionManager().checkVersionConstraint(LatheSettings.VERSION, requires);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("invalid-requires", "Plugin-Requires '" + requires + "' is not a version"
+                    + " range such as >=0.1.0 or ^1.2", "Plugin-Requires");
+        }
+        if (!met) {
+            throw new ApiException(Response.Status.CONFLICT, "lathe-version", "plugin '" + plugin.getPluginId() + "' "
+                    + plugin.getVersion() + " needs Lathe " + requires + "; this server is Lathe "
+                    + LatheSettings.VERSION, "Plugin-Requires");
+        }
+    }
+
+    private static void checkDependencies(LathePluginManager manager, PluginDescriptor plugin) {
+        for (PluginDependency dependency : plugin.getDependencies()) {
+            if (dependency.isOptional()) {
+                continue;
+            }
+            String range = dependency.getPluginVersionSupport();
+            String needs = "plugin '" + plugin.getPluginId() + "' needs plugin '" + dependency.getPluginId() + "'"
+                    + ("*".equals(range) ? "" : " " + range);
+            PluginWrapper target = manager.getPlugin(dependency.getPluginId());
+            if (target == null) {
+                throw new ApiException(Response.Status.CONFLICT, "missing-dependency", needs
+                        + ", which is not installed; install it first", "Plugin-Dependencies");
+            }
+            String version = target.getDescriptor().getVersion();
+            if (!"*".equals(range) && !manager.getVersionManager().checkVersionConstraint(version, range)) {
+                throw new ApiException(Response.Status.CONFLICT, "dependency-version", needs + ", but "
+                        + version + " is installed", "Plugin-Dependencies");
+            }
+            if (target.getPluginState() != PluginState.STARTED) {
+                throw new ApiException(Response.Status.CONFLICT, "dependency-not-started", needs + ", which is "
+                        + target.getPluginState().toString().toLowerCase() + "; enable it first",
+                        "Plugin-Dependencies");
+            }
+        }
+    }
+
+    /** Moves the checked jar into the plugins folder and has PF4J load and start it. */
+    private PluginWrapper load(LathePluginManager manager, Path upload, Path target) {
+        move(upload, target);
+        manager.forgetFailure(target);
+        String id;
+        try {
+            id = manager.loadPlugin(target);
+        } catch (RuntimeException e) {
+            manager.forgetFailure(target);
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException ignored) {
+                // reported below either way
+            }
+            throw ApiException.badRequest("not-loadable", "PF4J could not load the plugin: "
+                    + LathePluginManager.describe(e), "body");
+        }
+        PluginWrapper plugin = manager.getPlugin(id);
+        if (plugin.getPluginState() != PluginState.DISABLED) {
+            manager.startPlugin(id);
+        }
+        return plugin;
+    }
+
+    /** Enables a disabled plugin and starts it, or cancels a disable that waited for a restart. */
+    public Outcome enable(String id, Caller caller) {
+        synchronized (host.changes()) {
+            return enableLocked(id, caller);
+        }
+    }
+
+    private Outcome enableLocked(String id, Caller caller) {
+        LathePluginManager manager = manager();
+        PluginWrapper plugin = plugin(manager, id);
+        if (PluginHost.isDisabledAtNextStart(manager, plugin)) {
+            manager.statusProvider().enablePlugin(id);
+            audit.record(caller.username(), "plugin.enable", id, Map.of("before", "disable pending",
+                    "after", state(plugin)));
+            return new Outcome(200, "The pending disable of " + id + " is cancelled; it keeps running.", false,
+                    host.describe(manager, plugin));
+        }
+        if (plugin.getPluginState() == PluginState.STARTED) {
+            return new Outcome(200, id + " is started already.", false, host.describe(manager, plugin));
+        }
+        checkRequires(manager, plugin.getDescriptor());
+        checkDependencies(manager, plugin.getDescriptor());
+        String before = state(plugin);
+        if (plugin.getPluginState() == PluginState.DISABLED && !manager.enablePlugin(id)) {
+            throw ApiException.conflict("not-enabled", "PF4J refused to enable " + id + "; see the server log");
+        }
+        manager.startPlugin(id);
+        audit.record(caller.username(), "plugin.enable", id, Map.of("before", before, "after", state(plugin)));
+        return new Outcome(200, "Enabled " + id + "; it is " + state(plugin) + ".", false,
+                host.describe(manager, plugin));
+    }
+
+    /**
+     * Stops a plugin and marks it disabled (kept over restarts, in PF4J's {@code disabled.txt}). Refused for a plugin
+     * that makes the default data store or environment, or that a running plugin depends on; a plugin with live
+     * instances stays running until the next start.
+     */
+    public Outcome disable(String id, Caller caller) {
+        synchronized (host.changes()) {
+            return disableLocked(id, caller);
+        }
+    }
+
+    private Outcome disableLocked(String id, Caller caller) {
+        LathePluginManager manager = manager();
+        PluginWrapper plugin = plugin(manager, id);
+        boolean waiting = PluginHost.isDisabledAtNextStart(manager, plugin);
+        if (plugin.getPluginState() == PluginState.DISABLED || waiting) {
+            return new Outcome(200, id + " is disabled already" + (waiting ? " at the next start" : "") + ".",
+                    waiting, host.describe(manager, plugin));
+        }
+        refuseIfNeeded(manager, plugin, "disabled", false);
+        String before = state(plugin);
+        List<String> holders = holders(manager, plugin, false);
+        if (!holders.isEmpty()) {
+            manager.statusProvider().disablePlugin(id);
+            audit.record(caller.username(), "plugin.disable", id, Map.of("before", before,
+                    "after", "disabled at the next start", "restart_required", true));
+            return new Outcome(202, "Restart required: " + id + " is marked disabled and stops at the next start of"
+                    + " Lathe, because " + String.join(", ", holders) + " " + (holders.size() == 1 ? "uses" : "use")
+                    + " it.", true, host.describe(manager, plugin));
+        }
+        manager.disablePlugin(id);
+        audit.record(caller.username(), "plugin.disable", id, Map.of("before", before, "after", state(plugin)));
+        return new Outcome(200, "Disabled " + id + "; it is stopped.", false, host.describe(manager, plugin));
+    }
+
+    /**
+     * Stops, unloads and deletes a plugin. Refused for the bundled plugins (they come back at every start: disable
+     * them instead) and for what {@link #disable} refuses; a plugin with live instances goes at the next start.
+     */
+    public Outcome uninstall(String id, Caller caller) {
+        synchronized (host.changes()) {
+            return uninstallLocked(id, caller);
+        }
+    }
+
+    private Outcome uninstallLocked(String id, Caller caller) {
+        LathePluginManager manager = manager();
+        PluginWrapper plugin = plugin(manager, id);
+        if (host.isBundled(id)) {
+            throw ApiException.conflict("bundled", "plugin '" + id + "' ships with Lathe and is installed again at"
+                    + " every start; disable it instead");
+        }
+        refuseIfNeeded(manager, plugin, "uninstalled", true);
+        PendingPluginActions pending = host.pending();
+        String version = plugin.getDescriptor().getVersion();
+        List<String> holders = holders(manager, plugin, true);
+        if (!holders.isEmpty()) {
+            pending.remove(id);
+            pending.put(id, PendingPluginActions.Action.UNINSTALL);
+            audit.record(caller.username(), "plugin.uninstall", id, Map.of("before", version,
+                    "after", "removed at the next start", "restart_required", true));
+            return new Outcome(202, "Restart required: " + id + " is removed at the next start of Lathe, because "
+                    + String.join(", ", holders) + " " + (holders.size() == 1 ? "uses" : "use") + " it.", true,
+                    host.describe(manager, plugin));
+        }
+        PluginDescription last = host.describe(manager, plugin);
+        if (!manager.deletePlugin(id)) {
+            throw ApiException.conflict("not-deleted", "PF4J could not delete " + id + "; see the server log");
+        }
+        manager.statusProvider().enablePlugin(id);
+        pending.remove(id);
+        audit.record(caller.username(), "plugin.uninstall", id, Map.of("before", version, "after", "removed"));
+        return new Outcome(200, "Uninstalled " + id + " " + version + ".", false, last);
+    }
+
+    /**
+     * Refuses to take away a plugin the default data store or environment, or another plugin, needs: an enabled one
+     * for a disable; for an uninstall any loaded one, since PF4J unloads the dependents of what it unloads.
+     */
+    private void refuseIfNeeded(LathePluginManager manager, PluginWrapper plugin, String what, boolean anyDependent) {
+        String id = plugin.getPluginId();
+        if (plugin.getPluginState() == PluginState.STARTED) {
+            List<String> storage = new ArrayList<>();
+            List<String> compute = new ArrayList<>();
+            for (Object extension : manager.getExtensions(id)) {
+                if (extension instanceof StorageBackendFactory factory) {
+                    storage.add(factory.id());
+                } else if (extension instanceof ComputeEnvironmentFactory factory) {
+                    compute.add(factory.id());
+                }
+            }
+            List<String> defaults = instances.defaultsMadeBy(storage, compute);
+            if (!defaults.isEmpty()) {
+                throw ApiException.conflict("needed-by-default", "plugin '" + id + "' makes the default "
+                        + String.join(" and ", defaults) + ", which Lathe runs on; it cannot be " + what);
+            }
+        }
+        List<String> dependents = manager.getPlugins().stream()
+                .filter(p -> anyDependent
+                        || p.getPluginState() != PluginState.DISABLED && p.getPluginState() != PluginState.FAILED)
+                .filter(p -> p.getDescriptor().getDependencies().stream()
+                        .anyMatch(d -> d.getPluginId().equals(id) && (anyDependent || !d.isOptional())))
+                .map(PluginWrapper::getPluginId).sorted().toList();
+        if (!dependents.isEmpty()) {
+            throw ApiException.conflict("has-dependents", "plugin '" + String.join("', '", dependents)
+                    + "' depends on '" + id + "'; disable or uninstall " + (dependents.size() == 1 ? "it" : "them")
+                    + " first");
+        }
+    }
+
+    /**
+     * What keeps a plugin from being stopped now: live configured instances made by it, and plugins that depend on
+     * it: running ones (stopping it would stop them too) or, when it is to be unloaded ({@code unloading}), any
+     * loaded one (PF4J would unload them with it).
+     */
+    private List<String> holders(LathePluginManager manager, PluginWrapper plugin, boolean unloading) {
+        List<String> holders = new ArrayList<>(instances.liveInstancesFrom(plugin.getPluginClassLoader()));
+        manager.getPlugins().stream()
+                .filter(p -> unloading || p.getPluginState() == PluginState.STARTED)
+                .filter(p -> p.getDescriptor().getDependencies().stream()
+                        .anyMatch(d -> d.getPluginId().equals(plugin.getPluginId())))
+                .forEach(p -> holders.add("plugin '" + p.getPluginId() + "'"));
+        return holders;
+    }
+
+    private static PluginWrapper plugin(LathePluginManager manager, String id) {
+        PluginWrapper plugin = manager.getPlugin(id);
+        if (plugin == null) {
+            throw ApiException.notFound("plugin", id);
+        }
+        return plugin;
+    }
+
+    private LathePluginManager manager() {
+        LathePluginManager manager = host.manager();
+        if (manager == null) {
+            throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "starting", "plugins are still loading",
+                    null);
+        }
+        return manager;
+    }
+
+    private static String state(PluginWrapper plugin) {
+        return plugin.getPluginState().toString().toLowerCase();
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the plugin into " + to, e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.lathe.server.it;
+
+import io.lathe.plugin.api.notify.NotifierFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Real plugin jars made while the tests run: a notifier factory compiled from source against plugin-api, listed in
+ * the extension index, with the manifest an administrator's plugin would carry. Each id gets its own package, so
+ * two plugins never share a class name.
+ */
+final class TestPlugins {
+
+    private TestPlugins() {
+    }
+
+    /** What goes in the manifest; null leaves the attribute out. */
+    record Spec(String id, String version, String requires, String dependencies) {
+        Spec requiring(String range) {
+            return new Spec(id, version, range, dependencies);
+        }
+
+        Spec dependingOn(String list) {
+            return new Spec(id, version, requires, list);
+        }
+    }
+
+    static Spec plugin(String id, String version) {
+        return new Spec(id, version, ">=0.1.0", null);
+    }
+
+    /**
+     * A plugin whose extension is a notifier factory with id {@code <plugin-id>-notifier} and the display name
+     * {@code <plugin-id> notifier <version>}.
+     */
+    static byte[] jar(Spec spec) {
+        try {
+            Path work = Files.createTempDirectory("test-plugin-");
+            String pkg = "lathetest." + spec.id().replaceAll("[^A-Za-z0-9]", "_");
+            String className = pkg + ".Notifiers";
+            Path source = work.resolve("src").resolve(pkg.replace('.', '/')).resolve("Notifiers.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, """
+                    package %s;
+
+                    public class Notifiers implements io.lathe.plugin.api.notify.NotifierFactory {
+                        public String id() { return "%s-notifier"; }
+                        public String displayName() { return "%s notifier %s"; }
+                        public java.util.List<io.lathe.plugin.api.config.ConfigProperty> configProperties() {
+                            return java.util.List.of();
+                        }
+                        public io.lathe.plugin.api.notify.Notifier create(io.lathe.plugin.api.config.Settings s,
+                                io.lathe.plugin.api.PluginContext context) {
+                            return new io.lathe.plugin.api.notify.Notifier() {
+                                public void deliver(io.lathe.plugin.api.notify.Event event) { }
+                                public void close() { }
+                            };
+                        }
+                    }
+                    """.formatted(pkg, spec.id(), spec.id(), spec.version()));
+            Path classes = work.resolve("classes");
+            Files.createDirectories(classes);
+            compile(source, classes);
+
+            Manifest manifest = new Manifest();
+            Attributes attributes = manifest.getMainAttributes();
+            attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            values.put("Plugin-Id", spec.id());
+            values.put("Plugin-Version", spec.version());
+            values.put("Plugin-Provider", "tests");
+            values.put("Plugin-Requires", spec.requires());
+            values.put("Plugin-Dependencies", spec.dependencies());
+            values.forEach((name, value) -> {
+                if (value != null) {
+                    attributes.putValue(name, value);
+                }
+            });
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+                jar.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+                jar.write((className + "\n").getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+                try (Stream<Path> files = Files.walk(classes)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar,
+                                '/')));
+                        jar.write(Files.readAllBytes(file));
+                        jar.closeEntry();
+                    }
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void compile(Path source, Path classes) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("the tests need a JDK (javac) to build plugins");
+        }
+        List<String> arguments = new ArrayList<>(List.of("-proc:none", "--release", "17", "-d", classes.toString(),
+                "-cp", location(NotifierFactory.class) + File.pathSeparator + location(org.pf4j.ExtensionPoint.class)));
+        arguments.add(source.toString());
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = compiler.run(null, null, errors, arguments.toArray(String[]::new));
+        if (status != 0) {
+            throw new IllegalStateException("the test plugin did not compile: " + errors);
+        }
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
