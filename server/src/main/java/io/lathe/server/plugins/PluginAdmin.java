@@ -19,11 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-import java.util.regex.Pattern;
-import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
@@ -38,8 +33,6 @@ import org.pf4j.PluginWrapper;
 public class PluginAdmin {
 
     /** Plugin ids become file names: letters, digits, dots, dashes and underscores only. */
-    private static final Pattern PLUGIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final String EXTENSION_INDEX = "META-INF/extensions.idx";
 
     @Inject
     PluginHost host;
@@ -91,10 +84,10 @@ public class PluginAdmin {
 
     private Outcome installFrom(Path upload, Caller caller) {
         LathePluginManager manager = manager();
-        PluginDescriptor plugin = inspect(upload);
+        PluginDescriptor plugin = PluginJarChecks.inspect(manager, upload);
         String id = plugin.getPluginId();
-        checkRequires(manager, plugin);
-        checkDependencies(manager, plugin);
+        PluginJarChecks.checkRequires(manager, plugin);
+        PluginJarChecks.checkDependencies(manager, plugin);
 
         PluginWrapper installed = manager.getPlugin(id);
         PendingPluginActions pending = host.pending();
@@ -160,105 +153,6 @@ public class PluginAdmin {
                 + (disabled ? "disabled, as it was" : state(loaded)) + ".", false, host.describe(manager, loaded));
     }
 
-    /** Checks the jar is a PF4J plugin Lathe can load, and reads its descriptor. */
-    private PluginDescriptor inspect(Path upload) {
-        Manifest manifest;
-        boolean hasIndex;
-        boolean hasPluginClass;
-        try (JarFile jar = new JarFile(upload.toFile())) {
-            manifest = jar.getManifest();
-            hasIndex = jar.getEntry(EXTENSION_INDEX) != null;
-            String pluginClass = manifest == null ? null
-                    : manifest.getMainAttributes().getValue(ManifestPluginDescriptorFinder.PLUGIN_CLASS);
-            hasPluginClass = pluginClass != null && !pluginClass.isBlank()
-                    && jar.getEntry(pluginClass.trim().replace('.', '/') + ".class") != null;
-            if (pluginClass != null && !pluginClass.isBlank() && !hasPluginClass) {
-                throw ApiException.badRequest("missing-plugin-class", "the manifest names Plugin-Class "
-                        + pluginClass.trim() + ", which is not in the jar", "Plugin-Class");
-            }
-        } catch (IOException e) {
-            throw ApiException.badRequest("not-a-jar", "the body is not a jar file: send a PF4J plugin .jar as the"
-                    + " request body (Content-Type: application/java-archive)", "body");
-        }
-        Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
-        String id = main.getValue(ManifestPluginDescriptorFinder.PLUGIN_ID);
-        if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("not-a-plugin", "the jar's META-INF/MANIFEST.MF has no Plugin-Id: a Lathe"
-                    + " plugin names Plugin-Id and Plugin-Version, and Plugin-Class or an extension index"
-                    + " (META-INF/extensions.idx)", "Plugin-Id");
-        }
-        if (!PLUGIN_ID.matcher(id.trim()).matches()) {
-            throw ApiException.badRequest("invalid-plugin-id", "Plugin-Id '" + id.trim() + "' may hold only letters,"
-                    + " digits, '.', '-' and '_' (at most 100)", "Plugin-Id");
-        }
-        String version = main.getValue(ManifestPluginDescriptorFinder.PLUGIN_VERSION);
-        if (version == null || version.isBlank()) {
-            throw ApiException.badRequest("missing-version", "the manifest has no Plugin-Version (a semantic version"
-                    + " such as 1.0.0)", "Plugin-Version");
-        }
-        try {
-            manager().getVersionManager().compareVersions(version.trim(), "0.0.0");
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid-version", "Plugin-Version '" + version.trim()
-                    + "' is not a semantic version such as 1.0.0", "Plugin-Version");
-        }
-        if (!hasIndex && !hasPluginClass) {
-            throw ApiException.badRequest("no-extensions", "the jar has neither a Plugin-Class nor an extension index"
-                    + " (META-INF/extensions.idx), so it could contribute nothing", "Plugin-Class");
-        }
-        try {
-            return new ManifestPluginDescriptorFinder().find(upload);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid-manifest", "the plugin manifest cannot be read: "
-                    + LathePluginManager.describe(e), "Plugin-Dependencies");
-        }
-    }
-
-    private static void checkRequires(LathePluginManager manager, PluginDescriptor plugin) {
-        String requires = plugin.getRequires();
-        if (requires == null || requires.isBlank() || "*".equals(requires.trim())) {
-            return;
-        }
-        boolean met;
-        try {
-            met = manager.getVersionManager().checkVersionConstraint(LatheSettings.VERSION, requires);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid-requires", "Plugin-Requires '" + requires + "' is not a version"
-                    + " range such as >=0.1.0 or ^1.2", "Plugin-Requires");
-        }
-        if (!met) {
-            throw new ApiException(Response.Status.CONFLICT, "lathe-version", "plugin '" + plugin.getPluginId() + "' "
-                    + plugin.getVersion() + " needs Lathe " + requires + "; this server is Lathe "
-                    + LatheSettings.VERSION, "Plugin-Requires");
-        }
-    }
-
-    private static void checkDependencies(LathePluginManager manager, PluginDescriptor plugin) {
-        for (PluginDependency dependency : plugin.getDependencies()) {
-            if (dependency.isOptional()) {
-                continue;
-            }
-            String range = dependency.getPluginVersionSupport();
-            String needs = "plugin '" + plugin.getPluginId() + "' needs plugin '" + dependency.getPluginId() + "'"
-                    + ("*".equals(range) ? "" : " " + range);
-            PluginWrapper target = manager.getPlugin(dependency.getPluginId());
-            if (target == null) {
-                throw new ApiException(Response.Status.CONFLICT, "missing-dependency", needs
-                        + ", which is not installed; install it first", "Plugin-Dependencies");
-            }
-            String version = target.getDescriptor().getVersion();
-            if (!"*".equals(range) && !manager.getVersionManager().checkVersionConstraint(version, range)) {
-                throw new ApiException(Response.Status.CONFLICT, "dependency-version", needs + ", but "
-                        + version + " is installed", "Plugin-Dependencies");
-            }
-            if (target.getPluginState() != PluginState.STARTED) {
-                throw new ApiException(Response.Status.CONFLICT, "dependency-not-started", needs + ", which is "
-                        + target.getPluginState().toString().toLowerCase() + "; enable it first",
-                        "Plugin-Dependencies");
-            }
-        }
-    }
-
     /** Moves the checked jar into the plugins folder and has PF4J load and start it. */
     private PluginWrapper load(LathePluginManager manager, Path upload, Path target) {
         move(upload, target);
@@ -303,8 +197,8 @@ public class PluginAdmin {
         if (plugin.getPluginState() == PluginState.STARTED) {
             return new Outcome(200, id + " is started already.", false, host.describe(manager, plugin));
         }
-        checkRequires(manager, plugin.getDescriptor());
-        checkDependencies(manager, plugin.getDescriptor());
+        PluginJarChecks.checkRequires(manager, plugin.getDescriptor());
+        PluginJarChecks.checkDependencies(manager, plugin.getDescriptor());
         String before = state(plugin);
         if (plugin.getPluginState() == PluginState.DISABLED && !manager.enablePlugin(id)) {
             throw ApiException.conflict("not-enabled", "PF4J refused to enable " + id + "; see the server log");
