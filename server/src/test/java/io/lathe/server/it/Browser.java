@@ -74,6 +74,16 @@ final class Browser implements AutoCloseable {
                 && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /**
+     * The text of the first element {@code css} matches, read again when the page's script replaced the element (or
+     * reloaded the page) between finding and reading it.
+     */
+    String text(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
     void type(String css, String text) {
         WebElement field = find(css);
         field.clear();

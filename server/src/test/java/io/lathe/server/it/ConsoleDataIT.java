@@ -31,7 +31,7 @@ class ConsoleDataIT extends BrowserTest {
         browser.open("/projects/" + project);
         browser.find("#data").click();
         browser.awaitLeaving("/projects/" + project);
-        String table = browser.find("#datums").getText();
+        String table = browser.text("#datums");
         assertTrue(table.contains("model.bin") && table.contains("report.txt") && table.contains("notes.txt"), table);
         assertTrue(table.contains(script), "a name is text, never markup");
         assertFalse(browser.driver().getPageSource().contains(script));
@@ -44,19 +44,19 @@ class ConsoleDataIT extends BrowserTest {
 
         browser.open("/projects/" + project + "/data?alias=latest-model");
         assertEquals(1, browser.driver().findElements(By.cssSelector("#datums tbody tr")).size());
-        assertTrue(browser.find("#datums").getText().contains("#" + second.getInt("counter")));
+        assertTrue(browser.text("#datums").contains("#" + second.getInt("counter")));
 
         browser.open("/projects/" + project + "/data?execution=%23" + first.getInt("counter"));
         assertEquals(2, browser.driver().findElements(By.cssSelector("#datums tbody tr")).size());
         browser.open("/projects/" + project + "/data?execution=nine");
-        assertTrue(browser.find(".error").getText().contains("execution's number"));
+        assertTrue(browser.text(".error").contains("execution's number"));
 
         browser.open("/projects/" + project + "/data?alias=latest-model");
         browser.find("#datums tbody a").click();
-        String lineage = browser.find("#lineage").getText();
+        String lineage = browser.text("#lineage");
         assertTrue(lineage.contains("output of") && lineage.contains("input of model"), lineage);
         assertTrue(lineage.contains("consume") && lineage.contains("report.txt"), lineage);
-        assertTrue(browser.find("#tags").getText().contains("candidate"));
+        assertTrue(browser.text("#tags").contains("candidate"));
         browser.screenshot("datum");
 
         String datumPage = browser.path();
@@ -67,14 +67,14 @@ class ConsoleDataIT extends BrowserTest {
         browser.open(datumPage);
         browser.type("#alias", "best-model");
         browser.find("#point-alias button").click();
-        assertTrue(browser.find(".notice").getText().contains("datum://best-model"));
-        assertTrue(browser.find("#aliases").getText().contains("datum://best-model"));
+        assertTrue(browser.text(".notice").contains("datum://best-model"));
+        assertTrue(browser.text("#aliases").contains("datum://best-model"));
         assertEquals(200, api.get("/api/v1/projects/" + project + "/datum-aliases/best-model").status());
 
         browser.find("#delete-datum input[name=confirm]").click();
         browser.find("#delete-datum button").click();
-        browser.await(Duration.ofSeconds(10), () -> browser.find(".notice").getText().contains("Deleted"));
-        assertTrue(browser.find("h1 .badge").getText().contains("deleted"));
+        browser.await(Duration.ofSeconds(10), () -> browser.text(".notice").contains("Deleted"));
+        assertTrue(browser.text("h1 .badge").contains("deleted"));
         assertTrue(browser.driver().findElements(By.cssSelector("#delete-datum")).isEmpty());
     }
 }

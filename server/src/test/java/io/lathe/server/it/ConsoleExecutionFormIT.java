@@ -41,9 +41,9 @@ class ConsoleExecutionFormIT extends BrowserTest {
         Files.writeString(broken, "this is not a tar file");
         browser.find("#package").sendKeys(broken.toAbsolutePath().toString());
         browser.find("#upload-button").click();
-        browser.await(Duration.ofSeconds(10), () -> browser.find("#upload-error").getText()
+        browser.await(Duration.ofSeconds(10), () -> browser.text("#upload-error")
                 .contains("not a readable .tar.gz"));
-        assertTrue(browser.find(".empty").getText().contains("No code"), "nothing is recorded for a bad package");
+        assertTrue(browser.text(".empty").contains("No code"), "nothing is recorded for a bad package");
 
         // Larger than the server's package limit: refused while it streams in, with the limit named.
         String noise = new java.util.Random(7).ints(6_000_000, 33, 127)
@@ -53,15 +53,15 @@ class ConsoleExecutionFormIT extends BrowserTest {
         assertTrue(Files.size(tooLarge) > SharedServer.MAX_PACKAGE_BYTES);
         browser.find("#package").sendKeys(tooLarge.toString());
         browser.find("#upload-button").click();
-        browser.await(Duration.ofSeconds(20), () -> browser.find("#upload-error").getText()
+        browser.await(Duration.ofSeconds(20), () -> browser.text("#upload-error")
                 .contains("larger than " + SharedServer.MAX_PACKAGE_BYTES + " bytes"));
 
         browser.find("#package").sendKeys(Projects.quickstart().toString());
         browser.find("#upload-button").click();
-        assertTrue(browser.find(".notice").getText().startsWith("Uploaded commit ~"));
-        String steps = browser.find("#commits").getText();
+        assertTrue(browser.text(".notice").startsWith("Uploaded commit ~"));
+        String steps = browser.text("#commits");
         assertTrue(steps.contains("prepare-data") && steps.contains("train"), steps);
-        assertTrue(browser.find("#commits td.num").getText().matches("[0-9.]+ (B|KiB)"), "the package's size");
+        assertTrue(browser.text("#commits td.num").matches("[0-9.]+ (B|KiB)"), "the package's size");
         browser.screenshot("commits");
 
         browser.open(projectPath);
@@ -80,9 +80,9 @@ class ConsoleExecutionFormIT extends BrowserTest {
         browser.type("#f-title", SCRIPT);
         browser.type("[name='parameters.samples']", "5");
         browser.find("#start").click();
-        browser.await(Duration.ofSeconds(5), () -> !browser.find("#e-f-parameter-0").getText().isEmpty());
-        assertTrue(browser.find("#e-f-parameter-0").getText().contains("10"),
-                browser.find("#e-f-parameter-0").getText());
+        browser.await(Duration.ofSeconds(5), () -> !browser.text("#e-f-parameter-0").isEmpty());
+        assertTrue(browser.text("#e-f-parameter-0").contains("10"),
+                browser.text("#e-f-parameter-0"));
         assertEquals(projectPath + "/executions/new", browser.path());
         assertEquals("[]", SharedServer.admin().get("/api/v1/executions?project=" + projectId(projectPath)).body(),
                 "the browser did not post");
@@ -91,7 +91,7 @@ class ConsoleExecutionFormIT extends BrowserTest {
         ((JavascriptExecutor) browser.driver()).executeScript("document.querySelectorAll('input[type=number]')"
                 + ".forEach(function (e) { e.removeAttribute('min'); e.removeAttribute('max'); })");
         browser.find("#start").click();
-        browser.await(Duration.ofSeconds(10), () -> browser.find("#e-f-parameter-0").getText()
+        browser.await(Duration.ofSeconds(10), () -> browser.text("#e-f-parameter-0")
                 .contains("must be at least 10, not 5"));
         assertEquals("5", browser.find("[name='parameters.samples']").getAttribute("value"), "as typed");
         assertEquals(SCRIPT, browser.find("#f-title").getAttribute("value"), "the title as typed, as text");
@@ -102,10 +102,10 @@ class ConsoleExecutionFormIT extends BrowserTest {
         browser.find("#start").click();
         browser.awaitLeaving(projectPath + "/executions/new");
         assertTrue(browser.path().matches(projectPath.replace("/", "\\/") + "/executions/\\d+"), browser.path());
-        assertEquals(SCRIPT, browser.find(".lead").getText(), "the title as text");
-        browser.await(Duration.ofSeconds(90), () -> browser.find("#status").getText().equals("complete"));
+        assertEquals(SCRIPT, browser.text(".lead"), "the title as text");
+        browser.await(Duration.ofSeconds(90), () -> browser.text("#status").equals("complete"));
         // The page reloads itself once the run has ended: read it after that, whenever it is.
-        browser.await(Duration.ofSeconds(10), () -> browser.find("#parameters").getText().contains("samples 20"));
+        browser.await(Duration.ofSeconds(10), () -> browser.text("#parameters").contains("samples 20"));
     }
 
     @Test
@@ -132,7 +132,7 @@ class ConsoleExecutionFormIT extends BrowserTest {
                 + " o.value = arguments[0]; o.selected = true;", SCRIPT);
         browser.type("[name='inputs.dataset']", "https://example.invalid/data.csv");
         browser.find("#start").click();
-        browser.await(Duration.ofSeconds(10), () -> browser.find("#e-f-parameter-2").getText()
+        browser.await(Duration.ofSeconds(10), () -> browser.text("#e-f-parameter-2")
                 .contains("must be one of 'sgd', 'momentum', not '" + SCRIPT + "'"));
         assertFalse(browser.driver().getPageSource().contains(SCRIPT), "the message is text");
 
@@ -140,7 +140,7 @@ class ConsoleExecutionFormIT extends BrowserTest {
         js.executeScript("document.querySelector(\"[name='inputs.dataset']\").removeAttribute('required');");
         browser.find("[name='inputs.dataset']").clear();
         browser.find("#start").click();
-        browser.await(Duration.ofSeconds(10), () -> browser.find("#e-f-input-0").getText()
+        browser.await(Duration.ofSeconds(10), () -> browser.text("#e-f-input-0")
                 .contains("input 'dataset' needs at least one file"));
         assertEquals("sgd", new Select(browser.find("[name='parameters.optimizer']")).getFirstSelectedOption()
                 .getText(), "a choice the step offers");
@@ -170,7 +170,7 @@ class ConsoleExecutionFormIT extends BrowserTest {
         browser.find("#start").click();
         browser.awaitLeaving("/projects/" + project + "/executions/new");
 
-        String parameters = browser.find("#parameters").getText();
+        String parameters = browser.text("#parameters");
         assertTrue(parameters.contains("shuffle false") && parameters.contains("label " + SCRIPT), parameters);
         assertFalse(browser.driver().getPageSource().contains(SCRIPT), "never as markup");
         String counter = browser.path().substring(browser.path().lastIndexOf('/') + 1);
@@ -192,20 +192,20 @@ class ConsoleExecutionFormIT extends BrowserTest {
             WebElement row = browser.find("#plugins tr[data-plugin='" + plugin + "']");
             assertTrue(row.getText().contains("started"), row.getText());
         }
-        assertTrue(browser.find("#plugins").getText().contains("compute"), "extensions are listed with their point");
+        assertTrue(browser.text("#plugins").contains("compute"), "extensions are listed with their point");
         browser.screenshot("admin-plugins");
 
         browser.find("a[href='/admin/system']").click();
         browser.awaitLeaving("/admin/plugins");
         assertEquals("/admin/system", browser.path());
-        assertEquals("0.1.0", browser.find("#sys-lathe-version").getText());
-        String database = browser.find("#sys-database").getText();
+        assertEquals("0.1.0", browser.text("#sys-lathe-version"));
+        String database = browser.text("#sys-database");
         assertTrue(database.startsWith("H2") || database.startsWith("PostgreSQL"), database);
-        assertTrue(browser.find("#sys-data-folder").getText()
+        assertTrue(browser.text("#sys-data-folder")
                 .startsWith(SharedServer.server().home().toAbsolutePath().normalize().toString()));
-        assertTrue(browser.find("#sys-database-url").getText().startsWith("jdbc:"));
-        assertTrue(browser.find("#sys-java").getText().contains(System.getProperty("os.arch")));
-        assertTrue(browser.find("#sys-uptime").getText().contains("since"));
+        assertTrue(browser.text("#sys-database-url").startsWith("jdbc:"));
+        assertTrue(browser.text("#sys-java").contains(System.getProperty("os.arch")));
+        assertTrue(browser.text("#sys-uptime").contains("since"));
         browser.screenshot("admin-system");
 
         Api admin = SharedServer.admin();
@@ -219,16 +219,16 @@ class ConsoleExecutionFormIT extends BrowserTest {
         browser.signIn(reader, Callers.PASSWORD);
         for (String page : List.of("/admin/plugins", "/admin/system")) {
             browser.open(page);
-            assertEquals("Not allowed", browser.find("h1").getText(), page);
+            assertEquals("Not allowed", browser.text("h1"), page);
         }
         assertTrue(browser.driver().findElements(By.cssSelector("a[href='/admin/plugins']")).isEmpty());
         browser.open("/projects/" + project + "/commits");
-        assertTrue(browser.find("#commits").getText().contains("prepare-data"), "a reader sees the code");
+        assertTrue(browser.text("#commits").contains("prepare-data"), "a reader sees the code");
         assertTrue(browser.driver().findElements(By.id("upload")).isEmpty(), "but cannot upload");
         browser.open("/projects/" + project);
         assertTrue(browser.driver().findElements(By.id("new-execution")).isEmpty());
         browser.open("/projects/" + project + "/executions/new");
-        assertEquals("Not allowed", browser.find("h1").getText(), "nor start executions");
+        assertEquals("Not allowed", browser.text("h1"), "nor start executions");
     }
 
     private static String projectId(String projectPath) {

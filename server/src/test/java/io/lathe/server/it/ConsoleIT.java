@@ -23,7 +23,7 @@ class ConsoleIT extends BrowserTest {
         browser.type("#username", "admin");
         browser.type("#password", "not the password");
         browser.find("form.stacked button[type=submit]").click();
-        assertTrue(browser.find(".error").getText().contains("Wrong username or password"));
+        assertTrue(browser.text(".error").contains("Wrong username or password"));
 
         browser.type("#username", "admin");
         browser.type("#password", adminPassword);
@@ -48,20 +48,20 @@ class ConsoleIT extends BrowserTest {
         browser.type("#description", script);
         browser.find("form.stacked button[type=submit]").click();
         browser.awaitLeaving("/projects");
-        assertEquals(name, browser.find("h1").getText());
-        assertEquals(script, browser.find(".lead").getText(), "shown as text");
+        assertEquals(name, browser.text("h1"));
+        assertEquals(script, browser.text(".lead"), "shown as text");
         assertFalse(browser.driver().getPageSource().contains(script), "never as markup");
         browser.screenshot("project");
 
         browser.open("/projects");
-        assertTrue(browser.find("#projects").getText().contains(name));
+        assertTrue(browser.text("#projects").contains(name));
         browser.screenshot("projects");
 
         browser.type("#name", "has spaces");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById('name').removeAttribute('pattern')");
         browser.find("form.stacked button[type=submit]").click();
-        assertTrue(browser.find(".error").getText().contains("project name"), "the server checks too");
+        assertTrue(browser.text(".error").contains("project name"), "the server checks too");
     }
 
     @Test
@@ -79,19 +79,19 @@ class ConsoleIT extends BrowserTest {
         browser.open("/projects/" + project);
         browser.find("#executions tbody a").click();
         assertEquals("/projects/" + project + "/executions/" + counter, browser.path());
-        assertEquals("complete", browser.find("#status").getText());
-        assertEquals("<b>bold?</b>", browser.find(".lead").getText());
-        browser.await(Duration.ofSeconds(10), () -> browser.find("#log").getText().contains("samples"));
+        assertEquals("complete", browser.text("#status"));
+        assertEquals("<b>bold?</b>", browser.text(".lead"));
+        browser.await(Duration.ofSeconds(10), () -> browser.text("#log").contains("samples"));
         browser.screenshot("execution");
-        assertTrue(browser.find("#outputs").getText().contains("dataset.csv"));
-        assertTrue(browser.find("#parameters").getText().contains("samples 500"));
+        assertTrue(browser.text("#outputs").contains("dataset.csv"));
+        assertTrue(browser.text("#parameters").contains("samples 500"));
 
         String sleeper = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
                 + behaviour + "\",\"step\":\"stderr-and-stdout\"}").json().getString("id");
         int live = api.get("/api/v1/executions/" + sleeper).json().getInt("counter");
         browser.open("/projects/" + project + "/executions/" + live);
-        browser.await(Duration.ofSeconds(20), () -> browser.find("#log").getText().contains("out-2"));
-        assertTrue(browser.find("#log .log-stderr").getText().contains("err-1"), "stderr is told apart");
+        browser.await(Duration.ofSeconds(20), () -> browser.text("#log").contains("out-2"));
+        assertTrue(browser.text("#log .log-stderr").contains("err-1"), "stderr is told apart");
 
         String long_ = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
                 + behaviour + "\",\"step\":\"sleep\",\"parameters\":{\"seconds\":60}}").json().getString("id");
@@ -99,10 +99,10 @@ class ConsoleIT extends BrowserTest {
                 Duration.ofSeconds(30));
         int longCounter = api.get("/api/v1/executions/" + long_).json().getInt("counter");
         browser.open("/projects/" + project + "/executions/" + longCounter);
-        assertEquals("started", browser.find("#status").getText());
+        assertEquals("started", browser.text("#status"));
         browser.find("#stop").click();
         assertEquals("stopped", api.awaitEnd(long_).getString("status"));
-        browser.await(Duration.ofSeconds(20), () -> browser.find("#status").getText().equals("stopped"));
+        browser.await(Duration.ofSeconds(20), () -> browser.text("#status").equals("stopped"));
     }
 
     @Test
@@ -114,26 +114,26 @@ class ConsoleIT extends BrowserTest {
         browser.type("#new-username", carol);
         browser.type("#new-password", "carol's long password");
         browser.find("form.stacked button[type=submit]").click();
-        assertTrue(browser.find(".notice").getText().contains(carol));
-        assertTrue(browser.find("#users").getText().contains(carol));
+        assertTrue(browser.text(".notice").contains(carol));
+        assertTrue(browser.text("#users").contains(carol));
         browser.screenshot("users");
 
         browser.find(".signout button").click();
         browser.signIn(carol, "carol's long password");
         browser.open("/admin/users");
-        assertEquals("Not allowed", browser.find("h1").getText(), "users are managed by admins only");
+        assertEquals("Not allowed", browser.text("h1"), "users are managed by admins only");
 
         browser.open("/tokens");
         browser.type("#token-name", "notebook");
         browser.find("form.stacked button[type=submit]").click();
-        String token = browser.find("#new-token").getText();
+        String token = browser.text("#new-token");
         Api withToken = new Api(SharedServer.server(), token);
         assertEquals(carol, withToken.get("/api/v1/me").json().getString("username"));
         browser.screenshot("tokens");
         browser.open("/tokens");
         assertFalse(browser.driver().getPageSource().contains(token), "a token is shown once");
         browser.find("#tokens button").click();
-        assertTrue(browser.find(".notice").getText().contains("revoked"));
+        assertTrue(browser.text(".notice").contains("revoked"));
         assertEquals(401, withToken.get("/api/v1/me").status());
 
         browser.open("/projects");
@@ -141,13 +141,13 @@ class ConsoleIT extends BrowserTest {
         browser.find("form.stacked button[type=submit]").click();
         browser.type("#add-member input[name=username]", "admin");
         browser.find("#add-member button").click();
-        assertTrue(browser.find("#members").getText().contains("admin"), "the owner adds a member");
+        assertTrue(browser.text("#members").contains("admin"), "the owner adds a member");
         browser.find("#add-member input[name=username]");
         browser.type("#add-member input[name=username]", "nobody-such");
         browser.find("#add-member button").click();
-        assertTrue(browser.find(".error").getText().contains("nobody-such"), "an unknown user is told at the form");
+        assertTrue(browser.text(".error").contains("nobody-such"), "an unknown user is told at the form");
         browser.find("#members button").click();
-        assertTrue(browser.find(".notice").getText().contains("no longer a member"));
+        assertTrue(browser.text(".notice").contains("no longer a member"));
     }
 
     @Test

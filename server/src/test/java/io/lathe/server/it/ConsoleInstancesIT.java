@@ -17,7 +17,7 @@ class ConsoleInstancesIT extends BrowserTest {
         browser.driver().manage().deleteAllCookies();
         browser.signIn("admin", adminPassword);
         browser.open("/admin/data-stores");
-        assertTrue(browser.find("#instances").getText().contains("local"));
+        assertTrue(browser.text("#instances").contains("local"));
         new Select(browser.find("#factory")).selectByValue("s3");
         browser.find("#choose-factory button").click();
         browser.await(Duration.ofSeconds(10), () -> browser.driver().getCurrentUrl().contains("factory=s3"));
@@ -29,7 +29,7 @@ class ConsoleInstancesIT extends BrowserTest {
         browser.type("#setting-access-key", "AKIACONSOLE");
         browser.type("#setting-secret-key", "console-top-secret");
         browser.find("#new-instance button[type=submit]").click();
-        assertTrue(browser.find("#error-bucket").getText().contains("bucket"), "refused at its field");
+        assertTrue(browser.text("#error-bucket").contains("bucket"), "refused at its field");
         assertEquals("console-s3", browser.find("#name").getAttribute("value"), "what was typed is kept");
 
         browser.type("#setting-bucket", "console-bucket");
@@ -53,7 +53,7 @@ class ConsoleInstancesIT extends BrowserTest {
 
         browser.find("#delete-instance input[name=confirm]").click();
         browser.find("#delete-instance button").click();
-        browser.await(Duration.ofSeconds(10), () -> browser.find(".notice").getText().contains("was deleted"));
+        browser.await(Duration.ofSeconds(10), () -> browser.text(".notice").contains("was deleted"));
         assertEquals(404, SharedServer.admin().get("/api/v1/admin/data-stores/console-s3").status());
     }
 }

@@ -30,36 +30,36 @@ class ConsoleRegistryIT extends BrowserTest {
         browser.open("/projects/" + project);
         browser.find("#models").click();
         browser.awaitLeaving("/projects/" + project);
-        assertTrue(browser.find("#models").getText().contains("classifier"));
+        assertTrue(browser.text("#models").contains("classifier"));
         browser.find("#models a").click();
-        assertTrue(browser.find("#versions").getText().contains("pending"));
+        assertTrue(browser.text("#versions").contains("pending"));
         browser.find("#versions a").click();
-        assertEquals("pending", browser.find("#state").getText());
-        String origins = browser.find("#origins").getText();
+        assertEquals("pending", browser.text("#state"));
+        String origins = browser.text("#origins");
         assertTrue(origins.contains("#" + published.getInt("counter")) && origins.contains("publish"), origins);
-        assertTrue(browser.find("#files").getText().contains("weights.bin"));
+        assertTrue(browser.text("#files").contains("weights.bin"));
 
         browser.type("#comment", "<b>ship it</b>");
         browser.find("#approve").click();
-        assertTrue(browser.find(".notice").getText().contains("Version 1 is approved"));
-        assertEquals("approved", browser.find("#state").getText());
-        assertTrue(browser.find("#decision").getText().contains("<b>ship it</b>"), "a comment is text");
+        assertTrue(browser.text(".notice").contains("Version 1 is approved"));
+        assertEquals("approved", browser.text("#state"));
+        assertTrue(browser.text("#decision").contains("<b>ship it</b>"), "a comment is text");
         browser.screenshot("model-version");
         assertEquals("approved", api.get("/api/v1/projects/" + project + "/models/classifier/versions/1").json()
                 .getString("state"));
 
         browser.open("/projects/" + project + "/datasets");
-        assertTrue(browser.find("#datasets").getText().contains("bundle"));
+        assertTrue(browser.text("#datasets").contains("bundle"));
         browser.find("#datasets a").click();
         browser.find("#versions a").click();
-        assertTrue(browser.find("#files").getText().contains("weights.bin"));
+        assertTrue(browser.text("#files").contains("weights.bin"));
         assertTrue(browser.driver().getPageSource().contains("dataset://bundle/v1"));
         browser.screenshot("dataset-version");
 
         browser.find(".signout button").click();
         browser.signIn(reader, Callers.PASSWORD);
         browser.open("/projects/" + project + "/models/classifier/1");
-        assertEquals("approved", browser.find("#state").getText());
+        assertEquals("approved", browser.text("#state"));
         assertTrue(browser.driver().findElements(By.cssSelector("#decide")).isEmpty(), "only the owner decides");
     }
 }

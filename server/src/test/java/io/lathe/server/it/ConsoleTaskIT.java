@@ -26,7 +26,7 @@ class ConsoleTaskIT extends BrowserTest {
                 + " \"nope\": {\"style\": \"single\", \"rules\": {\"value\": 1}}}");
         browser.type("#metric", "loss");
         browser.find("#task-form button[type=submit]").click();
-        assertTrue(browser.find("#parameters-error").getText().contains("no parameter 'nope'"),
+        assertTrue(browser.text("#parameters-error").contains("no parameter 'nope'"),
                 "the server's refusal is shown at the field");
         assertTrue(browser.find("#parameters").getAttribute("value").contains("nope"), "what was typed is kept");
 
@@ -36,12 +36,12 @@ class ConsoleTaskIT extends BrowserTest {
         browser.find("#task-form button[type=submit]").click();
         browser.awaitLeaving("/projects/" + project + "/tasks/new");
         assertTrue(browser.path().matches("/projects/" + project + "/tasks/\\d+"), browser.path());
-        assertEquals("<script>alert(1)</script>", browser.find(".lead").getText());
-        browser.await(Duration.ofSeconds(120), () -> browser.find("#task-status").getText().equals("complete"));
+        assertEquals("<script>alert(1)</script>", browser.text(".lead"));
+        browser.await(Duration.ofSeconds(120), () -> browser.text("#task-status").equals("complete"));
         assertEquals(3, browser.driver().findElements(By.cssSelector("#trials tbody tr")).size());
         assertEquals(6, browser.driver().findElements(By.cssSelector("#trials tr.best td")).size(),
-                "trial, execution, status, x, objective and the mark: " + browser.find("#trials").getText());
-        String best = browser.find("#trials tr.best").getText();
+                "trial, execution, status, x, objective and the mark: " + browser.text("#trials"));
+        String best = browser.text("#trials tr.best");
         assertTrue(best.contains("1.0") && best.contains("best"), best);
         browser.await(Duration.ofSeconds(10), () -> !browser.driver()
                 .findElements(By.cssSelector("#task-charts .chart[data-key=x]")).isEmpty());
@@ -55,8 +55,8 @@ class ConsoleTaskIT extends BrowserTest {
         int counter = api.get("/api/v1/tasks/" + slow).json().getInt("counter");
         browser.open("/projects/" + project + "/tasks/" + counter);
         browser.find("#stop").click();
-        assertTrue(browser.find(".notice").getText().contains("Stopping"));
-        browser.await(Duration.ofSeconds(60), () -> browser.find("#task-status").getText().equals("stopped"));
+        assertTrue(browser.text(".notice").contains("Stopping"));
+        browser.await(Duration.ofSeconds(60), () -> browser.text("#task-status").equals("stopped"));
         assertEquals("stopped", api.get("/api/v1/tasks/" + slow).json().getString("status"));
     }
 }

@@ -283,7 +283,7 @@ class ExecutionsTableIT {
         new Select(browser.find("#filter-status")).selectByVisibleText("queued");
         browser.find("#execution-filter button[type=submit]").click();
         browser.await(Duration.ofSeconds(10), () -> browser.driver().getCurrentUrl().contains("status=queued"));
-        assertTrue(browser.find(".executions-table .empty").getText().contains("No executions match"));
+        assertTrue(browser.text(".executions-table .empty").contains("No executions match"));
     }
 
     @Test
@@ -300,7 +300,7 @@ class ExecutionsTableIT {
     @Test
     void aBadSortInTheConsoleUrlIsExplainedAndTheTableStillShown() {
         browser.open("/projects/" + project + "?sort=" + URLEncoder.encode("colour", StandardCharsets.UTF_8));
-        assertTrue(browser.find(".error").getText().contains("sort by counter"), browser.find(".error").getText());
+        assertTrue(browser.text(".error").contains("sort by counter"), browser.text(".error"));
         assertEquals(LOSSES.length, rows().size());
     }
 

@@ -118,7 +118,7 @@ class MetricsIT {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         js.executeScript("window.sameDocument = true;");
         browser.await(Duration.ofSeconds(20), () -> points("loss") > first
-                && !List.of("complete", "error", "stopped").contains(browser.find("#status").getText()));
+                && !List.of("complete", "error", "stopped").contains(browser.text("#status")));
         assertEquals(Boolean.TRUE, js.executeScript("return window.sameDocument === true;"),
                 "the chart grew in place, not by a reload");
         assertTrue(browser.find("#metrics .chart[data-key=accuracy] canvas").isDisplayed(), "uPlot drew it");
@@ -128,7 +128,7 @@ class MetricsIT {
         browser.screenshot("execution-metrics");
 
         assertEquals("complete", api.awaitEnd(id).getString("status"));
-        browser.await(Duration.ofSeconds(20), () -> browser.find("#status").getText().equals("complete")
+        browser.await(Duration.ofSeconds(20), () -> browser.text("#status").equals("complete")
                 && points("loss") == 16);
     }
 
@@ -144,8 +144,8 @@ class MetricsIT {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         browser.type("#add-counter", Integer.toString(fast));
         browser.find("#compare-add button").click();
-        browser.await(Duration.ofSeconds(10), () -> browser.find("#compared").getText().contains("#" + fast));
-        assertTrue(browser.find("#compared").getText().contains("#" + slow), "the page's form adds to the chosen");
+        browser.await(Duration.ofSeconds(10), () -> browser.text("#compared").contains("#" + fast));
+        assertTrue(browser.text("#compared").contains("#" + slow), "the page's form adds to the chosen");
         WebElement rate = browser.find("#compare-parameters tr[data-name=rate]");
         assertTrue(rate.getAttribute("class").contains("differs"), "rate differs");
         assertTrue(rate.getText().contains("differs"), "said in words, not only colour: " + rate.getText());
@@ -155,7 +155,7 @@ class MetricsIT {
         assertFalse(steps.getAttribute("class").contains("differs"), "steps is the same");
 
         browser.await(Duration.ofSeconds(20), () -> curves("loss") == 2 && curves("accuracy") == 2);
-        String legend = browser.find("#compare-charts .chart[data-key=loss] .u-legend").getText();
+        String legend = browser.text("#compare-charts .chart[data-key=loss] .u-legend");
         assertTrue(legend.contains("#" + slow) && legend.contains("#" + fast), legend);
         js.executeScript("document.getElementById('compare-parameters').scrollIntoView();");
         browser.screenshot("compare");
@@ -165,13 +165,13 @@ class MetricsIT {
                 .collect(Collectors.joining("\n"));
         assertTrue(errors.contains("#99999"), "an unknown counter is told on the page: " + errors);
         assertTrue(errors.contains("'abc' is not an execution number"), errors);
-        assertTrue(browser.find("#compared").getText().contains("#" + slow), "the others are still compared");
+        assertTrue(browser.text("#compared").contains("#" + slow), "the others are still compared");
         StringBuilder many = new StringBuilder("?counter=1");
         for (int i = 2; i <= 11; i++) {
             many.append("&counter=").append(i);
         }
         browser.open("/projects/" + project + "/compare" + many);
-        assertTrue(browser.find(".error").getText().contains("at most 10"));
+        assertTrue(browser.text(".error").contains("at most 10"));
     }
 
     private static int points(String key) {

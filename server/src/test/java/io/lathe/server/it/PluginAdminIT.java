@@ -225,11 +225,11 @@ class PluginAdminIT {
 
             Browser browser = browser();
             browser.open("/admin/plugins");
-            assertTrue(browser.find("#plugins tr[data-plugin='optimizer-grid'] .restart-required").getText()
+            assertTrue(browser.text("#plugins tr[data-plugin='optimizer-grid'] .restart-required")
                     .contains("disable"));
             assertTrue(browser.find("p.notice .restart-required").isDisplayed(), "the page says changes wait");
             browser.find("#plugins tr[data-plugin='optimizer-grid'] button.plugin-enable").click();
-            browser.await(Duration.ofSeconds(10), () -> browser.find("p.notice").getText()
+            browser.await(Duration.ofSeconds(10), () -> browser.text("p.notice")
                     .contains("pending disable of optimizer-grid is cancelled"));
         } finally {
             Api.Answer enabled = admin.send("POST", ADMIN_PLUGINS + "/optimizer-grid/enable", "");
@@ -269,12 +269,12 @@ class PluginAdminIT {
         browser.find("#plugin-upload-button").click();
         WebElement row = browser.find("#plugins tr[data-plugin='it-console']");
         assertTrue(row.getText().contains("started"), row.getText());
-        assertTrue(browser.find("p.notice").getText().contains("Installed it-console 1.0.0"));
+        assertTrue(browser.text("p.notice").contains("Installed it-console 1.0.0"));
 
         browser.find("#plugins tr[data-plugin='it-console'] button.plugin-disable").click();
-        browser.await(Duration.ofSeconds(10), () -> browser.find("#plugins tr[data-plugin='it-console']").getText()
+        browser.await(Duration.ofSeconds(10), () -> browser.text("#plugins tr[data-plugin='it-console']")
                 .contains("disabled"));
-        assertTrue(browser.find("p.notice").getText().contains("Disabled it-console"));
+        assertTrue(browser.text("p.notice").contains("Disabled it-console"));
         assertEquals("disabled", listed(ADMIN_PLUGINS, "it-console").orElseThrow().getString("state"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "arguments[0].scrollIntoView({block: 'center'})",
@@ -283,13 +283,13 @@ class PluginAdminIT {
 
         browser.find("#plugins tr[data-plugin='storage-local'] button.plugin-disable").click();
         browser.await(Duration.ofSeconds(10), () -> !browser.driver().findElements(By.cssSelector("p.error")).isEmpty());
-        assertTrue(browser.find("p.error").getText().contains("data store 'local'"));
+        assertTrue(browser.text("p.error").contains("data store 'local'"));
 
         Files.write(jar, "not a jar".getBytes());
         browser.find("#plugin-file").sendKeys(jar.toString());
         browser.find("#plugin-upload-button").click();
-        browser.await(Duration.ofSeconds(10), () -> !browser.find("#plugin-upload-error").getText().isEmpty());
-        assertTrue(browser.find("#plugin-upload-error").getText().contains("not a jar"));
+        browser.await(Duration.ofSeconds(10), () -> !browser.text("#plugin-upload-error").isEmpty());
+        assertTrue(browser.text("#plugin-upload-error").contains("not a jar"));
 
         browser.find("#plugins tr[data-plugin='it-console'] button.plugin-uninstall").click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent())
