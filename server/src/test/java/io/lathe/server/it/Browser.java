@@ -46,8 +46,18 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Opens {@code path}. A page the browser is leaving may have a reload of its own under way (an execution page
+     * reloads itself once its execution ends); when that reload wins, the path is asked for again.
+     */
     void open(String path) {
-        driver.get(server.uri(path).toString());
+        java.net.URI target = server.uri(path);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            driver.get(target.toString());
+            if (java.net.URI.create(driver.getCurrentUrl()).getPath().equals(target.getPath())) {
+                return;
+            }
+        }
     }
 
     String path() {

@@ -92,6 +92,9 @@ class ConsoleIT extends BrowserTest {
         browser.open("/projects/" + project + "/executions/" + live);
         browser.await(Duration.ofSeconds(20), () -> browser.text("#log").contains("out-2"));
         assertTrue(browser.text("#log .log-stderr").contains("err-1"), "stderr is told apart");
+        // When the execution ends, its page reloads itself once to show the whole record: let it, before leaving.
+        browser.await(Duration.ofSeconds(20),
+                () -> "true".equals(browser.find("#execution").getAttribute("data-terminal")));
 
         String long_ = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
                 + behaviour + "\",\"step\":\"sleep\",\"parameters\":{\"seconds\":60}}").json().getString("id");
