@@ -1,5 +1,6 @@
 package io.lathe.server.api;
 
+import io.lathe.plugin.api.PluginException;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParsingException;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every other failure still answers in the API's error shape and never with a stack trace: JAX-RS's own errors
- * keep their status; unreadable JSON is the caller's 400; anything else is logged and reported as a 500.
+ * keep their status; unreadable JSON is the caller's 400; a plugin's failure is a 502 with its message; anything else
+ * is logged and reported as a 500.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -31,6 +33,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         Throwable ours = causeOfType(exception, ApiException.class);
         if (ours != null) {
             return ((ApiException) ours).toResponse();
+        }
+        // A plugin that failed (threw, timed out, answered nonsense) is a bad gateway, not this server's fault: its
+        // message names the instance and the call, and the fault is recorded against the plugin.
+        Throwable plugin = causeOfType(exception, PluginException.class);
+        if (plugin != null) {
+            return new ApiException(Response.Status.BAD_GATEWAY, "plugin-failed", plugin.getMessage(), null)
+                    .toResponse();
         }
         Throwable cause = rootJsonCause(exception);
         if (cause != null) {

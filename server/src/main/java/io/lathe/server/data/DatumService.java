@@ -57,7 +57,7 @@ public class DatumService {
         Objects.requireNonNull(path, "path");
         String id = Ids.newId();
         String key = "projects/" + projectId + "/datums/" + id;
-        StorageBackend backend = instances.store(store);
+        StorageBackend backend = instances.store(store).forExecution(executionId);
         HashingInputStream hashing = new HashingInputStream(content);
         backend.put(key, hashing, -1);
         Datum datum = new Datum(id, projectId, path, hashing.count(), hashing.sha256(), contentType(path), store, key,

@@ -10,6 +10,7 @@ import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.plugins.PluginCallFailure;
 import io.lathe.server.projects.Project;
 import jakarta.json.bind.Jsonb;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The server's side of {@link JobFiles} for one execution: code from the commit's package, inputs from data stores
@@ -37,6 +39,7 @@ final class ExecutionJobFiles implements JobFiles {
     private final List<Path> downloads = new ArrayList<>();
     private List<ResolvedInput> resolved;
     private List<InputFile> files;
+    private PluginCallFailure pluginFailure;
 
     ExecutionJobFiles(Execution execution, Project project, CodeCommit commit, List<ResolvedInput> resolved,
             ConfiguredInstances instances, DatumRepository datums, ExecutionRepository executions,
@@ -54,10 +57,32 @@ final class ExecutionJobFiles implements JobFiles {
 
     @Override
     public void extractCode(Path directory) {
-        try (InputStream in = instances.store(commit.store()).open(commit.storageKey(), 0)) {
+        try (InputStream in = remembered(() -> instances.store(commit.store()).forExecution(execution.id())
+                .open(commit.storageKey(), 0))) {
             CodePackage.extract(in, directory);
         } catch (IOException e) {
             throw new PluginException("code-unavailable", "cannot read the code package: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first failure of a data store's plugin while the job's files were fetched: the environment reports such a
+     * failure in its own words, or may carry on without the file, so the execution's end says it too.
+     */
+    synchronized Optional<PluginCallFailure> pluginFailure() {
+        return Optional.ofNullable(pluginFailure);
+    }
+
+    private InputStream remembered(Opener opener) throws IOException {
+        try {
+            return opener.open();
+        } catch (PluginCallFailure e) {
+            synchronized (this) {
+                if (pluginFailure == null) {
+                    pluginFailure = e;
+                }
+            }
+            throw e;
         }
     }
 
@@ -71,8 +96,8 @@ final class ExecutionJobFiles implements JobFiles {
                 if (input.isDatum()) {
                     Datum datum = datums.find(input.datumId()).orElseThrow(() -> new PluginException("input-gone",
                             "input '" + input.inputName() + "': datum " + input.datumId() + " no longer exists"));
-                    StorageBackend store = instances.store(datum.store());
-                    prepared.add(new Source(input, () -> store.open(datum.storageKey(), 0)));
+                    StorageBackend store = instances.store(datum.store()).forExecution(execution.id());
+                    prepared.add(new Source(input, () -> remembered(() -> store.open(datum.storageKey(), 0))));
                     fetched.add(input);
                 } else {
                     ResolvedInput withContent = fetch(position, input);

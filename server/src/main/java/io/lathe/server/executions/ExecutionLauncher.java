@@ -1,6 +1,5 @@
 package io.lathe.server.executions;
 
-import io.lathe.plugin.api.compute.ComputeEnvironment;
 import io.lathe.plugin.api.compute.JobOutcome;
 import io.lathe.plugin.api.compute.JobSpec;
 import io.lathe.server.commits.CodeCommit;
@@ -11,6 +10,8 @@ import io.lathe.server.registry.RegistryOutputs;
 import io.lathe.server.platform.LatheDataSource;
 import io.lathe.server.platform.Limits;
 import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.plugins.GuardedComputeEnvironment;
+import io.lathe.server.plugins.PluginCallFailure;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.EnvironmentVariable;
@@ -73,9 +74,10 @@ public class ExecutionLauncher {
     /**
      * Launches the execution; never throws: a failure to launch ends that execution with an error.
      *
+     * @param environment its environment, recording faults against this execution
      * @param onFinished called once the execution has ended, on whatever thread ended it
      */
-    void launch(String executionId, ComputeEnvironment environment, Consumer<Execution> onFinished) {
+    void launch(String executionId, GuardedComputeEnvironment environment, Consumer<Execution> onFinished) {
         Execution execution = executions.find(executionId).orElseThrow();
         Project project = projects.get(execution.projectId());
         ExecutionLog log = logs.open(executionId);
@@ -111,6 +113,10 @@ public class ExecutionLauncher {
             if (executions.find(executionId).map(Execution::status).orElse(null) == ExecutionStatus.STOPPING) {
                 environment.stop(handle);
             }
+        } catch (PluginCallFailure e) {
+            // Its message names the environment, the call and what went wrong.
+            run.finished(new JobOutcome(JobOutcome.Status.ERROR, OptionalInt.empty(),
+                    "could not launch: " + e.getMessage()));
         } catch (RuntimeException e) {
             run.finished(new JobOutcome(JobOutcome.Status.ERROR, OptionalInt.empty(),
                     "could not launch in environment '" + execution.environment() + "': " + e.getMessage()));

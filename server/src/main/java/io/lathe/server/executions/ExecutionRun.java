@@ -4,7 +4,9 @@ import io.lathe.plugin.api.compute.JobListener;
 import io.lathe.plugin.api.compute.JobOutcome;
 import io.lathe.plugin.api.compute.LogStream;
 import io.lathe.server.data.DatumService;
+import io.lathe.server.plugins.PluginCallFailure;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +29,8 @@ final class ExecutionRun implements JobListener {
     private final ExecutionRepository executions;
     private final SecretMask mask;
     private final Consumer<Execution> onFinished;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final OutputProblems outputs = new OutputProblems();
 
     ExecutionRun(Execution execution, String store, ExecutionLog log, MetadataWriter metadata, ExecutionJobFiles files,
             DatumService datums, OutputProperties properties, ExecutionRepository executions, SecretMask mask,
@@ -57,15 +61,44 @@ final class ExecutionRun implements JobListener {
         }
     }
 
+    /**
+     * Stores an output. When that fails the execution cannot end complete: the first failure is kept for its end, and
+     * once the data store's plugin failed, the outputs after it are skipped rather than each wait for the same fault.
+     */
     @Override
     public void output(String relativePath, InputStream content) {
-        properties.take(relativePath, content).ifPresent(bytes -> datums.storeOutput(execution.projectId(), store,
-                execution.id(), execution.creatorId(), relativePath, bytes));
+        if (ended.get()) {
+            return;
+        }
+        synchronized (outputs) {
+            if (outputs.storeBroken) {
+                outputs.skipped++;
+                return;
+            }
+        }
+        try {
+            properties.take(relativePath, content).ifPresent(bytes -> datums.storeOutput(execution.projectId(), store,
+                    execution.id(), execution.creatorId(), relativePath, bytes));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "output '" + relativePath + "' of execution " + execution.id()
+                    + " was not stored: " + e.getMessage());
+            synchronized (outputs) {
+                if (outputs.problem == null) {
+                    outputs.problem = "output '" + relativePath + "' was not stored: " + e.getMessage();
+                }
+                outputs.storeBroken |= e instanceof PluginCallFailure;
+            }
+        }
     }
 
+    /** Ends the execution, once: a late or repeated report from the environment changes nothing. */
     @Override
     public void finished(JobOutcome outcome) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
         String detail = outcome.message();
+        ExecutionStatus status = status(outcome.status());
         try {
             metadata.close();
             properties.apply(execution, store);
@@ -73,16 +106,43 @@ final class ExecutionRun implements JobListener {
             LOG.log(Level.SEVERE, "finishing execution " + execution.id() + " failed", e);
             detail = (detail.isEmpty() ? "" : detail + "; ") + "output properties were not stored: " + e.getMessage();
         } finally {
+            String problem = problem();
+            if (problem != null && !detail.contains(problem)) {
+                detail = detail.isEmpty() || status == ExecutionStatus.COMPLETE ? problem : detail + "; " + problem;
+                log.append(LogStream.STDERR, "[lathe] " + problem);
+            }
+            if (problem != null && status == ExecutionStatus.COMPLETE) {
+                status = ExecutionStatus.ERROR;
+            }
             if (!outcome.message().isEmpty() && outcome.status() != JobOutcome.Status.COMPLETE) {
                 log.append(LogStream.STDERR, "[lathe] " + outcome.message());
             }
             log.close();
             files.cleanUp();
-            executions.finish(execution.id(), status(outcome.status()),
+            executions.finish(execution.id(), status,
                     outcome.exitCode().isPresent() ? outcome.exitCode().getAsInt() : null, detail,
                     System.currentTimeMillis());
             onFinished.accept(execution);
         }
+    }
+
+    /** What a data store's plugin broke for this execution: an output not stored, an input or the code not read. */
+    private String problem() {
+        synchronized (outputs) {
+            if (outputs.problem != null) {
+                return outputs.problem + (outputs.skipped == 0 ? "" : "; " + outputs.skipped + " more output"
+                        + (outputs.skipped == 1 ? " was" : "s were") + " skipped");
+            }
+        }
+        // Names the data store and the call; the environment's own message usually quotes it already.
+        return files.pluginFailure().map(PluginCallFailure::getMessage).orElse(null);
+    }
+
+    /** What went wrong storing outputs; guarded by itself. */
+    private static final class OutputProblems {
+        String problem;
+        boolean storeBroken;
+        int skipped;
     }
 
     private static ExecutionStatus status(JobOutcome.Status status) {

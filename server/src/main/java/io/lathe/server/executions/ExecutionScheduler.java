@@ -1,5 +1,6 @@
 package io.lathe.server.executions;
 
+import io.lathe.plugin.api.PluginException;
 import io.lathe.plugin.api.compute.ComputeEnvironment;
 import io.lathe.plugin.api.compute.JobState;
 import jakarta.annotation.Resource;
@@ -7,6 +8,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.plugins.GuardedComputeEnvironment;
+import io.lathe.server.plugins.PluginCallFailure;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +25,7 @@ public class ExecutionScheduler {
 
     private static final Logger LOG = Logger.getLogger(ExecutionScheduler.class.getName());
     private static final long POLL_MILLIS = 1000;
+    private static final int FAIL_BATCH = 100;
 
     @Inject
     ExecutionRepository executions;
@@ -59,11 +63,21 @@ public class ExecutionScheduler {
         }
     }
 
-    /** Passes a stop on to the environment running {@code execution}, if it was launched already. */
+    /**
+     * Passes a stop on to the environment running {@code execution}, if it was launched already. When the environment
+     * fails to take it, the execution ends in error saying so: a stop must end the execution, and the environment
+     * will not report the end of a job it could not be told about.
+     */
     void stop(Execution execution) {
         String handle = execution.computeHandle();
         if (handle != null && !handle.equals(ExecutionRepository.CLAIMED)) {
-            instances.environment(execution.environment()).stop(handle);
+            try {
+                instances.environment(execution.environment()).forExecution(execution.id()).stop(handle);
+            } catch (PluginException e) {
+                executions.finish(execution.id(), ExecutionStatus.ERROR, null, "could not stop: " + e.getMessage()
+                        + "; the job may still run in the environment", System.currentTimeMillis());
+                wake();
+            }
         }
     }
 
@@ -89,21 +103,43 @@ public class ExecutionScheduler {
 
     private void dispatch() {
         for (String name : executions.environmentsWithQueued()) {
-            ComputeEnvironment environment;
+            GuardedComputeEnvironment environment;
             try {
                 environment = instances.environment(name);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "environment '" + name + "' is unavailable; its executions wait", e);
                 continue;
             }
-            long free = environment.capacity() - executions.countActive(name);
+            int capacity;
+            try {
+                capacity = environment.capacity();
+            } catch (PluginCallFailure e) {
+                if (!e.retriable()) {
+                    failQueued(name, e);
+                }
+                continue;
+            }
+            long free = capacity - executions.countActive(name);
             if (free <= 0) {
                 continue;
             }
             for (String id : executions.queued(name, (int) free)) {
                 if (executions.claim(id)) {
-                    launcher.launch(id, environment, finished -> wake());
+                    launcher.launch(id, environment.forExecution(id), finished -> wake());
                 }
+            }
+        }
+    }
+
+    /**
+     * An environment that cannot say how many jobs it takes can launch none: its waiting executions end in error
+     * saying why, rather than wait for ever.
+     */
+    private void failQueued(String environment, PluginCallFailure failure) {
+        for (String id : executions.queued(environment, FAIL_BATCH)) {
+            if (executions.claim(id)) {
+                executions.finish(id, ExecutionStatus.ERROR, null, "could not launch: " + failure.getMessage(),
+                        System.currentTimeMillis());
             }
         }
     }
@@ -121,7 +157,8 @@ public class ExecutionScheduler {
             }
             JobState state;
             try {
-                state = instances.environment(execution.environment()).state(execution.computeHandle());
+                state = instances.environment(execution.environment()).forExecution(execution.id())
+                        .state(execution.computeHandle());
             } catch (RuntimeException e) {
                 state = JobState.UNKNOWN;
             }

@@ -3,6 +3,7 @@ package io.lathe.server.platform;
 import io.lathe.server.auth.InitialAdmin;
 import io.lathe.server.executions.ExecutionScheduler;
 import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.plugins.PluginCalls;
 import io.lathe.server.plugins.PluginHost;
 import io.lathe.server.tasks.TaskEngine;
 import jakarta.inject.Inject;
@@ -50,6 +51,8 @@ public class ServerStartup implements ServletContextListener {
     @Inject
     Limits limits;
     @Inject
+    PluginCalls pluginCalls;
+    @Inject
     @ConfigProperty(name = "lathe.secure.cookies", defaultValue = "false")
     String secureCookies;
 
@@ -77,8 +80,8 @@ public class ServerStartup implements ServletContextListener {
 
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
-        // Read first: a wrong LATHE_MAX_... value stops the server before anything else happens.
-        String limitsInForce = limits.describe();
+        // Read first: a wrong LATHE_MAX_... or LATHE_PLUGIN_TIME_LIMIT_SECONDS stops the server before anything else.
+        String limitsInForce = limits.describe() + ", plugin calls " + pluginCalls.timeLimitSeconds() + " s";
         // The console's session cookie: not readable by scripts (SameSite=Lax is set by the launcher on the HTTP
         // listener). The container marks it Secure on requests that came over HTTPS; behind a proxy that ends TLS,
         // requests arrive as plain HTTP, so the administrator says so with LATHE_SECURE_COOKIES=true.

@@ -20,9 +20,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code /api/v1/admin/plugins}: admins list, upload (install or upgrade), enable, disable and uninstall plugins.
+ * {@code /api/v1/admin/plugins}: admins list, upload (install or upgrade), enable, disable and uninstall plugins,
+ * and see the faults recorded against each.
  * Each change answers {@link PluginAdmin.Outcome}: what happened, whether it waits for a restart, and the plugin.
  */
 @Path("admin/plugins")
@@ -34,10 +36,28 @@ public class AdminPluginResource {
     @Inject
     PluginAdmin admin;
 
+    @Inject
+    PluginFaults faults;
+
+    /** Every plugin, with how many faults are kept for it. */
     @GET
     @Access(Access.Rule.ADMIN)
     public List<PluginDescription> list() {
-        return host.describe();
+        Map<String, Long> counts = faults.counts();
+        return host.describe().stream().map(p -> p.id() == null ? p
+                : p.withFaults(counts.getOrDefault(p.id(), 0L), null)).toList();
+    }
+
+    /** One plugin, with its latest faults, latest first. */
+    @GET
+    @Path("{id}")
+    @Access(Access.Rule.ADMIN)
+    public PluginDescription get(@PathParam("id") String id) {
+        PluginDescription plugin = host.describe().stream().filter(p -> id.equals(p.id())).findFirst()
+                .orElseThrow(() -> ApiException.notFound("plugin", id));
+        // Every kept fault: there are at most KEPT_PER_PLUGIN.
+        List<PluginFaults.FaultView> kept = faults.latest(id, PluginFaults.KEPT_PER_PLUGIN);
+        return plugin.withFaults(kept.size(), kept);
     }
 
     /** The plugin jar is the raw request body, streamed to a temporary file. */

@@ -6,6 +6,10 @@ import io.lathe.plugin.api.compute.ComputeEnvironment;
 import io.lathe.plugin.api.compute.ComputeEnvironmentFactory;
 import io.lathe.plugin.api.config.ConfigError;
 import io.lathe.plugin.api.config.Settings;
+import io.lathe.plugin.api.notify.Notifier;
+import io.lathe.plugin.api.notify.NotifierFactory;
+import io.lathe.plugin.api.optimizer.Optimizer;
+import io.lathe.plugin.api.optimizer.OptimizerFactory;
 import io.lathe.plugin.api.storage.StorageBackend;
 import io.lathe.plugin.api.storage.StorageBackendFactory;
 import io.lathe.server.platform.LatheSettings;
@@ -28,12 +32,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Turns configured instances (data stores, environments) into live plugin instances, made once and reused, and
- * creates the defaults a fresh server runs on: data store {@code local} and environment {@code local}.
+ * Turns configured instances (data stores, environments, notification channels) and optimizers into live plugin
+ * instances, made once and reused, each behind its guard ({@link PluginCalls}: a time limit on every call, faults
+ * recorded against the plugin), and creates the defaults a fresh server runs on: data store {@code local} and environment {@code local}.
  */
 @ApplicationScoped
 @Transactional
@@ -41,7 +44,6 @@ public class ConfiguredInstances {
 
     public static final String DEFAULT = "local";
     static final int DEFAULT_CONCURRENCY = 2;
-    private static final Logger LOG = Logger.getLogger(ConfiguredInstances.class.getName());
     private static final Type SETTINGS_TYPE = new HashMap<String, String>() { }.getClass().getGenericSuperclass();
 
     @PersistenceContext(unitName = "lathe")
@@ -52,10 +54,13 @@ public class ConfiguredInstances {
 
     @Inject
     LatheSettings settings;
+    @Inject
+    PluginCalls calls;
 
-    private final Map<String, StorageBackend> stores = new ConcurrentHashMap<>();
-    private final Map<String, ComputeEnvironment> environments = new ConcurrentHashMap<>();
-    private final Map<String, io.lathe.plugin.api.optimizer.Optimizer> optimizers = new ConcurrentHashMap<>();
+    private final Map<String, GuardedStorageBackend> stores = new ConcurrentHashMap<>();
+    private final Map<String, GuardedComputeEnvironment> environments = new ConcurrentHashMap<>();
+    private final Map<String, GuardedNotifier> notifiers = new ConcurrentHashMap<>();
+    private final Map<String, GuardedOptimizer> optimizers = new ConcurrentHashMap<>();
     private final Jsonb jsonb = JsonbBuilder.create();
     @Inject
     SecretSettings secrets;
@@ -90,43 +95,50 @@ public class ConfiguredInstances {
                 .setMaxResults(1000).getResultList();
     }
 
-    /** The data store named {@code name}, made on first use. */
-    public StorageBackend store(String name) {
+    /** The data store named {@code name}, made on first use; its calls are guarded ({@link PluginCalls}). */
+    public GuardedStorageBackend store(String name) {
         return stores.computeIfAbsent(name, n -> {
-            DataStore config = find(DataStore.class, n, "data store");
-            return create(StorageBackendFactory.class, config, "storage");
+            Made<StorageBackend> made = create(StorageBackendFactory.class, find(DataStore.class, n, "data store"),
+                    "storage");
+            return new GuardedStorageBackend(made.instance(), calls, made.target(), null);
         });
     }
 
-    /** The environment named {@code name}, made on first use. */
-    public ComputeEnvironment environment(String name) {
+    /** The environment named {@code name}, made on first use; its calls are guarded ({@link PluginCalls}). */
+    public GuardedComputeEnvironment environment(String name) {
         return environments.computeIfAbsent(name, n -> {
-            Environment config = find(Environment.class, n, "environment");
-            return create(ComputeEnvironmentFactory.class, config, "compute");
+            Made<ComputeEnvironment> made = create(ComputeEnvironmentFactory.class,
+                    find(Environment.class, n, "environment"), "compute");
+            return new GuardedComputeEnvironment(made.instance(), calls, made.target(), null);
+        });
+    }
+
+    /** The notification channel named {@code name}, made on first use; its calls are guarded ({@link PluginCalls}). */
+    public GuardedNotifier notifier(String name) {
+        return notifiers.computeIfAbsent(name, n -> {
+            Made<Notifier> made = create(NotifierFactory.class,
+                    find(NotificationChannel.class, n, "notification channel"), "notifier");
+            return new GuardedNotifier(made.instance(), calls, made.target());
         });
     }
 
     /**
      * The optimizer a factory makes (optimizers have no settings and keep no state between calls, so one instance per
-     * factory serves every task).
+     * factory serves every task); its calls are guarded ({@link PluginCalls}).
      *
      * @throws PluginException {@code no-such-factory} when no started plugin has it
      */
-    public io.lathe.plugin.api.optimizer.Optimizer optimizer(String factoryId) {
+    public GuardedOptimizer optimizer(String factoryId) {
         return optimizers.computeIfAbsent(factoryId, id -> {
-            io.lathe.plugin.api.optimizer.OptimizerFactory factory = plugins.factory(
-                    io.lathe.plugin.api.optimizer.OptimizerFactory.class, id).orElseThrow(() -> new PluginException(
-                    "no-such-factory", "no started plugin provides the optimizer '" + id + "'; see GET"
-                            + " /api/v1/plugins"));
-            Path workDirectory = settings.pluginWorkDirectory().resolve("optimizer").resolve(id);
-            try {
-                Files.createDirectories(workDirectory);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            HostPluginContext context = new HostPluginContext(System.getLogger("lathe.optimizer." + id),
-                    workDirectory, Clock.systemUTC(), URI.create("http://localhost:" + settings.port() + "/"));
-            return factory.create(Settings.of(factory.configProperties(), Map.of()), context);
+            OptimizerFactory factory = plugins.factory(OptimizerFactory.class, id).orElseThrow(() ->
+                    new PluginException("no-such-factory", "no started plugin provides the optimizer '" + id
+                            + "'; see GET /api/v1/plugins"));
+            HostPluginContext context = context("optimizer", id);
+            PluginTarget target = new PluginTarget(plugins.pluginIdOf(factory), "optimizer", id);
+            Optimizer optimizer = calls.call(target, "create", null,
+                    () -> factory.create(Settings.of(factory.configProperties(), Map.of()), context),
+                    made -> made == null ? "no optimizer" : null);
+            return new GuardedOptimizer(optimizer, calls, target);
         });
     }
 
@@ -138,37 +150,51 @@ public class ConfiguredInstances {
         return config;
     }
 
-    private <I extends AutoCloseable, F extends ExtensionFactory<I>> I create(
+    /** A live instance just made, and what its guarded calls are made to. */
+    private record Made<I>(I instance, PluginTarget target) {
+    }
+
+    private <I extends AutoCloseable, F extends ExtensionFactory<I>> Made<I> create(
             Class<F> point, ConfiguredInstance config, String kind) {
         F factory = plugins.factory(point, config.factory()).orElseThrow(() -> new PluginException("no-such-factory",
                 "'" + config.name() + "' needs the " + kind + " extension '" + config.factory()
                         + "', which no started plugin provides; see GET /api/v1/plugins"));
         Map<String, String> values = secrets.open(factory.configProperties(),
                 jsonb.fromJson(config.settingsJson(), SETTINGS_TYPE));
-        List<ConfigError> errors = factory.validate(values);
-        if (!errors.isEmpty()) {
-            throw new PluginException("invalid-settings", "'" + config.name() + "' has invalid settings: " + errors);
-        }
-        Path workDirectory = settings.pluginWorkDirectory().resolve(kind).resolve(config.name());
+        HostPluginContext context = context(kind, config.name());
+        PluginTarget target = new PluginTarget(plugins.pluginIdOf(factory), kind, config.name());
+        I instance = calls.call(target, "create", null, () -> {
+            List<ConfigError> errors = factory.validate(values);
+            if (errors == null || !errors.isEmpty()) {
+                throw new PluginException("invalid-settings", "'" + config.name() + "' has invalid settings: "
+                        + errors);
+            }
+            return factory.create(Settings.of(factory.configProperties(), values), context);
+        }, made -> made == null ? "no instance" : null);
+        return new Made<>(instance, target);
+    }
+
+    private HostPluginContext context(String kind, String name) {
+        Path workDirectory = settings.pluginWorkDirectory().resolve(kind).resolve(name);
         try {
             Files.createDirectories(workDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HostPluginContext context = new HostPluginContext(System.getLogger("lathe." + kind + "." + config.name()),
-                workDirectory, Clock.systemUTC(), URI.create("http://localhost:" + settings.port() + "/"));
-        return factory.create(Settings.of(factory.configProperties(), values), context);
+        return new HostPluginContext(System.getLogger("lathe." + kind + "." + name), workDirectory,
+                Clock.systemUTC(), URI.create("http://localhost:" + settings.port() + "/"));
     }
 
     /**
      * Closes the live instance made from a configured instance that changed or went, so that its next use makes one
-     * from the new settings.
+     * from the new settings. It is closed in the background: the administrator's change waits for no plugin.
      */
     public void evict(Class<? extends ConfiguredInstance> type, String name) {
-        if (type == DataStore.class) {
-            closeQuietly(stores.remove(name));
-        } else if (type == Environment.class) {
-            closeQuietly(environments.remove(name));
+        AutoCloseable gone = type == DataStore.class ? stores.remove(name)
+                : type == Environment.class ? environments.remove(name)
+                : type == NotificationChannel.class ? notifiers.remove(name) : null;
+        if (gone != null) {
+            calls.closeInBackground(gone);
         }
     }
 
@@ -181,13 +207,16 @@ public class ConfiguredInstances {
         List<String> users = new java.util.ArrayList<>();
         stores.forEach((name, store) -> addIfFrom(users, "data store", name, store, pluginLoader));
         environments.forEach((name, environment) -> addIfFrom(users, "environment", name, environment, pluginLoader));
+        notifiers.forEach((name, notifier) -> addIfFrom(users, "notification channel", name, notifier,
+                pluginLoader));
         optimizers.forEach((name, optimizer) -> addIfFrom(users, "optimizer", name, optimizer, pluginLoader));
         users.sort(null);
         return users;
     }
 
-    private static void addIfFrom(List<String> users, String kind, String name, Object instance, ClassLoader loader) {
-        if (instance.getClass().getClassLoader() == loader) {
+    private static void addIfFrom(List<String> users, String kind, String name, GuardedInstance instance,
+            ClassLoader loader) {
+        if (instance.unguarded().getClass().getClassLoader() == loader) {
             users.add(kind + " '" + name + "'");
         }
     }
@@ -212,7 +241,7 @@ public class ConfiguredInstances {
 
     /** Ids of every environment that has a live instance, with it. */
     public Map<String, ComputeEnvironment> liveEnvironments() {
-        return Map.copyOf(environments);
+        return Map.<String, ComputeEnvironment>copyOf(environments);
     }
 
     /**
@@ -224,6 +253,7 @@ public class ConfiguredInstances {
     public void closeAll() {
         List.copyOf(environments.keySet()).forEach(name -> closeQuietly(environments.remove(name)));
         List.copyOf(stores.keySet()).forEach(name -> closeQuietly(stores.remove(name)));
+        List.copyOf(notifiers.keySet()).forEach(name -> closeQuietly(notifiers.remove(name)));
         List.copyOf(optimizers.keySet()).forEach(name -> closeQuietly(optimizers.remove(name)));
     }
 
@@ -234,7 +264,7 @@ public class ConfiguredInstances {
         try {
             instance.close();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "closing a plugin instance failed", e);
+            // PluginCalls logged and recorded it
         }
     }
 }

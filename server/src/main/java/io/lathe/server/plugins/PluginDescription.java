@@ -10,7 +10,9 @@ import org.pf4j.PluginWrapper;
 /**
  * A plugin as the API lists it: what its manifest says, its state, the extensions it contributes, and why it
  * failed if it did; {@code pendingAction} ({@code upgrade}, {@code uninstall}, {@code disable}) is a change an admin
- * made that waits for the next start of Lathe, which {@code restartRequired} then says.
+ * made that waits for the next start of Lathe, which {@code restartRequired} then says. For admins,
+ * {@code faultCount} is how many faults ({@link PluginFaults}) are kept for it, and {@code faults} the latest of them
+ * when one plugin is asked for; both are left out elsewhere.
  */
 public record PluginDescription(
         String id,
@@ -25,7 +27,9 @@ public record PluginDescription(
         String error,
         boolean bundled,
         String pendingAction,
-        boolean restartRequired) {
+        boolean restartRequired,
+        Long faultCount,
+        List<PluginFaults.FaultView> faults) {
 
     /** One extension factory a plugin contributes. */
     public record Extension(String point, String id, String name, String className) {
@@ -54,11 +58,17 @@ public record PluginDescription(
                 plugin.getPluginPath().getFileName().toString(),
                 extensions,
                 problem != null ? problem : failure != null ? LathePluginManager.describe(failure) : null,
-                bundled, pendingAction, pendingAction != null);
+                bundled, pendingAction, pendingAction != null, null, null);
     }
 
     static PluginDescription failedToLoad(Path path, String error) {
         return new PluginDescription(null, null, "failed", null, null, null, List.of(),
-                path.getFileName().toString(), List.of(), error, false, null, false);
+                path.getFileName().toString(), List.of(), error, false, null, false, null, null);
+    }
+
+    /** The same plugin with what admins see of its faults: how many are kept, and the latest when given. */
+    PluginDescription withFaults(long count, List<PluginFaults.FaultView> latest) {
+        return new PluginDescription(id, version, state, provider, description, requires, dependencies, file,
+                extensions, error, bundled, pendingAction, restartRequired, count, latest);
     }
 }

@@ -131,6 +131,16 @@ public class PluginHost {
         return factories(point).stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
+    /** The id of the plugin whose class loader made {@code extension}, or {@code unknown} for the server's own. */
+    public String pluginIdOf(Object extension) {
+        LathePluginManager current = manager;
+        PluginWrapper plugin;
+        synchronized (changes) {
+            plugin = current == null ? null : current.whichPlugin(extension.getClass());
+        }
+        return plugin == null ? "unknown" : plugin.getPluginId();
+    }
+
     /** What is installed, loaded or not. */
     public List<PluginDescription> describe() {
         LathePluginManager current = manager;

@@ -62,18 +62,11 @@ public class TaskEngine {
     ConfiguredInstances instances;
     @Inject
     TaskEngine self;
-    /** How long an optimizer may take to propose: {@code LATHE_OPTIMIZER_TIME_LIMIT_SECONDS}, 30 by default. */
-    @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "lathe.optimizer.time.limit.seconds",
-            defaultValue = "30")
-    long optimizerTimeLimitSeconds;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     private ManagedThreadFactory threads;
     @Resource(lookup = LatheDataSource.JNDI_NAME)
     private DataSource dataSource;
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    private jakarta.enterprise.concurrent.ManagedExecutorService calls;
 
     private final Jsonb jsonb = JsonbBuilder.create();
     private final Object signal = new Object();
@@ -242,29 +235,15 @@ public class TaskEngine {
     }
 
     /**
-     * Asks the optimizer plugin, at most {@link #optimizerTimeLimitSeconds}: a plugin that hangs, throws or answers
-     * nonsense fails its task with a message that names it, and the other tasks go on.
+     * Asks the optimizer plugin, guarded ({@link io.lathe.server.plugins.PluginCalls}): a plugin that hangs, throws or
+     * answers nonsense fails its task with a message that names it, and the other tasks go on.
      */
     private List<Map<String, Object>> askOptimizer(String optimizer, ProposalRequest request) {
-        java.util.concurrent.Future<List<Map<String, Object>>> answer = calls.submit(
-                () -> instances.optimizer(optimizer).propose(request));
-        List<Map<String, Object>> proposals;
         try {
-            proposals = answer.get(optimizerTimeLimitSeconds, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            answer.cancel(true);
-            throw new OptimizerFailure("the optimizer '" + optimizer + "' did not answer within "
-                    + optimizerTimeLimitSeconds + " s");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new OptimizerFailure("the optimizer '" + optimizer + "' failed: " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OptimizerFailure("interrupted while asking the optimizer '" + optimizer + "'");
+            return instances.optimizer(optimizer).propose(request);
+        } catch (io.lathe.plugin.api.PluginException e) {
+            throw new OptimizerFailure(e.getMessage());
         }
-        if (proposals == null || proposals.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new OptimizerFailure("the optimizer '" + optimizer + "' answered nonsense: no parameter sets");
-        }
-        return proposals;
     }
 
     /** A task's optimizer plugin misbehaved: the task ends with this message. */

@@ -14,8 +14,8 @@ public final class SharedServer implements BeforeAllCallback {
 
     /** How many executions the shared server runs at once; tests of queueing rely on it. */
     static final int CONCURRENCY = 2;
-    /** Short, so that a hanging optimizer fails its task within a test's patience. */
-    static final int OPTIMIZER_TIME_LIMIT_SECONDS = 3;
+    /** Short, so that a hanging plugin (an optimizer, a data store...) fails its call within a test's patience. */
+    static final int PLUGIN_TIME_LIMIT_SECONDS = 3;
     /** Package limits low enough that tests can go over them; the other limits keep their defaults. */
     static final long MAX_PACKAGE_BYTES = 4L * 1024 * 1024;
     static final int MAX_PACKAGE_FILES = 500;
@@ -47,7 +47,7 @@ public final class SharedServer implements BeforeAllCallback {
             server = new LatheServer(home, Map.of("LATHE_LOCAL_CONCURRENCY", Integer.toString(CONCURRENCY),
                     "LATHE_MAX_PACKAGE_BYTES", Long.toString(MAX_PACKAGE_BYTES),
                     "LATHE_MAX_PACKAGE_FILES", Integer.toString(MAX_PACKAGE_FILES),
-                    "LATHE_OPTIMIZER_TIME_LIMIT_SECONDS", Integer.toString(OPTIMIZER_TIME_LIMIT_SECONDS))).start();
+                    "LATHE_PLUGIN_TIME_LIMIT_SECONDS", Integer.toString(PLUGIN_TIME_LIMIT_SECONDS))).start();
             return new Running(server);
         } catch (Exception e) {
             throw new IllegalStateException("the shared server did not start", e);

@@ -153,7 +153,7 @@ class TaskIT {
                     t -> t.getString("status").equals("error"), Duration.ofSeconds(60));
             String detail = failed.getString("status_detail");
             assertTrue(detail.contains("'" + MisbehavingPlugins.OPTIMIZER + "'"), detail);
-            assertTrue(seed == MisbehavingPlugins.HANGS ? detail.contains("did not answer within")
+            assertTrue(seed == MisbehavingPlugins.HANGS ? detail.contains("did not answer propose within")
                     : seed == MisbehavingPlugins.THROWS ? detail.contains("breaks on purpose")
                     : detail.contains("nonsense"), detail);
             assertEquals(0, failed.getJsonArray("executions").size());

@@ -1,0 +1,25 @@
+package io.lathe.server.plugins;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a guarded plugin call is made to: the plugin that provides it, its extension point ({@code storage},
+ * {@code compute}, {@code notifier}, {@code optimizer}) and the configured instance's name (an optimizer's factory id).
+ */
+public record PluginTarget(String pluginId, String extension, String instance) {
+
+    private static final Map<String, String> NOUNS = Map.of("storage", "data store", "compute", "environment",
+            "notifier", "notification channel", "optimizer", "optimizer");
+
+    public PluginTarget {
+        Objects.requireNonNull(pluginId, "pluginId");
+        Objects.requireNonNull(extension, "extension");
+        Objects.requireNonNull(instance, "instance");
+    }
+
+    /** {@code the data store 'archive'}, as a message names it. */
+    public String describe() {
+        return "the " + NOUNS.getOrDefault(extension, extension) + " '" + instance + "'";
+    }
+}
