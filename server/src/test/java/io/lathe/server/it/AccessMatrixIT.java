@@ -65,6 +65,9 @@ class AccessMatrixIT {
             assertEquals(201, admin.postJson("/api/v1/admin/" + kind[0], "{\"name\":\"matrix\",\"factory\":\""
                     + kind[1] + "\",\"settings\":" + kind[2] + "}").status());
         }
+        // A channel that delivers without leaving this machine, for the test-delivery endpoint.
+        assertEquals(201, admin.postJson("/api/v1/admin/notification-channels", "{\"name\":\"matrix-test\","
+                + "\"factory\":\"" + MisbehavingPlugins.FACTORY + "\",\"settings\":{\"behaviour\":\"fine\"}}").status());
         Api.Answer started = owner.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\""
                 + commit + "\",\"step\":\"prepare-data\",\"type\":\"manual\",\"parameter_sets\":[{\"samples\":10}]}");
         assertEquals(201, started.status(), started.body());
@@ -106,6 +109,10 @@ class AccessMatrixIT {
         cases.add(new Case("GET", "/api/v1/admin/audit", Rule.ADMIN, w -> "/api/v1/admin/audit", null));
         cases.add(new Case("GET", "/api/v1/admin/plugins", Rule.ADMIN, w -> "/api/v1/admin/plugins", null));
         cases.add(new Case("POST", "/api/v1/admin/plugins", Rule.ADMIN, w -> "/api/v1/admin/plugins", ""));
+        cases.add(new Case("GET", "/api/v1/admin/plugins/{id}", Rule.ADMIN,
+                w -> "/api/v1/admin/plugins/matrix-plugin", null));
+        cases.add(new Case("POST", "/api/v1/admin/notification-channels/{name}/test", Rule.ADMIN,
+                w -> "/api/v1/admin/notification-channels/matrix-test/test", ""));
         cases.add(new Case("POST", "/api/v1/admin/plugins/{id}/disable", Rule.ADMIN,
                 w -> "/api/v1/admin/plugins/matrix-plugin/disable", ""));
         cases.add(new Case("POST", "/api/v1/admin/plugins/{id}/enable", Rule.ADMIN,

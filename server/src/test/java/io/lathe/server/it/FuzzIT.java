@@ -310,6 +310,8 @@ class FuzzIT {
             send("POST", "/api/v1/tasks/" + x + "/stop", null, null, Map.of());
             send("DELETE", "/api/v1/tokens/" + x, null, null, Map.of());
             send("PATCH", "/api/v1/admin/users/" + x, "application/json", bytes("{}"), Map.of());
+            send("GET", "/api/v1/admin/plugins/" + x, null, null, Map.of());
+            send("POST", "/api/v1/admin/notification-channels/" + x + "/test", null, null, Map.of());
             send("GET", "/api/v1/" + x, null, null, Map.of());
         }
         for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD")) {
