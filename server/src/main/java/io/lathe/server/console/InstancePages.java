@@ -3,6 +3,7 @@ package io.lathe.server.console;
 import io.lathe.server.api.ApiException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
+import io.lathe.server.instances.ChannelTester;
 import io.lathe.server.instances.InstanceAdmin;
 import io.lathe.server.plugins.SecretSettings;
 import jakarta.inject.Inject;
@@ -20,7 +21,8 @@ import java.util.Objects;
 /**
  * {@code /admin/data-stores}, {@code /admin/environments}, {@code /admin/notification-channels}, for admins: the
  * configured instances of each kind, and a form built from the chosen extension's declared settings to add one;
- * {@code /admin/<kind>/<name>}: one instance's settings to change (secrets left blank keep their value), and Delete.
+ * {@code /admin/<kind>/<name>}: one instance's settings to change (secrets left blank keep their value), Delete, and
+ * for a notification channel Send test.
  */
 @WebServlet(urlPatterns = {"/admin/data-stores", "/admin/data-stores/*", "/admin/environments",
     "/admin/environments/*", "/admin/notification-channels", "/admin/notification-channels/*"})
@@ -38,6 +40,8 @@ public class InstancePages extends HttpServlet {
     ConsoleTemplates templates;
     @Inject
     InstanceAdmin admin;
+    @Inject
+    ChannelTester tester;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -66,6 +70,14 @@ public class InstancePages extends HttpServlet {
                 String created = request.getParameter("name");
                 admin.create(kind, created, request.getParameter("factory"), typed, caller);
                 response.sendRedirect("/admin/" + kindPath + "/" + created + "?created");
+            } else if ("test".equals(request.getParameter("action")) && kind == InstanceAdmin.Kind.NOTIFICATION_CHANNEL) {
+                ChannelTester.Delivery delivery = tester.test(name, caller);
+                if (delivery.delivered()) {
+                    render(request, response, HttpServletResponse.SC_OK, null, null, "Delivered a test event.", null);
+                } else {
+                    render(request, response, HttpServletResponse.SC_BAD_GATEWAY, "The test event was not delivered: "
+                            + delivery.message(), null, null, null);
+                }
             } else if ("delete".equals(request.getParameter("action"))) {
                 admin.delete(kind, name, caller);
                 render(request, response, HttpServletResponse.SC_OK, null, null, "'" + name + "' was deleted.", null);

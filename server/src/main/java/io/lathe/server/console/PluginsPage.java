@@ -3,8 +3,10 @@ package io.lathe.server.console;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.api.ApiException;
+import io.lathe.server.executions.ExecutionRepository;
 import io.lathe.server.plugins.PluginAdmin;
 import io.lathe.server.plugins.PluginDescription;
+import io.lathe.server.plugins.PluginFaults;
 import io.lathe.server.plugins.PluginHost;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,7 +28,8 @@ import java.util.Map;
  * {@code /admin/plugins}, for admins: the installed plugins as {@code GET /api/v1/plugins} lists them (id, version,
  * state, provider, extensions, dependencies, why one failed, a change waiting for a restart), and the life cycle of
  * {@link PluginAdmin}: a plugin jar posted as the raw body (by assets/admin-plugins.js) is installed or upgraded, and
- * forms enable, disable or uninstall one plugin. The outcome of an upload is shown on the next view of the page.
+ * forms enable, disable or uninstall one plugin. The outcome of an upload is shown on the next view of the page. A
+ * plugin's recent faults ({@link PluginFaults}) are shown under it.
  */
 @WebServlet(urlPatterns = "/admin/plugins")
 public class PluginsPage extends HttpServlet {
@@ -37,8 +40,13 @@ public class PluginsPage extends HttpServlet {
     PluginHost host;
     @Inject
     PluginAdmin admin;
+    @Inject
+    PluginFaults faults;
+    @Inject
+    ExecutionRepository executions;
 
     private static final String FLASH = "lathe.plugins.notice";
+    private static final int RECENT_FAULTS = 5;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -111,7 +119,8 @@ public class PluginsPage extends HttpServlet {
             String notice) throws IOException {
         Map<String, Object> model = new HashMap<>();
         List<PluginDescription> plugins = host.describe();
-        model.put("plugins", plugins.stream().map(PluginsPage::view).toList());
+        Map<String, Long> faultCounts = faults.counts();
+        model.put("plugins", plugins.stream().map(p -> view(p, faultCounts)).toList());
         model.put("failed", plugins.stream().filter(p -> p.error() != null).count());
         model.put("restartRequired", plugins.stream().anyMatch(PluginDescription::restartRequired));
         model.put("error", error);
@@ -119,7 +128,7 @@ public class PluginsPage extends HttpServlet {
         templates.render(request, response, status, "admin-plugins", "Plugins", model);
     }
 
-    private static Map<String, Object> view(PluginDescription plugin) {
+    private Map<String, Object> view(PluginDescription plugin, Map<String, Long> faultCounts) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", plugin.id() == null ? "" : plugin.id());
         view.put("version", plugin.version() == null ? "" : plugin.version());
@@ -137,6 +146,21 @@ public class PluginsPage extends HttpServlet {
         view.put("bundled", plugin.bundled());
         view.put("pending", plugin.pendingAction() == null ? "" : plugin.pendingAction());
         view.put("restartRequired", plugin.restartRequired());
+        long faultCount = plugin.id() == null ? 0 : faultCounts.getOrDefault(plugin.id(), 0L);
+        view.put("faultCount", faultCount);
+        view.put("faults", faultCount == 0 ? List.of() : faults.latest(plugin.id(), RECENT_FAULTS).stream()
+                .map(this::faultView).toList());
+        return view;
+    }
+
+    private Map<String, Object> faultView(PluginFaults.FaultView fault) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("at", fault.at().toString());
+        view.put("instance", fault.extension() + " '" + fault.instance() + "'");
+        view.put("operation", fault.operation());
+        view.put("message", fault.message());
+        view.put("execution", fault.execution() == null ? "" : executions.find(fault.execution())
+                .map(e -> "/projects/" + e.projectId() + "/executions/" + e.counter()).orElse(""));
         return view;
     }
 }
