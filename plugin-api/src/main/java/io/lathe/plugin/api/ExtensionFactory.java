@@ -49,7 +49,8 @@ public interface ExtensionFactory<T extends AutoCloseable> extends ExtensionPoin
     }
 
     /**
-     * Creates a configured instance. Called only with settings that passed {@link #validate(Map)}.
+     * Creates a configured instance. Called only with settings that passed {@link #validate(Map)}, within the same
+     * time limit as every call to the instance (30 s by default); never return null.
      *
      * @throws PluginException when the instance cannot be made (a missing bucket, an unreachable endpoint)
      */

@@ -11,6 +11,12 @@ package io.lathe.plugin.api.compute;
  * runs on threads (or machines) of the environment's own. Errors: {@link io.lathe.plugin.api.PluginException};
  * a failure to launch fails that execution only. Lifecycle: created by {@link ComputeEnvironmentFactory#create};
  * {@link #close()} stops what the instance still runs.
+ *
+ * <p>Time limits: {@link #capacity()}, {@link #launch}, {@link #state} and {@link #stop} must each return within a
+ * time limit the administrator sets (30 s by default); the server then interrupts the call and ignores its late
+ * answer. A launch that throws, runs out of time or returns no handle ends its execution in error, and whatever the
+ * job reports afterwards is ignored. A capacity below 1 or a null state is a fault like an exception. {@link #close()}
+ * has no limit.
  */
 public interface ComputeEnvironment extends AutoCloseable {
 
@@ -21,7 +27,8 @@ public interface ComputeEnvironment extends AutoCloseable {
      * Starts a job: lays out its files as {@link JobSpec} describes, runs its commands, and reports through
      * {@code listener} until {@link JobListener#finished} has been called exactly once.
      *
-     * @return a handle identifying the job to {@link #state} and {@link #stop}; persisted by the server
+     * @return a handle identifying the job to {@link #state} and {@link #stop}; persisted by the server; never null
+     *     or blank
      */
     String launch(JobSpec spec, JobListener listener);
 

@@ -18,11 +18,19 @@ import java.util.function.Consumer;
  * for different keys. Errors: {@link io.lathe.plugin.api.PluginException} with a code such as
  * {@code object-not-found} or {@code access-denied}; {@link io.lathe.plugin.api.RetriablePluginException} for
  * transient faults. Lifecycle: created by {@link StorageBackendFactory#create}, closed once when no longer used.
+ *
+ * <p>Time limits: the server calls every method on a thread of its own and gives up on a call after a time limit the
+ * administrator sets (30 s by default), interrupting it and ignoring its late answer. {@link #put} may take as long
+ * as it keeps reading the content, {@link #list} as long as it keeps visiting objects: each fails only after the
+ * limit passes without progress. {@link #open} must return its stream within the limit. {@link #close()} has no
+ * limit. A null answer, or a put that returns before it read the content to its end, is a fault like an exception:
+ * the server records it against the plugin and fails what the call was for.
  */
 public interface StorageBackend extends AutoCloseable {
 
     /**
-     * Stores {@code content} under {@code key}, reading it to its end. The stream is not closed by this method.
+     * Stores {@code content} under {@code key}, reading it to its end. The stream is not closed by this method. May
+     * take as long as it keeps reading; the server gives up after its time limit without a read.
      *
      * @param length the number of bytes, or {@code -1} when not known in advance
      * @return what was stored
