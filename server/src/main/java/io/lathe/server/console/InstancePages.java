@@ -70,7 +70,8 @@ public class InstancePages extends HttpServlet {
                 String created = request.getParameter("name");
                 admin.create(kind, created, request.getParameter("factory"), typed, caller);
                 response.sendRedirect("/admin/" + kindPath + "/" + created + "?created");
-            } else if ("test".equals(request.getParameter("action")) && kind == InstanceAdmin.Kind.NOTIFICATION_CHANNEL) {
+            } else if ("test".equals(request.getParameter("action"))
+                    && kind == InstanceAdmin.Kind.NOTIFICATION_CHANNEL) {
                 ChannelTester.Delivery delivery = tester.test(name, caller);
                 if (delivery.delivered()) {
                     render(request, response, HttpServletResponse.SC_OK, null, null, "Delivered a test event.", null);

@@ -8,6 +8,7 @@ import io.lathe.server.plugins.PluginAdmin;
 import io.lathe.server.plugins.PluginDescription;
 import io.lathe.server.plugins.PluginFaults;
 import io.lathe.server.plugins.PluginHost;
+import io.lathe.server.plugins.PluginTarget;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -156,7 +157,7 @@ public class PluginsPage extends HttpServlet {
     private Map<String, Object> faultView(PluginFaults.FaultView fault) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("at", fault.at().toString());
-        view.put("instance", fault.extension() + " '" + fault.instance() + "'");
+        view.put("instance", PluginTarget.named(fault.extension(), fault.instance()));
         view.put("operation", fault.operation());
         view.put("message", fault.message());
         view.put("execution", fault.execution() == null ? "" : executions.find(fault.execution())

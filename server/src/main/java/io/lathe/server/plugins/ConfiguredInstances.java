@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns configured instances (data stores, environments, notification channels) and optimizers into live plugin
  * instances, made once and reused, each behind its guard ({@link PluginCalls}: a time limit on every call, faults
- * recorded against the plugin), and creates the defaults a fresh server runs on: data store {@code local} and environment {@code local}.
+ * recorded against the plugin), and creates the defaults a fresh server runs on: data store {@code local} and
+ * environment {@code local}.
  */
 @ApplicationScoped
 @Transactional

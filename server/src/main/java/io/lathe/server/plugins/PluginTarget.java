@@ -20,6 +20,11 @@ public record PluginTarget(String pluginId, String extension, String instance) {
 
     /** {@code the data store 'archive'}, as a message names it. */
     public String describe() {
-        return "the " + NOUNS.getOrDefault(extension, extension) + " '" + instance + "'";
+        return "the " + named(extension, instance);
+    }
+
+    /** {@code data store 'archive'}: an instance of an extension point as a person calls it. */
+    public static String named(String extension, String instance) {
+        return NOUNS.getOrDefault(extension, extension) + " '" + instance + "'";
     }
 }

@@ -67,7 +67,8 @@ class AccessMatrixIT {
         }
         // A channel that delivers without leaving this machine, for the test-delivery endpoint.
         assertEquals(201, admin.postJson("/api/v1/admin/notification-channels", "{\"name\":\"matrix-test\","
-                + "\"factory\":\"" + MisbehavingPlugins.FACTORY + "\",\"settings\":{\"behaviour\":\"fine\"}}").status());
+                + "\"factory\":\"" + MisbehavingPlugins.FACTORY + "\",\"settings\":{\"behaviour\":\"fine\"}}")
+                .status());
         Api.Answer started = owner.postJson("/api/v1/tasks", "{\"project\":\"" + project + "\",\"commit\":\""
                 + commit + "\",\"step\":\"prepare-data\",\"type\":\"manual\",\"parameter_sets\":[{\"samples\":10}]}");
         assertEquals(201, started.status(), started.body());

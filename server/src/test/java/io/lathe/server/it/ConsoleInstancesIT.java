@@ -56,4 +56,39 @@ class ConsoleInstancesIT extends BrowserTest {
         browser.await(Duration.ofSeconds(10), () -> browser.text(".notice").contains("was deleted"));
         assertEquals(404, SharedServer.admin().get("/api/v1/admin/data-stores/console-s3").status());
     }
+
+    @Test
+    void anAdminSendsATestThroughAChannelAndFindsTheFaultUnderThePluginThatFailed() throws Exception {
+        Api admin = SharedServer.admin();
+        for (String[] channel : new String[][] {{"console-fine", "fine"}, {"console-broken", "throw"}}) {
+            assertEquals(201, admin.postJson("/api/v1/admin/notification-channels", "{\"name\":\"" + channel[0]
+                    + "\",\"factory\":\"" + MisbehavingPlugins.FACTORY + "\",\"settings\":{\"behaviour\":\""
+                    + channel[1] + "\"}}").status());
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", adminPassword);
+        browser.open("/admin/notification-channels/console-fine");
+        browser.find("#test-channel button").click();
+        browser.await(Duration.ofSeconds(10),
+                () -> !browser.driver().findElements(By.cssSelector(".notice")).isEmpty());
+        assertEquals("Delivered a test event.", browser.text(".notice"));
+
+        browser.open("/admin/notification-channels/console-broken");
+        browser.find("#test-channel button").click();
+        browser.await(Duration.ofSeconds(10),
+                () -> !browser.driver().findElements(By.cssSelector(".error")).isEmpty());
+        assertEquals("The test event was not delivered: the notification channel 'console-broken' failed deliver:"
+                + " deliver breaks on purpose", browser.text(".error"));
+
+        browser.open("/admin/plugins");
+        String faults = browser.text("tr[data-plugin-faults=" + MisbehavingPlugins.PLUGIN + "]");
+        assertTrue(faults.contains("fault(s) recorded"), faults);
+        browser.find("tr[data-plugin-faults=" + MisbehavingPlugins.PLUGIN + "] summary").click();
+        assertTrue(browser.text("tr[data-plugin-faults=" + MisbehavingPlugins.PLUGIN + "] ul.faults li")
+                .contains("notification channel 'console-broken' deliver: the notification channel 'console-broken'"
+                        + " failed deliver: deliver breaks on purpose"), "the latest fault is listed first");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+                browser.find("tr[data-plugin-faults=" + MisbehavingPlugins.PLUGIN + "]"));
+        browser.screenshot("admin-plugins-faults");
+    }
 }
