@@ -19,6 +19,7 @@ public class Limits {
     public static final String MAX_UNPACKED_BYTES = "LATHE_MAX_UNPACKED_BYTES";
     public static final String MAX_LOG_LINE_BYTES = "LATHE_MAX_LOG_LINE_BYTES";
     public static final String MAX_METADATA_LINE_BYTES = "LATHE_MAX_METADATA_LINE_BYTES";
+    public static final String MAX_PLUGIN_BYTES = "LATHE_MAX_PLUGIN_BYTES";
 
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final long DEFAULT_MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
@@ -26,6 +27,7 @@ public class Limits {
     public static final long DEFAULT_MAX_UNPACKED_BYTES = 2L * 1024 * 1024 * 1024;
     public static final int DEFAULT_MAX_LOG_LINE_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_METADATA_LINE_BYTES = 256 * 1024;
+    public static final long DEFAULT_MAX_PLUGIN_BYTES = 256L * 1024 * 1024;
 
     private long maxRequestBytes;
     private long maxPackageBytes;
@@ -33,6 +35,7 @@ public class Limits {
     private long maxUnpackedBytes;
     private int maxLogLineBytes;
     private int maxMetadataLineBytes;
+    private long maxPluginBytes;
 
     protected Limits() {
         // for CDI proxies
@@ -57,18 +60,29 @@ public class Limits {
             @ConfigProperty(name = "lathe.max.log.line.bytes", defaultValue = "" + DEFAULT_MAX_LOG_LINE_BYTES)
             String maxLogLineBytes,
             @ConfigProperty(name = "lathe.max.metadata.line.bytes", defaultValue = "" + DEFAULT_MAX_METADATA_LINE_BYTES)
-            String maxMetadataLineBytes) {
+            String maxMetadataLineBytes,
+            @ConfigProperty(name = "lathe.max.plugin.bytes", defaultValue = "" + DEFAULT_MAX_PLUGIN_BYTES)
+            String maxPluginBytes) {
         this(parse(MAX_REQUEST_BYTES, maxRequestBytes, Long.MAX_VALUE),
                 parse(MAX_PACKAGE_BYTES, maxPackageBytes, Long.MAX_VALUE),
                 (int) parse(MAX_PACKAGE_FILES, maxPackageFiles, Integer.MAX_VALUE),
                 parse(MAX_UNPACKED_BYTES, maxUnpackedBytes, Long.MAX_VALUE),
                 (int) parse(MAX_LOG_LINE_BYTES, maxLogLineBytes, Integer.MAX_VALUE),
-                (int) parse(MAX_METADATA_LINE_BYTES, maxMetadataLineBytes, Integer.MAX_VALUE));
+                (int) parse(MAX_METADATA_LINE_BYTES, maxMetadataLineBytes, Integer.MAX_VALUE),
+                parse(MAX_PLUGIN_BYTES, maxPluginBytes, Long.MAX_VALUE));
     }
 
     /** @throws IllegalArgumentException when a limit is below 1; the message names the variable */
     public Limits(long maxRequestBytes, long maxPackageBytes, int maxPackageFiles, long maxUnpackedBytes,
             int maxLogLineBytes, int maxMetadataLineBytes) {
+        this(maxRequestBytes, maxPackageBytes, maxPackageFiles, maxUnpackedBytes, maxLogLineBytes,
+                maxMetadataLineBytes, DEFAULT_MAX_PLUGIN_BYTES);
+    }
+
+    /** @throws IllegalArgumentException when a limit is below 1; the message names the variable */
+    public Limits(long maxRequestBytes, long maxPackageBytes, int maxPackageFiles, long maxUnpackedBytes,
+            int maxLogLineBytes, int maxMetadataLineBytes, long maxPluginBytes) {
+        this.maxPluginBytes = positive(MAX_PLUGIN_BYTES, maxPluginBytes);
         this.maxRequestBytes = positive(MAX_REQUEST_BYTES, maxRequestBytes);
         this.maxPackageBytes = positive(MAX_PACKAGE_BYTES, maxPackageBytes);
         this.maxPackageFiles = (int) positive(MAX_PACKAGE_FILES, maxPackageFiles);
@@ -87,7 +101,8 @@ public class Limits {
     public String describe() {
         return "request " + maxRequestBytes + " B, package " + maxPackageBytes + " B and " + maxPackageFiles
                 + " files, " + maxUnpackedBytes
-                + " B unpacked, log line " + maxLogLineBytes + " B, metadata line " + maxMetadataLineBytes + " B";
+                + " B unpacked, log line " + maxLogLineBytes + " B, metadata line " + maxMetadataLineBytes
+                + " B, plugin " + maxPluginBytes + " B";
     }
 
     /** The largest request body read into memory (JSON), in bytes; uploads of code have their own limit. */
@@ -121,6 +136,11 @@ public class Limits {
     /** The longest stdout line read as a metadata point, in bytes of UTF-8; longer ones are only logged. */
     public int maxMetadataLineBytes() {
         return maxMetadataLineBytes;
+    }
+
+    /** The largest plugin jar uploaded or downloaded from an update site, in bytes. */
+    public long maxPluginBytes() {
+        return maxPluginBytes;
     }
 
     private static long parse(String variable, String text, long max) {

@@ -74,6 +74,19 @@ public class AdminPluginResource {
         return answer(admin.install(body, caller(security)));
     }
 
+    /** What to install from an update site; without a version, the newest release this Lathe runs. */
+    public record InstallRequest(String site, String id, String version) {
+    }
+
+    @POST
+    @Path("install")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.ADMIN)
+    public Response install(InstallRequest request, @Context SecurityContext security) {
+        InstallRequest body = request == null ? new InstallRequest(null, null, null) : request;
+        return answer(admin.installFromSite(body.site(), body.id(), body.version(), caller(security)));
+    }
+
     @POST
     @Path("{id}/enable")
     @Access(Access.Rule.ADMIN)

@@ -6,11 +6,13 @@ import io.lathe.server.api.ApiException;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.LatheSettings;
+import io.lathe.server.platform.Limits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,10 @@ public class PluginAdmin {
     AuditLog audit;
     @Inject
     LatheSettings settings;
+    @Inject
+    Limits limits;
+    @Inject
+    UpdateSites sites;
 
     /**
      * What a change did.
@@ -57,35 +63,92 @@ public class PluginAdmin {
      * is streamed to a temporary file first and checked there; nothing in the plugins folder changes on refusal.
      */
     public Outcome install(InputStream body, Caller caller) {
-        Path upload;
+        Path upload = temporaryJar();
         try {
-            upload = Files.createTempFile(settings.temporaryDirectory(), "plugin-upload-", ".jar");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            try (InputStream in = body) {
-                Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = body; OutputStream out = Files.newOutputStream(upload)) {
+                copyAtMost(in, out, limits.maxPluginBytes());
             } catch (IOException e) {
                 throw ApiException.badRequest("upload-failed", "the upload did not arrive whole: " + e.getMessage(),
                         "body");
             }
             synchronized (host.changes()) {
-                return installFrom(upload, caller);
+                return installFrom(upload, caller, null, Map.of("source", "upload"));
             }
         } finally {
-            try {
-                Files.deleteIfExists(upload);
-            } catch (IOException e) {
-                // the temporary folder is emptied at every start
-            }
+            deleteQuietly(upload);
         }
     }
 
-    private Outcome installFrom(Path upload, Caller caller) {
+    /**
+     * Installs or upgrades to a release from an update site: {@code version}, or the newest one this Lathe runs when
+     * it is null. The jar is downloaded and its SHA-512 checked against the site's index before the checks every
+     * upload passes; it must be the plugin and version the index says it is.
+     */
+    public Outcome installFromSite(String siteId, String pluginId, String version, Caller caller) {
+        if (siteId == null || siteId.isBlank()) {
+            throw ApiException.badRequest("missing-site", "site is required: the id of an update site (GET"
+                    + " /api/v1/admin/update-sites)", "site");
+        }
+        if (pluginId == null || pluginId.isBlank()) {
+            throw ApiException.badRequest("missing-id", "id is required: the plugin to install", "id");
+        }
+        UpdateSite site = sites.site(siteId);
+        UpdateSites.Release release = sites.release(site, pluginId, version);
+        Path download = temporaryJar();
+        try {
+            sites.download(site, release, download);
+            synchronized (host.changes()) {
+                return installFrom(download, caller, new Expected(pluginId, release.version()),
+                        Map.of("source", "update site " + site.id()));
+            }
+        } finally {
+            deleteQuietly(download);
+        }
+    }
+
+    /** What an update site said a jar is; the jar's manifest must agree. */
+    private record Expected(String id, String version) {
+    }
+
+    private Path temporaryJar() {
+        try {
+            return Files.createTempFile(settings.temporaryDirectory(), "plugin-", ".jar");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            total += n;
+            if (total > max) {
+                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "plugin-too-large", "the plugin jar"
+                        + " is larger than " + max + " bytes, the limit " + Limits.MAX_PLUGIN_BYTES + " = " + max
+                        + "; ask the administrator to raise it", "body");
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the temporary folder is emptied at every start
+        }
+    }
+
+    private Outcome installFrom(Path upload, Caller caller, Expected expected, Map<String, Object> source) {
         LathePluginManager manager = manager();
         PluginDescriptor plugin = PluginJarChecks.inspect(manager, upload);
         String id = plugin.getPluginId();
+        if (expected != null && (!expected.id().equals(id) || !expected.version().equals(plugin.getVersion()))) {
+            throw new ApiException(Response.Status.CONFLICT, "index-mismatch", "the update site lists this jar as "
+                    + expected.id() + " " + expected.version() + ", but its manifest says " + id + " "
+                    + plugin.getVersion() + "; nothing was installed", "id");
+        }
         PluginJarChecks.checkRequires(manager, plugin);
         PluginJarChecks.checkDependencies(manager, plugin);
 
@@ -100,7 +163,9 @@ public class PluginAdmin {
             pending.remove(id);
             manager.statusProvider().enablePlugin(id);
             PluginWrapper loaded = load(manager, upload, target);
-            audit.record(caller.username(), "plugin.install", id, Map.of("after", plugin.getVersion()));
+            Map<String, Object> installDetails = new LinkedHashMap<>(source);
+            installDetails.put("after", plugin.getVersion());
+            audit.record(caller.username(), "plugin.install", id, installDetails);
             return new Outcome(201, "Installed " + id + " " + plugin.getVersion() + "; it is "
                     + state(loaded) + ".", false, host.describe(manager, loaded));
         }
@@ -108,7 +173,7 @@ public class PluginAdmin {
         String before = installed.getDescriptor().getVersion();
         if (manager.getVersionManager().compareVersions(plugin.getVersion(), before) <= 0) {
             throw new ApiException(Response.Status.CONFLICT, "not-newer", "plugin '" + id + "' " + before
-                    + " is installed; upload a newer version to upgrade it (this jar is " + plugin.getVersion() + ")",
+                    + " is installed; install a newer version to upgrade it (this jar is " + plugin.getVersion() + ")",
                     "Plugin-Version");
         }
         for (PluginWrapper other : manager.getPlugins()) {
@@ -123,7 +188,7 @@ public class PluginAdmin {
                 }
             }
         }
-        Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>(source);
         details.put("before", before);
         details.put("after", plugin.getVersion());
         List<String> holders = holders(manager, installed, true);
