@@ -9,6 +9,7 @@ import io.lathe.server.plugins.PluginDescription;
 import io.lathe.server.plugins.PluginFaults;
 import io.lathe.server.plugins.PluginHost;
 import io.lathe.server.plugins.PluginTarget;
+import io.lathe.server.plugins.UpdateSites;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -45,6 +46,8 @@ public class PluginsPage extends HttpServlet {
     PluginFaults faults;
     @Inject
     ExecutionRepository executions;
+    @Inject
+    UpdateSites sites;
 
     private static final String FLASH = "lathe.plugins.notice";
     private static final int RECENT_FAULTS = 5;
@@ -79,20 +82,39 @@ public class PluginsPage extends HttpServlet {
         String id = request.getParameter("id");
         String action = request.getParameter("action");
         try {
-            if (id == null || id.isBlank()) {
-                throw ApiException.badRequest("missing-id", "say which plugin", "id");
-            }
+            String site = request.getParameter("site");
             PluginAdmin.Outcome outcome = switch (action == null ? "" : action) {
-                case "enable" -> admin.enable(id, caller);
-                case "disable" -> admin.disable(id, caller);
-                case "uninstall" -> admin.uninstall(id, caller);
-                default -> throw ApiException.badRequest("invalid-action",
-                        "action must be enable, disable or uninstall", "action");
+                case "enable" -> admin.enable(required(id), caller);
+                case "disable" -> admin.disable(required(id), caller);
+                case "uninstall" -> admin.uninstall(required(id), caller);
+                case "install" -> admin.installFromSite(site, required(id), blankAsNull(request.getParameter(
+                        "version")), caller);
+                case "add-site" -> {
+                    sites.add(site, request.getParameter("url"), caller);
+                    yield new PluginAdmin.Outcome(201, "Added the update site " + site + ".", false, null);
+                }
+                case "remove-site" -> {
+                    sites.remove(site, caller);
+                    yield new PluginAdmin.Outcome(200, "Removed the update site " + site + ".", false, null);
+                }
+                default -> throw ApiException.badRequest("invalid-action", "action must be enable, disable,"
+                        + " uninstall, install, add-site or remove-site", "action");
             };
             show(request, response, HttpServletResponse.SC_OK, null, outcome.message());
         } catch (ApiException e) {
             show(request, response, e.status().getStatusCode(), e.getMessage(), null);
         }
+    }
+
+    private static String required(String id) {
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest("missing-id", "say which plugin", "id");
+        }
+        return id;
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The raw body is the plugin jar; answers JSON for the page's script, and keeps the outcome for the next view. */
@@ -124,6 +146,7 @@ public class PluginsPage extends HttpServlet {
         model.put("plugins", plugins.stream().map(p -> view(p, faultCounts)).toList());
         model.put("failed", plugins.stream().filter(p -> p.error() != null).count());
         model.put("restartRequired", plugins.stream().anyMatch(PluginDescription::restartRequired));
+        model.put("sites", sites.describe().stream().map(PluginsPage::siteView).toList());
         model.put("error", error);
         model.put("notice", notice);
         templates.render(request, response, status, "admin-plugins", "Plugins", model);
@@ -162,6 +185,27 @@ public class PluginsPage extends HttpServlet {
         view.put("message", fault.message());
         view.put("execution", fault.execution() == null ? "" : executions.find(fault.execution())
                 .map(e -> "/projects/" + e.projectId() + "/executions/" + e.counter()).orElse(""));
+        return view;
+    }
+
+    /** An update site for the page: its plugins with what an install or upgrade would bring. */
+    private static Map<String, Object> siteView(UpdateSites.SiteView site) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", site.id());
+        view.put("url", site.url());
+        view.put("error", site.error() == null ? "" : site.error());
+        view.put("offered", site.plugins().stream().map(p -> {
+            Map<String, Object> plugin = new LinkedHashMap<>();
+            plugin.put("id", p.id());
+            plugin.put("description", p.description() == null ? "" : p.description());
+            plugin.put("provider", p.provider() == null ? "" : p.provider());
+            plugin.put("installed", p.installedVersion() == null ? "" : p.installedVersion());
+            plugin.put("latest", p.latest() == null ? "" : p.latest());
+            plugin.put("upgradable", p.upgradable());
+            plugin.put("releases", p.releases().stream().filter(UpdateSites.Release::compatible)
+                    .map(UpdateSites.Release::version).toList());
+            return plugin;
+        }).toList());
         return view;
     }
 }

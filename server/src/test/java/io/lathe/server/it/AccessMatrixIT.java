@@ -39,6 +39,7 @@ class AccessMatrixIT {
     private static String datum;
     private static String spare;
     private static String task;
+    private static java.nio.file.Path siteFolder;
 
     @BeforeAll
     static void world() throws Exception {
@@ -73,6 +74,9 @@ class AccessMatrixIT {
                 + commit + "\",\"step\":\"prepare-data\",\"type\":\"manual\",\"parameter_sets\":[{\"samples\":10}]}");
         assertEquals(201, started.status(), started.body());
         task = started.json().getString("id");
+        siteFolder = java.nio.file.Files.createTempDirectory("lathe-it-matrix-site-");
+        java.nio.file.Files.writeString(siteFolder.resolve("plugins.json"), "[]");
+        assertEquals(201, addSite(admin, "matrix-site").status());
         Api.Answer plugin = admin.postBytes("/api/v1/admin/plugins",
                 TestPlugins.jar(TestPlugins.plugin("matrix-plugin", "1.0.0")), "application/java-archive");
         assertEquals(201, plugin.status(), plugin.body());
@@ -114,6 +118,19 @@ class AccessMatrixIT {
                 w -> "/api/v1/admin/plugins/matrix-plugin", null));
         cases.add(new Case("POST", "/api/v1/admin/notification-channels/{name}/test", Rule.ADMIN,
                 w -> "/api/v1/admin/notification-channels/matrix-test/test", ""));
+        cases.add(new Case("POST", "/api/v1/admin/plugins/install", Rule.ADMIN,
+                w -> "/api/v1/admin/plugins/install", "{}"));
+        cases.add(new Case("GET", "/api/v1/admin/update-sites", Rule.ADMIN, w -> "/api/v1/admin/update-sites", null));
+        cases.add(new Case("POST", "/api/v1/admin/update-sites", Rule.ADMIN, w -> "/api/v1/admin/update-sites",
+                "{}"));
+        cases.add(new Case("GET", "/api/v1/admin/update-sites/{id}", Rule.ADMIN,
+                w -> "/api/v1/admin/update-sites/matrix-site", null));
+        cases.add(new Case("DELETE", "/api/v1/admin/update-sites/{id}", Rule.ADMIN, w -> {
+            if (w == Who.ADMIN) {
+                addSite(admin, "matrix-doomed-site");
+            }
+            return "/api/v1/admin/update-sites/matrix-doomed-site";
+        }, null));
         cases.add(new Case("POST", "/api/v1/admin/plugins/{id}/disable", Rule.ADMIN,
                 w -> "/api/v1/admin/plugins/matrix-plugin/disable", ""));
         cases.add(new Case("POST", "/api/v1/admin/plugins/{id}/enable", Rule.ADMIN,
@@ -277,5 +294,10 @@ class AccessMatrixIT {
     private static void put(Api api, String path, String body) {
         Api.Answer answer = api.send("PUT", path, body);
         assertEquals(200, answer.status(), answer.body());
+    }
+
+    private static Api.Answer addSite(Api admin, String id) {
+        return admin.postJson("/api/v1/admin/update-sites", "{\"id\":\"" + id + "\",\"url\":\""
+                + siteFolder.toUri() + "\"}");
     }
 }

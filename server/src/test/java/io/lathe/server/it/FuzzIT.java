@@ -115,7 +115,8 @@ class FuzzIT {
                 "{\"description\":\"" + "d".repeat(900_000) + "\"}"));
         for (String path : List.of("/api/v1/projects", "/api/v1/executions", "/api/v1/auth/token", "/api/v1/tokens",
                 "/api/v1/admin/users", "/api/v1/tasks", "/api/v1/projects/" + project + "/datasets/fuzz/versions",
-                "/api/v1/projects/" + project + "/models/fuzz/versions")) {
+                "/api/v1/projects/" + project + "/models/fuzz/versions", "/api/v1/admin/update-sites",
+                "/api/v1/admin/plugins/install")) {
             for (String body : bodies) {
                 send("POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of());
             }
@@ -311,6 +312,8 @@ class FuzzIT {
             send("DELETE", "/api/v1/tokens/" + x, null, null, Map.of());
             send("PATCH", "/api/v1/admin/users/" + x, "application/json", bytes("{}"), Map.of());
             send("GET", "/api/v1/admin/plugins/" + x, null, null, Map.of());
+            send("GET", "/api/v1/admin/update-sites/" + x, null, null, Map.of());
+            send("DELETE", "/api/v1/admin/update-sites/" + x, null, null, Map.of());
             send("POST", "/api/v1/admin/notification-channels/" + x + "/test", null, null, Map.of());
             send("GET", "/api/v1/" + x, null, null, Map.of());
         }
