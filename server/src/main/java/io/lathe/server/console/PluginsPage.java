@@ -9,6 +9,7 @@ import io.lathe.server.plugins.PluginDescription;
 import io.lathe.server.plugins.PluginFaults;
 import io.lathe.server.plugins.PluginHost;
 import io.lathe.server.plugins.PluginTarget;
+import io.lathe.server.plugins.UpdateSiteIndex;
 import io.lathe.server.plugins.UpdateSites;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -89,6 +90,7 @@ public class PluginsPage extends HttpServlet {
                 case "uninstall" -> admin.uninstall(required(id), caller);
                 case "install" -> admin.installFromSite(site, required(id), blankAsNull(request.getParameter(
                         "version")), caller);
+                case "remove-file" -> admin.removeFailedFile(request.getParameter("file"), caller);
                 case "add-site" -> {
                     sites.add(site, request.getParameter("url"), caller);
                     yield new PluginAdmin.Outcome(201, "Added the update site " + site + ".", false, null);
@@ -98,7 +100,7 @@ public class PluginsPage extends HttpServlet {
                     yield new PluginAdmin.Outcome(200, "Removed the update site " + site + ".", false, null);
                 }
                 default -> throw ApiException.badRequest("invalid-action", "action must be enable, disable,"
-                        + " uninstall, install, add-site or remove-site", "action");
+                        + " uninstall, remove-file, install, add-site or remove-site", "action");
             };
             show(request, response, HttpServletResponse.SC_OK, null, outcome.message());
         } catch (ApiException e) {
@@ -202,8 +204,8 @@ public class PluginsPage extends HttpServlet {
             plugin.put("installed", p.installedVersion() == null ? "" : p.installedVersion());
             plugin.put("latest", p.latest() == null ? "" : p.latest());
             plugin.put("upgradable", p.upgradable());
-            plugin.put("releases", p.releases().stream().filter(UpdateSites.Release::compatible)
-                    .map(UpdateSites.Release::version).toList());
+            plugin.put("releases", p.releases().stream().filter(UpdateSiteIndex.Release::compatible)
+                    .map(UpdateSiteIndex.Release::version).toList());
             return plugin;
         }).toList());
         return view;

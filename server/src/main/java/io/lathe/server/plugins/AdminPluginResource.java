@@ -108,6 +108,14 @@ public class AdminPluginResource {
         return answer(admin.uninstall(id, caller(security)));
     }
 
+    /** A jar in the plugins folder that failed to load, by its file name (it has no plugin id). */
+    @DELETE
+    @Path("files/{file}")
+    @Access(Access.Rule.ADMIN)
+    public Response removeFailedFile(@PathParam("file") String file, @Context SecurityContext security) {
+        return answer(admin.removeFailedFile(file, caller(security)));
+    }
+
     private static Response answer(PluginAdmin.Outcome outcome) {
         return Response.status(outcome.status()).entity(outcome).build();
     }

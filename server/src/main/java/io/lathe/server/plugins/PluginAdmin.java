@@ -93,7 +93,7 @@ public class PluginAdmin {
             throw ApiException.badRequest("missing-id", "id is required: the plugin to install", "id");
         }
         UpdateSite site = sites.site(siteId);
-        UpdateSites.Release release = sites.release(site, pluginId, version);
+        UpdateSiteIndex.Release release = sites.release(site, pluginId, version);
         Path download = temporaryJar();
         try {
             sites.download(site, release, download);
@@ -347,6 +347,31 @@ public class PluginAdmin {
         pending.remove(id);
         audit.record(caller.username(), "plugin.uninstall", id, Map.of("before", version, "after", "removed"));
         return new Outcome(200, "Uninstalled " + id + " " + version + ".", false, last);
+    }
+
+    /**
+     * Deletes a jar in the plugins folder that did not load (not a plugin, a broken manifest, an unmet dependency):
+     * such a file has no plugin id to uninstall by. Only files PF4J reported as failed are taken, by name, so no
+     * other file can be reached this way.
+     */
+    public Outcome removeFailedFile(String file, Caller caller) {
+        synchronized (host.changes()) {
+            LathePluginManager manager = manager();
+            Map.Entry<Path, String> failed = manager.loadFailures().entrySet().stream()
+                    .filter(e -> e.getKey().getFileName() != null && e.getKey().getFileName().toString().equals(file))
+                    .findFirst().orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "not-found",
+                            "no file '" + file + "' in the plugins folder failed to load; a plugin that loaded is"
+                                    + " uninstalled by its id (DELETE /api/v1/admin/plugins/{id})", "file"));
+            try {
+                Files.deleteIfExists(failed.getKey());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + failed.getKey(), e);
+            }
+            manager.forgetFailure(failed.getKey());
+            audit.record(caller.username(), "plugin.remove-file", file, Map.of("before", failed.getValue(),
+                    "after", "removed"));
+            return new Outcome(200, "Removed " + file + " from the plugins folder.", false, null);
+        }
     }
 
     /**

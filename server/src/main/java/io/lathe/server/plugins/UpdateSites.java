@@ -5,14 +5,14 @@ import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.LatheSettings;
 import io.lathe.server.platform.Limits;
+import io.lathe.server.plugins.UpdateSiteIndex.OfferedPlugin;
+import io.lathe.server.plugins.UpdateSiteIndex.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -71,21 +70,6 @@ public class UpdateSites {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
-
-    /** One release of a plugin on a site; {@code compatible} says whether its {@code requires} takes this Lathe. */
-    @JsonbNillable
-    public record Release(String version, String date, String requires, String url, String sha512sum,
-            boolean compatible) {
-    }
-
-    /**
-     * A plugin a site offers, beside what is installed: {@code latest} is its newest release this Lathe can run, and
-     * {@code upgradable} says whether that is newer than the installed one.
-     */
-    @JsonbNillable
-    public record OfferedPlugin(String id, String description, String provider, String projectUrl,
-            String installedVersion, String latest, boolean upgradable, List<Release> releases) {
-    }
 
     /** A site as listed: its plugins, or why they could not be read. */
     @JsonbNillable
@@ -208,42 +192,7 @@ public class UpdateSites {
     }
 
     private List<OfferedPlugin> offers(UpdateSite site) {
-        JsonArray index = read(site);
-        List<OfferedPlugin> offered = new ArrayList<>();
-        LathePluginManager manager = host.manager();
-        for (int i = 0; i < index.size(); i++) {
-            String where = "update site '" + site.id() + "': " + INDEX + " entry " + (i + 1);
-            JsonObject entry = object(index.get(i), where);
-            String id = text(entry, "id", where, true);
-            where = "update site '" + site.id() + "': plugin '" + id + "'";
-            List<Release> releases = new ArrayList<>();
-            JsonValue listed = entry.get("releases");
-            if (listed != null && listed.getValueType() != JsonValue.ValueType.ARRAY) {
-                throw badIndex(where + " has releases that are not a list");
-            }
-            String latest = null;
-            for (JsonValue value : listed == null ? List.<JsonValue>of() : listed.asJsonArray()) {
-                JsonObject release = object(value, where + " release");
-                String version = text(release, "version", where + " release", true);
-                checkVersion(manager, version, where);
-                String requires = text(release, "requires", where + " " + version, false);
-                boolean compatible = compatible(manager, requires);
-                releases.add(new Release(version, text(release, "date", where + " " + version, false), requires,
-                        text(release, "url", where + " " + version, true),
-                        text(release, "sha512sum", where + " " + version, false), compatible));
-                if (compatible && (latest == null || compare(manager, version, latest) > 0)) {
-                    latest = version;
-                }
-            }
-            var installed = manager == null ? null : manager.getPlugin(id);
-            String installedVersion = installed == null ? null : installed.getDescriptor().getVersion();
-            boolean upgradable = installedVersion != null && latest != null
-                    && compare(manager, latest, installedVersion) > 0;
-            offered.add(new OfferedPlugin(id, text(entry, "description", where, false),
-                    text(entry, "provider", where, false), text(entry, "projectUrl", where, false), installedVersion,
-                    latest, upgradable, List.copyOf(releases)));
-        }
-        return offered;
+        return UpdateSiteIndex.offers(site.id(), read(site), host.manager());
     }
 
     private JsonArray read(UpdateSite site) {
@@ -252,11 +201,11 @@ public class UpdateSites {
                 JsonReader reader = Json.createReader(in)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-                throw badIndex("update site '" + site.id() + "': " + index + " is not a list of plugins");
+                throw UpdateSiteIndex.badIndex("update site '" + site.id() + "': " + index + " is not a list of plugins");
             }
             return value.asJsonArray();
         } catch (JsonException e) {
-            throw badIndex("update site '" + site.id() + "': " + index + " is not valid JSON: " + e.getMessage());
+            throw UpdateSiteIndex.badIndex("update site '" + site.id() + "': " + index + " is not valid JSON: " + e.getMessage());
         } catch (IOException e) {
             throw unreachable(site, index, e);
         }
@@ -369,64 +318,16 @@ public class UpdateSites {
         try {
             resolved = URI.create(site.url()).resolve(new URI(url));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw badIndex("update site '" + site.id() + "' names a download URL that is not one: '" + url + "'");
+            throw UpdateSiteIndex.badIndex("update site '" + site.id() + "' names a download URL that is not one: '" + url + "'");
         }
         String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
         if (!List.of("file", "http", "https").contains(scheme)) {
-            throw badIndex("update site '" + site.id() + "' names a download URL that is not file:, http: or"
+            throw UpdateSiteIndex.badIndex("update site '" + site.id() + "' names a download URL that is not file:, http: or"
                     + " https:: '" + url + "'");
         }
         return resolved;
     }
 
-    private static boolean compatible(LathePluginManager manager, String requires) {
-        if (requires == null || requires.isBlank() || "*".equals(requires.strip())) {
-            return true;
-        }
-        try {
-            return manager == null || manager.getVersionManager()
-                    .checkVersionConstraint(LatheSettings.VERSION, requires);
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static void checkVersion(LathePluginManager manager, String version, String where) {
-        try {
-            compare(manager, version, "0.0.0");
-        } catch (RuntimeException e) {
-            throw badIndex(where + " has a release version '" + version + "' that is not a semantic version");
-        }
-    }
-
-    private static int compare(LathePluginManager manager, String a, String b) {
-        return manager == null ? a.compareTo(b) : manager.getVersionManager().compareVersions(a, b);
-    }
-
-    private static JsonObject object(JsonValue value, String where) {
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw badIndex(where + " is not an object");
-        }
-        return value.asJsonObject();
-    }
-
-    private static String text(JsonObject object, String field, String where, boolean required) {
-        JsonValue value = object.get(field);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            if (required) {
-                throw badIndex(where + " has no " + field);
-            }
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw badIndex(where + ": " + field + " is not text");
-        }
-        return ((JsonString) value).getString();
-    }
-
-    private static ApiException badIndex(String message) {
-        return new ApiException(Response.Status.BAD_GATEWAY, "invalid-index", message, null);
-    }
 
     private static ApiException unreachable(UpdateSite site, URI uri, IOException e) {
         String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();

@@ -120,6 +120,8 @@ class AccessMatrixIT {
                 w -> "/api/v1/admin/notification-channels/matrix-test/test", ""));
         cases.add(new Case("POST", "/api/v1/admin/plugins/install", Rule.ADMIN,
                 w -> "/api/v1/admin/plugins/install", "{}"));
+        cases.add(new Case("DELETE", "/api/v1/admin/plugins/files/{file}", Rule.ADMIN,
+                w -> "/api/v1/admin/plugins/files/" + BrokenPlugins.MATRIX_FILE, null));
         cases.add(new Case("GET", "/api/v1/admin/update-sites", Rule.ADMIN, w -> "/api/v1/admin/update-sites", null));
         cases.add(new Case("POST", "/api/v1/admin/update-sites", Rule.ADMIN, w -> "/api/v1/admin/update-sites",
                 "{}"));

@@ -14,6 +14,9 @@ final class BrokenPlugins {
     static final String NEEDS_MISSING = "needs-missing";
     static final String NEEDS_FUTURE_LATHE = "needs-future-lathe";
     static final String CORRUPT_FILE = "corrupt.jar";
+    /** Removed through the API by the tests, one each. */
+    static final String REMOVABLE_FILE = "corrupt-removable.jar";
+    static final String MATRIX_FILE = "corrupt-matrix.jar";
 
     private BrokenPlugins() {
     }
@@ -21,6 +24,8 @@ final class BrokenPlugins {
     static void install(Path pluginsFolder) throws IOException {
         Files.createDirectories(pluginsFolder);
         Files.writeString(pluginsFolder.resolve(CORRUPT_FILE), "this is not a jar");
+        Files.writeString(pluginsFolder.resolve(REMOVABLE_FILE), "this is not a jar either");
+        Files.writeString(pluginsFolder.resolve(MATRIX_FILE), "nor is this");
         jar(pluginsFolder.resolve(NEEDS_MISSING + ".jar"), NEEDS_MISSING, "not-installed@>=1.0.0", ">=0.1.0");
         jar(pluginsFolder.resolve(NEEDS_FUTURE_LATHE + ".jar"), NEEDS_FUTURE_LATHE, "", ">=99.0.0");
     }

@@ -63,6 +63,27 @@ class PluginAdminIT {
         return browser;
     }
 
+    @Test
+    void aJarThatFailedToLoadIsRemovedFromTheConsoleByItsFileName() throws IOException {
+        String file = BrokenPlugins.REMOVABLE_FILE;
+        assertTrue(admin.get(ADMIN_PLUGINS).body().contains(file), "listed as failed first");
+        Browser browser = browser();
+        browser.open("/admin/plugins");
+        browser.driver().findElements(By.cssSelector("button.plugin-remove-file")).stream()
+                .filter(b -> b.getText().contains(file)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Remove button for " + file)).click();
+        browser.await(Duration.ofSeconds(10), () -> browser.text(".notice").contains("Removed " + file));
+        assertFalse(Files.exists(pluginsFolder.resolve(file)), "the file is gone from the folder");
+        assertFalse(admin.get(ADMIN_PLUGINS).body().contains(file), "and from the list");
+
+        Api.Answer again = admin.send("DELETE", ADMIN_PLUGINS + "/files/" + file, null);
+        assertEquals(404, again.status(), again.body());
+        Api.Answer loaded = admin.send("DELETE", ADMIN_PLUGINS + "/files/storage-local.jar", null);
+        assertEquals(404, loaded.status(), "a plugin that loaded is not removed by file: " + loaded.body());
+        assertTrue(Files.exists(pluginsFolder.resolve("storage-local.jar")));
+        assertTrue(admin.get("/api/v1/admin/audit").body().contains("plugin.remove-file"));
+    }
+
     private static Api.Answer upload(byte[] jar) {
         return admin.postBytes(ADMIN_PLUGINS, jar, "application/java-archive");
     }
