@@ -14,22 +14,16 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The plugin guide's third-party example (docs/examples/plugin-notifier-file, a one-screen pom inheriting
- * lathe-plugins-parent), built by this build as its author would, published to a file-based update site as the guide
- * says, and run through its whole life on a server of its own through the admin API: install from the site, used
+ * lathe-plugins-parent), built outside this build by a Maven of its own against the installed plugin API, as its
+ * author would, in two versions, published to a file-based update site as the guide says, and run through its whole life on a server of its own through the admin API: install from the site, used
  * through a notification channel, upgraded, disabled, uninstalled.
  */
 class ThirdPartyPluginIT {
@@ -45,10 +39,10 @@ class ThirdPartyPluginIT {
     static void start() throws Exception {
         Path home = Files.createTempDirectory("lathe-it-third-party-");
         site = Files.createTempDirectory("lathe-it-update-site-");
-        Path built = Path.of("target", "third-party-plugins", "notifier-file.jar");
-        Files.copy(built, site.resolve("notifier-file-1.0.0.jar"));
-        withVersion(built, "1.1.0", site.resolve("notifier-file-1.1.0.jar"));
-        withVersion(built, "1.2.0", site.resolve("notifier-file-1.2.0.jar"));
+        Path project = copyOfTheExample();
+        Files.copy(build(project, "1.0.0", true), site.resolve("notifier-file-1.0.0.jar"));
+        Files.copy(build(project, "1.1.0", false), site.resolve("notifier-file-1.1.0.jar"));
+        Files.copy(site.resolve("notifier-file-1.1.0.jar"), site.resolve("notifier-file-1.2.0.jar"));
         // The index as the guide shows it: 1.2.0 is listed with the sum of other bytes, as a tampered mirror would.
         Files.writeString(site.resolve("plugins.json"), Json.createArrayBuilder().add(Json.createObjectBuilder()
                 .add("id", PLUGIN)
@@ -185,25 +179,53 @@ class ThirdPartyPluginIT {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The same plugin with another Plugin-Version, as its author's next release. */
-    private static void withVersion(Path jar, String version, Path target) throws IOException {
-        try (JarFile in = new JarFile(jar.toFile())) {
-            Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().put(new Attributes.Name("Plugin-Version"), version);
-            try (OutputStream file = Files.newOutputStream(target);
-                    JarOutputStream out = new JarOutputStream(file, manifest)) {
-                for (Enumeration<JarEntry> entries = in.entries(); entries.hasMoreElements();) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
-                        continue;
-                    }
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    try (InputStream content = in.getInputStream(entry)) {
-                        content.transferTo(out);
-                    }
-                    out.closeEntry();
+    /**
+     * The guide's example copied out of this repository, as a third party's own project: its pom names the parent
+     * with an empty relativePath, so Maven takes lathe-plugins-parent and plugin-api from the local repository,
+     * where this build installed them.
+     */
+    private static Path copyOfTheExample() throws IOException {
+        Path from = Path.of("..", "docs", "examples", "plugin-notifier-file").toAbsolutePath().normalize();
+        Path to = Files.createTempDirectory("lathe-it-third-party-project-").resolve("notifier-file");
+        try (var files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = from.relativize(file);
+                if (relative.startsWith("target")) {
+                    continue;
+                }
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to.resolve(relative.toString()));
+                } else {
+                    Files.copy(file, to.resolve(relative.toString()));
                 }
             }
         }
+        return to;
+    }
+
+    /**
+     * Builds the project as its author releases a version: {@code mvn package} in a Maven process of its own,
+     * offline, with the contract tests when {@code test}.
+     */
+    private static Path build(Path project, String version, boolean test) throws Exception {
+        Path pom = project.resolve("pom.xml");
+        String text = Files.readString(pom);
+        Files.writeString(pom, text.replaceFirst("<artifactId>notifier-file</artifactId>\\s*<version>[^<]+</version>",
+                "<artifactId>notifier-file</artifactId>\n  <version>" + version + "</version>"));
+        Path log = project.resolve("build-" + version + ".log");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("mvn", "-o", "-B", "-q",
+                "package"));
+        if (!test) {
+            command.add("-DskipTests");
+        }
+        Process maven = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!maven.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || maven.exitValue() != 0) {
+            maven.destroyForcibly();
+            throw new AssertionError("the example plugin did not build:\n" + Files.readString(log));
+        }
+        Path jar = project.resolve("target").resolve("notifier-file-" + version + ".jar");
+        assertTrue(Files.exists(jar), "built " + jar);
+        return jar;
     }
 }
