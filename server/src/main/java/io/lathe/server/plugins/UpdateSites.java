@@ -116,14 +116,14 @@ public class UpdateSites {
             throw ApiException.badRequest("invalid-id", "id must be 1 to 64 lower-case letters, digits, '.', '-' or"
                     + " '_', starting with a letter or digit", "id");
         }
-        String folder = folderUrl(url);
+        UpdateSite site = new UpdateSite(id, folderUrl(url), System.currentTimeMillis());
+        // Read before the first query, so that no database connection waits on a slow site.
+        read(site);
         if (entityManager.find(UpdateSite.class, id) != null) {
             throw ApiException.conflict("site-exists", "there is an update site '" + id + "' already");
         }
-        UpdateSite site = new UpdateSite(id, folder, System.currentTimeMillis());
-        read(site);
         entityManager.persist(site);
-        audit.record(caller.username(), "update-site.add", id, Map.of("after", folder));
+        audit.record(caller.username(), "update-site.add", id, Map.of("after", site.url()));
         return site;
     }
 
