@@ -1,5 +1,6 @@
 package io.lathe.server.executions;
 
+import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
 import jakarta.json.JsonException;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
@@ -139,7 +140,7 @@ final class MetadataSeries {
                 String name = parser.getString();
                 switch (parser.next()) {
                     case VALUE_NUMBER -> {
-                        double value = Double.parseDouble(parser.getString());
+                        double value = JsonDoubleParser.parseDouble(parser.getString());
                         if (Double.isFinite(value)) {
                             names.add(name);
                             values.add(value);

@@ -1,5 +1,6 @@
 package io.lathe.server.platform;
 
+import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -89,7 +90,7 @@ public final class JsonText {
                     }
                     case VALUE_NUMBER -> {
                         if (depth == 1 && numbers != null) {
-                            numbers.number(lastKey, Double.parseDouble(parser.getString()));
+                            numbers.number(lastKey, JsonDoubleParser.parseDouble(parser.getString()));
                         }
                     }
                     default -> { }
