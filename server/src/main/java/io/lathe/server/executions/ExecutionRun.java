@@ -117,11 +117,17 @@ final class ExecutionRun implements JobListener {
             if (!outcome.message().isEmpty() && outcome.status() != JobOutcome.Status.COMPLETE) {
                 log.append(LogStream.STDERR, "[lathe] " + outcome.message());
             }
-            log.close();
+            // Every line readable before the status says the execution ended; the log is closed only after, so
+            // that a live reader woken by the close finds the end at once instead of looking again later.
+            log.flush();
             files.cleanUp();
-            executions.finish(execution.id(), status,
-                    outcome.exitCode().isPresent() ? outcome.exitCode().getAsInt() : null, detail,
-                    System.currentTimeMillis());
+            try {
+                executions.finish(execution.id(), status,
+                        outcome.exitCode().isPresent() ? outcome.exitCode().getAsInt() : null, detail,
+                        System.currentTimeMillis());
+            } finally {
+                log.close();
+            }
             onFinished.accept(execution);
         }
     }
