@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,8 +22,8 @@ import javax.sql.DataSource;
  * Stores an execution's metadata: every stdout line that is a JSON object becomes a point, in order, with
  * {@code _time} added. Lines are handed over from the log reader without parsing (so the job is not slowed) and
  * parsed and stored here, on a thread of its own, many points to a row (one per line of the row's text: JSON
- * text of one line never holds a newline). When the database falls behind, the bounded
- * queue slows the job down rather than dropping points. Lines longer than the limit
+ * text of one line never holds a newline), each point within {@link #LIVE_DELAY_NANOS} of its arrival. When the
+ * database falls behind, the bounded queue slows the job down rather than dropping points. Lines longer than the limit
  * ({@code LATHE_MAX_METADATA_LINE_BYTES}) are not points; they stay in the log. With every flush the execution's
  * latest numeric values ({@link MetricRollup}) are written in the same transaction as the points.
  */
@@ -33,6 +34,15 @@ final class MetadataWriter implements AutoCloseable {
     /** Points per stored chunk, and the text size after which a chunk is stored: well under H2's 1 M chars. */
     static final int CHUNK_POINTS = 2000;
     static final int CHUNK_CHARS = 512 * 1024;
+    /**
+     * How long a point may wait for its chunk to fill before it is stored anyway. Storing whatever had arrived
+     * each time the queue ran dry meant a transaction every few points from a step printing line by line, which
+     * cost more than the points themselves.
+     */
+    static final long LIVE_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** After taking fewer points than this, wait {@link #GATHER_MILLIS} for more before taking again. */
+    private static final int SMALL_BATCH = 1000;
+    private static final long GATHER_MILLIS = 10;
     private static final Point END = new Point(null, 0);
 
     private record Point(String line, long millis) {
@@ -168,10 +178,18 @@ final class MetadataWriter implements AutoCloseable {
                 List<Point> batch = new ArrayList<>(BATCH);
                 StringBuilder data = new StringBuilder(CHUNK_CHARS + 1024);
                 int points = 0;
+                // When the points of the unfinished chunk must be stored by, so that a live chart sees them.
+                long storeBy = 0;
                 boolean ended = false;
                 while (!ended) {
-                    batch.add(queue.take());
-                    queue.drainTo(batch, BATCH - 1);
+                    Point first = points == 0 ? queue.take()
+                            : queue.poll(Math.max(0, storeBy - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    int written = 0;
+                    if (first != null) {
+                        batch.add(first);
+                        queue.drainTo(batch, BATCH - 1);
+                    }
+                    int drained = batch.size();
                     for (Point point : batch) {
                         if (point == END) {
                             ended = true;
@@ -183,24 +201,33 @@ final class MetadataWriter implements AutoCloseable {
                             continue;
                         }
                         metrics.acceptPoint();
-                        if (points > 0) {
+                        if (points == 0) {
+                            storeBy = System.nanoTime() + LIVE_DELAY_NANOS;
+                        } else {
                             data.append('\n');
                         }
                         data.append(json);
                         points++;
                         if (points >= CHUNK_POINTS || data.length() >= CHUNK_CHARS) {
                             write(insert, chunk++, points, data);
+                            written++;
                             points = 0;
                         }
                     }
-                    // Nothing more waiting: store what there is, so a live chart sees it now.
-                    if (points > 0 && (ended || queue.isEmpty())) {
+                    batch.clear();
+                    if (points > 0 && (ended || System.nanoTime() - storeBy >= 0)) {
                         write(insert, chunk++, points, data);
+                        written++;
                         points = 0;
                     }
-                    metrics.flush(connection);
-                    connection.commit();
-                    batch.clear();
+                    if (written > 0) {
+                        metrics.flush(connection);
+                        connection.commit();
+                    }
+                    if (!ended && first != null && drained < SMALL_BATCH) {
+                        // A step printing line by line would otherwise wake this thread for every line.
+                        Thread.sleep(GATHER_MILLIS);
+                    }
                 }
             }
         } catch (SQLException | RuntimeException e) {
