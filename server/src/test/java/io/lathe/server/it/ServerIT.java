@@ -112,6 +112,11 @@ class ServerIT {
         Api.Answer badName = api.postJson("/api/v1/projects", "{\"name\":\"no spaces allowed\"}");
         assertEquals(400, badName.status());
         assertEquals("name", badName.json().getString("field"));
+
+        // The API is described in docs/api.md; Jersey's generated WADL would list every resource to anyone asking.
+        Api.Answer wadl = api.get("/api/v1/application.wadl");
+        assertEquals(404, wadl.status());
+        assertEquals("not-found", wadl.json().getString("error"));
     }
 
     @Test
