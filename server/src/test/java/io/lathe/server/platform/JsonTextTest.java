@@ -34,7 +34,8 @@ class JsonTextTest {
         object.append(",\"nested\":{\"skipped\":1},\"text\":\"2\"}");
         List<Map.Entry<String, Double>> seen = new ArrayList<>();
 
-        ObjectScan scan = JsonText.scanObject(object.toString(), "_time", (key, value) -> seen.add(Map.entry(key, value)));
+        ObjectScan scan = JsonText.scanObject(object.toString(), "_time",
+                (key, value) -> seen.add(Map.entry(key, value)));
 
         assertEquals(ObjectScan.WITHOUT_KEY, scan);
         assertEquals(numbers.size(), seen.size());
