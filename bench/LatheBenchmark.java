@@ -255,11 +255,12 @@ public class LatheBenchmark {
         row("(b) the same awk program to /dev/null, run directly" + median, fmt(awk.direct, 2) + " s", "", null);
         row("(b) awk step: points stored per second", fmt(awk.rate(), 0), "≥ 200,000", awk.rate() >= 200_000);
         row("(b) awk step: wall time in Lathe / direct run", fmt(awk.ratio(), 2) + "×", "", null);
-        row("(b) points stored in every run, Python step / awk step", String.format("%,d / %,d", python.points,
-                awk.points),
-                "= " + String.format("%,d", n), python.points == n && awk.points == n);
+        row("(b) points stored in every run, Python step / awk step",
+                String.format("%,d / %,d", python.points, awk.points), "= " + String.format("%,d", n),
+                python.points == n && awk.points == n);
         details.append("- (b) reading the points back (GET /metadata, counted while streaming) took ")
-                .append(fmt(python.readSeconds, 2)).append(" s for the Python step's\n");
+                .append(fmt(python.readSeconds, 2)).append(" s for the Python step's ").append(String.format("%,d", n))
+                .append(" points\n");
     }
 
     /** What one metadata step measured: seconds in Lathe and run directly, and the points read back. */
