@@ -34,8 +34,6 @@ import org.pf4j.PluginWrapper;
 @ApplicationScoped
 public class PluginAdmin {
 
-    /** Plugin ids become file names: letters, digits, dots, dashes and underscores only. */
-
     @Inject
     PluginHost host;
     @Inject
