@@ -1,5 +1,6 @@
 package io.lathe.server.api;
 
+import io.lathe.server.platform.DomainException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /**
@@ -8,4 +9,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  */
 @JsonbPropertyOrder({"error", "message", "field"})
 public record ApiError(String error, String message, String field) {
+
+    public static ApiError of(DomainException refusal) {
+        return new ApiError(refusal.code(), refusal.getMessage(), refusal.field());
+    }
 }

@@ -1,5 +1,6 @@
 package io.lathe.server.api;
 
+import io.lathe.server.platform.DomainException;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -68,7 +69,7 @@ public class NumberParameters implements ParamConverterProvider {
                 return parse.apply(value.strip());
             } catch (NumberFormatException e) {
                 String shown = value.length() <= SHOWN_LENGTH ? value : value.substring(0, SHOWN_LENGTH) + "...";
-                throw ApiException.badRequest("invalid-number", name + " must be a whole number from " + min + " to "
+                throw DomainException.invalid("invalid-number", name + " must be a whole number from " + min + " to "
                         + max + ", not '" + shown + "'", name);
             }
         }

@@ -1,5 +1,6 @@
 package io.lathe.server.api;
 
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Limits;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -56,19 +57,19 @@ public class RequestBodyLimit implements ReaderInterceptor {
         }
     }
 
-    static ApiException tooLarge(long max) {
-        return new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request-too-large",
+    static DomainException tooLarge(long max) {
+        return DomainException.tooLarge("request-too-large",
                 "the request body is larger than " + max + " bytes, the limit " + Limits.MAX_REQUEST_BYTES + " = "
-                        + max + "; send less, or ask the administrator to raise the limit", null);
+                        + max + "; send less, or ask the administrator to raise the limit");
     }
 
-    static ApiException nul() {
-        return ApiException.badRequest("nul-character", "the request body holds the character U+0000 (NUL), which no"
+    static DomainException nul() {
+        return DomainException.invalid("nul-character", "the request body holds the character U+0000 (NUL), which no"
                 + " field may hold; remove it", null);
     }
 
-    static ApiException tooDeep() {
-        return ApiException.badRequest("too-deep", "the request body nests lists and objects more than "
+    static DomainException tooDeep() {
+        return DomainException.invalid("too-deep", "the request body nests lists and objects more than "
                 + MAX_JSON_DEPTH + " deep; no request of the API needs that many", null);
     }
 

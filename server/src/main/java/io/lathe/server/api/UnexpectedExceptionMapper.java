@@ -1,5 +1,6 @@
 package io.lathe.server.api;
 
+import io.lathe.server.platform.DomainException;
 import io.lathe.plugin.api.PluginException;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonLocation;
@@ -30,49 +31,48 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         // JAX-RS and JSON-B wrap what our own code throws while they read a request (a body over its limit, a
         // parameter that is not a number): the answer is the one our code gave.
-        Throwable ours = causeOfType(exception, ApiException.class);
+        Throwable ours = causeOfType(exception, DomainException.class);
         if (ours != null) {
-            return ((ApiException) ours).toResponse();
+            return DomainExceptionMapper.answer((DomainException) ours);
         }
         // A plugin that failed (threw, timed out, answered nonsense) is a bad gateway, not this server's fault: its
         // message names the instance and the call, and the fault is recorded against the plugin.
         Throwable plugin = causeOfType(exception, PluginException.class);
         if (plugin != null) {
-            return new ApiException(Response.Status.BAD_GATEWAY, "plugin-failed", plugin.getMessage(), null)
-                    .toResponse();
+            return DomainExceptionMapper.answer(Response.Status.BAD_GATEWAY, new ApiError("plugin-failed", plugin.getMessage(), null));
         }
         Throwable cause = rootJsonCause(exception);
         if (cause != null) {
-            return invalidJson(exception, cause).toResponse();
+            return DomainExceptionMapper.answer(invalidJson(exception, cause));
         }
         if (exception instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             String code = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-            return new ApiException(status, code, describe(status.getStatusCode()), null).toResponse();
+            return DomainExceptionMapper.answer(status, new ApiError(code, describe(status.getStatusCode()), null));
         }
         LOG.log(Level.SEVERE, "unexpected error serving a request", exception);
-        return new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
-                "the server failed to handle this request; the server log has the details", null).toResponse();
+        return DomainExceptionMapper.answer(Response.Status.INTERNAL_SERVER_ERROR, new ApiError("internal-error",
+                "the server failed to handle this request; the server log has the details", null));
     }
 
     /**
      * What is wrong with a body JSON-B could not read, in the caller's terms: where its syntax breaks, or which field
      * has a value of the wrong type. JSON-B's own messages name Java classes, which mean nothing to a caller.
      */
-    static ApiException invalidJson(Throwable exception, Throwable cause) {
+    static DomainException invalidJson(Throwable exception, Throwable cause) {
         JsonParsingException syntax = (JsonParsingException) causeOfType(exception, JsonParsingException.class);
         if (syntax != null && syntax.getLocation() != null && syntax.getLocation().getLineNumber() > 0) {
             JsonLocation at = syntax.getLocation();
-            return ApiException.badRequest("invalid-json", "the request body is not valid JSON (line "
+            return DomainException.invalid("invalid-json", "the request body is not valid JSON (line "
                     + at.getLineNumber() + ", column " + at.getColumnNumber() + "); send one JSON object", null);
         }
         Matcher property = PROPERTY.matcher(String.valueOf(cause.getMessage()));
         if (property.find()) {
             String field = property.group(1);
-            return ApiException.badRequest("invalid-json", "the field '" + field + "' has a value of the wrong"
+            return DomainException.invalid("invalid-json", "the field '" + field + "' has a value of the wrong"
                     + " type; docs/api.md shows the body this endpoint takes", field);
         }
-        return ApiException.badRequest("invalid-json", "the request body is not JSON of the expected shape;"
+        return DomainException.invalid("invalid-json", "the request body is not JSON of the expected shape;"
                 + " docs/api.md shows the body this endpoint takes", null);
     }
 

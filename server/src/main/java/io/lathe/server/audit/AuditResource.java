@@ -1,7 +1,7 @@
 package io.lathe.server.audit;
 
 import io.lathe.server.platform.JsonText;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Access;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -32,7 +32,7 @@ public class AuditResource {
     @Access(Access.Rule.ADMIN)
     public List<Entry> list(@QueryParam("before") String before, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("invalid-limit", "limit must be between 1 and 1000", "limit");
+            throw DomainException.invalid("invalid-limit", "limit must be between 1 and 1000", "limit");
         }
         return audit.page(before, limit).stream().map(e -> new Entry(e.id(), Instant.ofEpochMilli(e.at()), e.actor(),
                 e.action(), e.target(), e.details() == null ? null

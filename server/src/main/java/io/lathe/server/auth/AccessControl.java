@@ -1,6 +1,6 @@
 package io.lathe.server.auth;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,7 +29,7 @@ public class AccessControl {
                 return;
             case ADMIN:
                 if (!caller.isAdmin()) {
-                    throw new ApiException(Response.Status.FORBIDDEN, "forbidden",
+                    throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",
                             "this needs the admin role", null);
                 }
                 return;
@@ -63,7 +63,7 @@ public class AccessControl {
     private void requireOn(Caller caller, Access.On on, String id, ProjectRole needed) {
         if (id == null || id.isBlank()) {
             String field = on.name().toLowerCase();
-            throw ApiException.badRequest("missing-field", "give the " + field + " id", field);
+            throw DomainException.invalid("missing-field", "give the " + field + " id", field);
         }
         switch (on) {
             case EXECUTION:
@@ -93,10 +93,10 @@ public class AccessControl {
     private void require(Caller caller, String projectId, ProjectRole needed, String what, String id) {
         ProjectRole role = projectId == null ? ProjectRole.NONE : roleIn(caller, projectId);
         if (role == ProjectRole.NONE) {
-            throw ApiException.notFound(what, id == null ? "" : id);
+            throw DomainException.notFound(what, id == null ? "" : id);
         }
         if (!role.covers(needed)) {
-            throw new ApiException(Response.Status.FORBIDDEN, "forbidden", "you have " + role.apiName()
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "you have " + role.apiName()
                     + " access to this project; this needs " + needed.apiName() + " access", null);
         }
     }

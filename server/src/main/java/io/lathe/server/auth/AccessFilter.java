@@ -1,6 +1,7 @@
 package io.lathe.server.auth;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.api.DomainExceptionMapper;
+import io.lathe.server.platform.DomainException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,7 @@ public class AccessFilter implements ContainerRequestFilter {
                 : resource.getResourceMethod().getAnnotation(Access.class);
         if (access == null) {
             LOG.severe("refused a call to " + resource.getResourceMethod() + ": it has no @Access rule");
-            throw new ApiException(Response.Status.FORBIDDEN, "forbidden", "this endpoint has no access rule", null);
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "this endpoint has no access rule", null);
         }
         if (access.value() == Access.Rule.PUBLIC) {
             return;
@@ -54,9 +55,9 @@ public class AccessFilter implements ContainerRequestFilter {
                 ? secret(authorization).flatMap(authenticator::authenticate)
                 : consoleCaller(request);
         if (caller.isEmpty()) {
-            Response refusal = new ApiException(Response.Status.UNAUTHORIZED, "unauthorized",
+            Response refusal = DomainExceptionMapper.answer(new DomainException(DomainException.Kind.UNAUTHENTICATED, "unauthorized",
                     "send a valid API token as 'Authorization: Bearer <token>'; the first one is in "
-                            + "LATHE_HOME/secrets/initial-admin-token", null).toResponse();
+                            + "LATHE_HOME/secrets/initial-admin-token", null));
             request.abortWith(Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
             return;
         }

@@ -1,6 +1,6 @@
 package io.lathe.server.auth;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /** Users and their API tokens: created and changed by admins, tokens by their owners; every change audited. */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
+@Transactional(dontRollbackOn = DomainException.class)
 public class Accounts {
 
     static final int MIN_PASSWORD_LENGTH = 10;
@@ -40,13 +40,13 @@ public class Accounts {
 
     public User createUser(Caller admin, String username, String password, String role) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ApiException.badRequest("invalid-username", "a username is 2 to 64 lowercase letters, digits, "
+            throw DomainException.invalid("invalid-username", "a username is 2 to 64 lowercase letters, digits, "
                     + "'.', '_' or '-', starting with a letter or digit", "username");
         }
         User.Role parsedRole = role(role == null ? "user" : role);
         checkPassword(password);
         if (find(username) != null) {
-            throw ApiException.conflict("username-taken", "a user named '" + username + "' exists already");
+            throw DomainException.conflict("username-taken", "a user named '" + username + "' exists already");
         }
         User user = new User(Ids.newId(), username, parsedRole, System.currentTimeMillis());
         user.setPassword(password);
@@ -68,7 +68,7 @@ public class Accounts {
             checkPassword(password);
         }
         if (user.id().equals(admin.userId()) && (Boolean.TRUE.equals(disabled) || newRole == User.Role.USER)) {
-            throw ApiException.conflict("cannot-demote-self", "an admin cannot disable or demote their own account");
+            throw DomainException.conflict("cannot-demote-self", "an admin cannot disable or demote their own account");
         }
         Map<String, Object> before = describe(user);
         if (disabled != null) {
@@ -98,7 +98,7 @@ public class Accounts {
      * Checks a username and password, auditing the attempt either way.
      *
      * @param via where the attempt came from ({@code api}, {@code console}), for the audit trail
-     * @throws ApiException 401 {@code wrong-credentials}, the same for every kind of failure
+     * @throws DomainException 401 {@code wrong-credentials}, the same for every kind of failure
      */
     public User authenticate(String username, String password, String via) {
         User user = username == null ? null : find(username);
@@ -111,7 +111,7 @@ public class Accounts {
         }
         if (user == null || user.disabled() || !matches) {
             audit.record(null, "sign-in.failed", username, Map.of("via", via));
-            throw new ApiException(Response.Status.UNAUTHORIZED, "wrong-credentials",
+            throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "wrong-credentials",
                     "wrong username or password, or the account is disabled", null);
         }
         audit.record(user.username(), "sign-in", user.username(), Map.of("via", via));
@@ -132,7 +132,7 @@ public class Accounts {
     public void revokeToken(Caller caller, String id) {
         ApiToken token = Ids.isId(id) ? em.find(ApiToken.class, id) : null;
         if (token == null || !(caller.isAdmin() || token.user().id().equals(caller.userId()))) {
-            throw ApiException.notFound("token", id);
+            throw DomainException.notFound("token", id);
         }
         em.remove(token);
         audit.record(caller.username(), "token.revoke", token.user().username(), Map.of("token", token.name()));
@@ -141,7 +141,7 @@ public class Accounts {
     public User require(String username) {
         User user = username == null ? null : find(username);
         if (user == null) {
-            throw ApiException.notFound("user", username == null ? "" : username);
+            throw DomainException.notFound("user", username == null ? "" : username);
         }
         return user;
     }
@@ -149,7 +149,7 @@ public class Accounts {
     /** Checks a token's name and expiry before anything happens; returns the expiry in epoch millis, or null. */
     private static Long checkTokenRequest(String name, String expires) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiException.badRequest("invalid-token-name", "give the token a name of 1 to 100 characters",
+            throw DomainException.invalid("invalid-token-name", "give the token a name of 1 to 100 characters",
                     "name");
         }
         if (expires == null || expires.isBlank()) {
@@ -159,11 +159,11 @@ public class Accounts {
         try {
             expiresAt = Instant.parse(expires).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid-expiry", "expires must be an ISO-8601 instant such as "
+            throw DomainException.invalid("invalid-expiry", "expires must be an ISO-8601 instant such as "
                     + "2027-01-31T00:00:00Z", "expires");
         }
         if (expiresAt <= System.currentTimeMillis()) {
-            throw ApiException.badRequest("invalid-expiry", "expires must be in the future", "expires");
+            throw DomainException.invalid("invalid-expiry", "expires must be in the future", "expires");
         }
         return expiresAt;
     }
@@ -184,7 +184,7 @@ public class Accounts {
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 1000) {
-            throw ApiException.badRequest("weak-password", "a password has " + MIN_PASSWORD_LENGTH
+            throw DomainException.invalid("weak-password", "a password has " + MIN_PASSWORD_LENGTH
                     + " to 1000 characters", "password");
         }
     }
@@ -196,7 +196,7 @@ public class Accounts {
             case "user":
                 return User.Role.USER;
             default:
-                throw ApiException.badRequest("invalid-role", "role is 'admin' or 'user'", "role");
+                throw DomainException.invalid("invalid-role", "role is 'admin' or 'user'", "role");
         }
     }
 

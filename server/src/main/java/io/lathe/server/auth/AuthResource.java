@@ -1,6 +1,6 @@
 package io.lathe.server.auth;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,7 +26,7 @@ public class AuthResource {
     @Access(Access.Rule.PUBLIC)
     public Response signIn(SignIn request) {
         if (request == null) {
-            throw ApiException.badRequest("missing-body", "send {username, password, name} as JSON", null);
+            throw DomainException.invalid("missing-body", "send {username, password, name} as JSON", null);
         }
         return Response.status(Response.Status.CREATED)
                 .entity(accounts.signIn(request.username(), request.password(), request.name(), request.expires()))

@@ -1,6 +1,6 @@
 package io.lathe.server.auth;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,7 +40,7 @@ public class MemberResource {
     public Memberships.Member set(@PathParam("id") String projectId, @PathParam("username") String username,
             SetMember request, @Context SecurityContext security) {
         if (request == null) {
-            throw ApiException.badRequest("missing-body", "send {\"access\": \"read\"|\"write\"} as JSON", "access");
+            throw DomainException.invalid("missing-body", "send {\"access\": \"read\"|\"write\"} as JSON", "access");
         }
         return memberships.set(TokenResource.caller(security), projectId, username, request.access());
     }

@@ -1,6 +1,6 @@
 package io.lathe.server.auth;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class Memberships {
         String owner = em.createQuery("SELECT p.ownerId FROM Project p WHERE p.id = :p", String.class)
                 .setParameter("p", projectId).getSingleResult();
         if (owner.equals(user.id())) {
-            throw ApiException.badRequest("owner-not-member", "'" + username + "' owns the project and has all "
+            throw DomainException.invalid("owner-not-member", "'" + username + "' owns the project and has all "
                     + "access already", "username");
         }
         ProjectMember member = em.find(ProjectMember.class, new ProjectMember.Key(projectId, user.id()));
@@ -59,7 +59,7 @@ public class Memberships {
         User user = accounts.require(username);
         ProjectMember member = em.find(ProjectMember.class, new ProjectMember.Key(projectId, user.id()));
         if (member == null) {
-            throw ApiException.notFound("member", username);
+            throw DomainException.notFound("member", username);
         }
         em.remove(member);
         audit.record(caller.username(), "member.remove", "project " + projectId,
@@ -73,6 +73,6 @@ public class Memberships {
         if ("write".equals(access)) {
             return ProjectRole.WRITE;
         }
-        throw ApiException.badRequest("invalid-access", "access is 'read' or 'write'", "access");
+        throw DomainException.invalid("invalid-access", "access is 'read' or 'write'", "access");
     }
 }

@@ -1,6 +1,6 @@
 package io.lathe.server.auth;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -42,7 +42,7 @@ public class UserResource {
     @Access(Access.Rule.ADMIN)
     public Response create(CreateUser request, @Context SecurityContext security) {
         if (request == null) {
-            throw ApiException.badRequest("missing-body", "send {username, password, role} as JSON", null);
+            throw DomainException.invalid("missing-body", "send {username, password, role} as JSON", null);
         }
         User user = accounts.createUser(TokenResource.caller(security), request.username(), request.password(),
                 request.role());
@@ -56,14 +56,14 @@ public class UserResource {
     public UserView update(@PathParam("username") String username, JsonObject request,
             @Context SecurityContext security) {
         if (request == null) {
-            throw ApiException.badRequest("missing-body", "send {disabled?, password?, role?} as JSON", null);
+            throw DomainException.invalid("missing-body", "send {disabled?, password?, role?} as JSON", null);
         }
         // Read by hand: JSON-B would take "yes" or 1 as false for a Boolean and silently re-enable an account.
         Boolean disabled = null;
         if (request.containsKey("disabled")) {
             JsonValue value = request.get("disabled");
             if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-                throw ApiException.badRequest("invalid-disabled", "disabled is true or false", "disabled");
+                throw DomainException.invalid("invalid-disabled", "disabled is true or false", "disabled");
             }
             disabled = value == JsonValue.TRUE;
         }
@@ -76,7 +76,7 @@ public class UserResource {
             return null;
         }
         if (!(request.get(field) instanceof JsonString value)) {
-            throw ApiException.badRequest("invalid-" + field, field + " must be a string", field);
+            throw DomainException.invalid("invalid-" + field, field + " must be a string", field);
         }
         return value.getString();
     }

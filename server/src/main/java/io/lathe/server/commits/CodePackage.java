@@ -1,6 +1,6 @@
 package io.lathe.server.commits;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Limits;
 import jakarta.ws.rs.core.Response;
 import java.io.BufferedInputStream;
@@ -43,7 +43,7 @@ public final class CodePackage {
      *
      * @param maxEntries the most entries (files, folders and links) a package may have
      * @param maxUnpackedBytes the most bytes its files may hold together, once unpacked
-     * @throws ApiException 400 naming the entry at fault, or when there is no {@code valohai.yaml}; 413 when there are
+     * @throws DomainException 400 naming the entry at fault, or when there is no {@code valohai.yaml}; 413 when there are
      *     more than {@code maxEntries} entries or more than {@code maxUnpackedBytes} bytes
      */
     public static String inspect(InputStream packageBytes, int maxEntries, long maxUnpackedBytes) {
@@ -56,7 +56,7 @@ public final class CodePackage {
             TarArchiveEntry entry;
             while ((entry = nextEntry(tar)) != null) {
                 if (++entries > maxEntries) {
-                    throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-files",
+                    throw new DomainException(DomainException.Kind.TOO_LARGE, "too-many-files",
                             "the package has more than " + maxEntries + " files, folders and links, the limit "
                                     + Limits.MAX_PACKAGE_FILES + " = " + maxEntries + "; leave out what the steps do"
                                     + " not need, or ask the administrator to raise the limit", "package");
@@ -64,7 +64,7 @@ public final class CodePackage {
                 // Checked from the header, before the entry's bytes are inflated to be skipped.
                 unpacked += Math.max(0, entry.getSize());
                 if (unpacked > maxUnpackedBytes) {
-                    throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "package-too-large-unpacked",
+                    throw new DomainException(DomainException.Kind.TOO_LARGE, "package-too-large-unpacked",
                             "the package's files hold more than " + maxUnpackedBytes + " bytes once unpacked (at '"
                                     + entry.getName() + "'), the limit " + Limits.MAX_UNPACKED_BYTES + " = "
                                     + maxUnpackedBytes + "; leave out what the steps do not need (data belongs in"
@@ -83,7 +83,7 @@ public final class CodePackage {
             throw notAPackage(new IOException("it holds no files"));
         }
         if (config == null) {
-            throw ApiException.badRequest("missing-config", "the package has no valohai.yaml at its root; upload a "
+            throw DomainException.invalid("missing-config", "the package has no valohai.yaml at its root; upload a "
                     + ".tar.gz of the project folder (e.g. tar czf code.tar.gz -C my-project .)", "valohai.yaml");
         }
         return config;
@@ -94,7 +94,7 @@ public final class CodePackage {
      * written through a link: an entry below a link made by an earlier entry is refused, since the link could lead
      * anywhere by then.
      *
-     * @throws ApiException 400 naming the entry at fault, or when the package cannot be read
+     * @throws DomainException 400 naming the entry at fault, or when the package cannot be read
      * @throws UncheckedIOException when the folder cannot be written (a full disk, say)
      */
     public static void extract(InputStream packageBytes, Path directory) {
@@ -290,13 +290,13 @@ public final class CodePackage {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static ApiException refused(TarArchiveEntry entry, String why) {
-        return ApiException.badRequest("unsafe-package-entry",
+    private static DomainException refused(TarArchiveEntry entry, String why) {
+        return DomainException.invalid("unsafe-package-entry",
                 "the package entry '" + entry.getName() + "' is refused: " + why, "package");
     }
 
-    private static ApiException notAPackage(IOException e) {
-        return ApiException.badRequest("invalid-package", "the body is not a readable .tar.gz (or .tar) package: "
+    private static DomainException notAPackage(IOException e) {
+        return DomainException.invalid("invalid-package", "the body is not a readable .tar.gz (or .tar) package: "
                 + Optional.ofNullable(e.getMessage()).orElse("it ends too early or is damaged"), "package");
     }
 }

@@ -1,7 +1,7 @@
 package io.lathe.server.commits;
 
 import io.lathe.plugin.api.storage.StorageBackend;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.HashingInputStream;
 import io.lathe.server.platform.Limits;
@@ -54,7 +54,7 @@ public class CommitService {
             HashingInputStream hashing = new HashingInputStream(body, limits.maxPackageBytes());
             copy(hashing, scratch);
             if (hashing.count() == 0) {
-                throw ApiException.badRequest("empty-package", "the body is empty; send the .tar.gz as the body "
+                throw DomainException.invalid("empty-package", "the body is empty; send the .tar.gz as the body "
                         + "(curl --data-binary @code.tar.gz)", "package");
             }
             String sha256 = hashing.sha256();
@@ -95,20 +95,20 @@ public class CommitService {
         try {
             return ValohaiConfigParser.parse(CodePackage.CONFIG_FILE, new StringReader(yaml));
         } catch (ValohaiConfigException e) {
-            throw ApiException.badRequest("invalid-config", e.getMessage(), CodePackage.CONFIG_FILE);
+            throw DomainException.invalid("invalid-config", e.getMessage(), CodePackage.CONFIG_FILE);
         }
     }
 
     public CodeCommit get(String projectId, String commitId) {
         projects.get(projectId);
-        return commits.find(projectId, commitId).orElseThrow(() -> ApiException.notFound("commit", commitId));
+        return commits.find(projectId, commitId).orElseThrow(() -> DomainException.notFound("commit", commitId));
     }
 
     static void copy(HashingInputStream in, Path scratch) throws IOException {
         try {
             Files.copy(in, scratch, StandardCopyOption.REPLACE_EXISTING);
         } catch (HashingInputStream.LimitExceededException e) {
-            throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "package-too-large",
+            throw new DomainException(DomainException.Kind.TOO_LARGE, "package-too-large",
                     "the package is larger than " + e.limit() + " bytes, the limit " + Limits.MAX_PACKAGE_BYTES
                             + " = " + e.limit() + "; leave out what the steps do not need (data belongs in inputs),"
                             + " or ask the administrator to raise the limit", "package");

@@ -1,6 +1,7 @@
 package io.lathe.server.console;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.api.DomainExceptionMapper;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Accounts;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
@@ -56,8 +57,8 @@ public class AccountPages extends HttpServlet {
             } else {
                 changeTokens(request, caller, outcome);
             }
-        } catch (ApiException e) {
-            status = e.status().getStatusCode();
+        } catch (DomainException e) {
+            status = DomainExceptionMapper.httpStatus(e);
             outcome.put("error", e.getMessage());
         }
         show(request, response, caller, status, outcome);
@@ -92,7 +93,7 @@ public class AccountPages extends HttpServlet {
                 accounts.updateUser(admin, username, null, request.getParameter("password"), null);
                 outcome.put("notice", "The password of '" + username + "' was reset.");
             }
-            default -> throw ApiException.badRequest("unknown-action", "unknown action '" + action + "'", "action");
+            default -> throw DomainException.invalid("unknown-action", "unknown action '" + action + "'", "action");
         }
     }
 
@@ -118,8 +119,7 @@ public class AccountPages extends HttpServlet {
     }
 
     private void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ErrorPages.render(templates, request, response, new ApiException(
-                jakarta.ws.rs.core.Response.Status.FORBIDDEN, "forbidden", "this page is for admins", null));
+        ErrorPages.render(templates, request, response, new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "this page is for admins", null));
     }
 
     private static boolean isUsersPage(HttpServletRequest request) {

@@ -1,6 +1,8 @@
 package io.lathe.server.console;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.api.ApiError;
+import io.lathe.server.api.DomainExceptionMapper;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitRepository;
 import io.lathe.server.commits.CommitService;
@@ -66,12 +68,12 @@ public class CommitsPage implements ProjectSubpage {
         JsonObjectBuilder answer = Json.createObjectBuilder();
         try {
             if (!request.canWrite()) {
-                throw new ApiException(Response.Status.FORBIDDEN, "forbidden",
+                throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",
                         "uploading code needs write access to this project", null);
             }
             String type = request.http().getContentType();
             if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
-                throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                throw new DomainException(DomainException.Kind.UNSUPPORTED_CONTENT, "unsupported-media-type",
                         "send the .tar.gz itself as the body, not a multipart form", "package");
             }
             CommitService.Upload upload;
@@ -83,9 +85,9 @@ public class CommitsPage implements ProjectSubpage {
                     .add("location", request.projectPath() + "/commits?uploaded="
                             + URLEncoder.encode(upload.commit().id(), StandardCharsets.UTF_8)
                             + (upload.created() ? "" : "&again=true"));
-        } catch (ApiException e) {
-            response.setStatus(e.status().getStatusCode());
-            var error = e.toError();
+        } catch (DomainException e) {
+            response.setStatus(DomainExceptionMapper.httpStatus(e));
+            var error = ApiError.of(e);
             answer.add("error", error.error()).add("message", error.message());
             if (error.field() != null) {
                 answer.add("field", error.field());

@@ -1,6 +1,7 @@
 package io.lathe.server.console;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.api.DomainExceptionMapper;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumCursor;
@@ -64,7 +65,7 @@ public class DataPage implements ProjectSubpage {
     @Override
     public void post(ProjectRequest request, Matcher path) throws IOException {
         if (path.group(1) == null || !request.role().covers(ProjectRole.WRITE)) {
-            throw new ApiException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "forbidden",
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",
                     "changing data needs write access to the project", null);
         }
         Datum datum = datumOf(request, path.group(1));
@@ -79,18 +80,18 @@ public class DataPage implements ProjectSubpage {
                 datums.pointAlias(request.project().id(), name, datum.id(), request.caller());
                 detail(request, datum, HttpServletResponse.SC_OK, null, "datum://" + name + " now points here.");
             } else {
-                throw ApiException.badRequest("unknown-action", "the form asked for nothing this page does",
+                throw DomainException.invalid("unknown-action", "the form asked for nothing this page does",
                         "action");
             }
-        } catch (ApiException e) {
-            detail(request, datum, e.status().getStatusCode(), e.getMessage(), null);
+        } catch (DomainException e) {
+            detail(request, datum, DomainExceptionMapper.httpStatus(e), e.getMessage(), null);
         }
     }
 
     private Datum datumOf(ProjectRequest request, String id) {
         Datum datum = datums.get(id);
         if (!datum.projectId().equals(request.project().id())) {
-            throw ApiException.notFound("datum", id);
+            throw DomainException.notFound("datum", id);
         }
         return datum;
     }
@@ -118,8 +119,8 @@ public class DataPage implements ProjectSubpage {
             }
             items = page.items();
             next = page.next();
-        } catch (ApiException e) {
-            status = e.status().getStatusCode();
+        } catch (DomainException e) {
+            status = DomainExceptionMapper.httpStatus(e);
             model.put("error", e.getMessage());
         }
         Map<String, Integer> counters = repository.executionCounters(items.stream().map(DatumView::outputExecution)
@@ -138,10 +139,10 @@ public class DataPage implements ProjectSubpage {
         }
         String digits = counter.startsWith("#") ? counter.substring(1) : counter;
         if (!digits.matches("\\d{1,9}")) {
-            throw ApiException.badRequest("invalid-execution", "give the execution's number, e.g. 12", "execution");
+            throw DomainException.invalid("invalid-execution", "give the execution's number, e.g. 12", "execution");
         }
         return executions.findByCounter(request.project().id(), Integer.parseInt(digits))
-                .orElseThrow(() -> ApiException.badRequest("unknown-execution", "this project has no execution #"
+                .orElseThrow(() -> DomainException.invalid("unknown-execution", "this project has no execution #"
                         + digits, "execution")).id();
     }
 

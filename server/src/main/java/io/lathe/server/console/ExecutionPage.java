@@ -1,6 +1,6 @@
 package io.lathe.server.console;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.executions.Execution;
 import io.lathe.server.executions.ExecutionRepository;
@@ -38,7 +38,7 @@ public class ExecutionPage implements ProjectSubpage {
     @Override
     public void get(ProjectRequest request, Matcher path) throws IOException {
         Execution execution = executions.findByCounter(request.project().id(), Integer.parseInt(path.group(1)))
-                .orElseThrow(() -> ApiException.notFound("execution", "#" + path.group(1)));
+                .orElseThrow(() -> DomainException.notFound("execution", "#" + path.group(1)));
         Map<String, Object> model = new HashMap<>();
         model.put("project", ConsoleViews.project(request.project()));
         model.put("execution", ConsoleViews.executionDetail(execution, executions.inputs(execution.id()),

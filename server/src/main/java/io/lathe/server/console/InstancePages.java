@@ -1,6 +1,7 @@
 package io.lathe.server.console;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.api.DomainExceptionMapper;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.instances.ChannelTester;
@@ -50,7 +51,7 @@ public class InstancePages extends HttpServlet {
         }
         try {
             render(request, response, HttpServletResponse.SC_OK, null, null, null, null);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             ErrorPages.render(templates, request, response, e);
         }
     }
@@ -87,8 +88,8 @@ public class InstancePages extends HttpServlet {
                 render(request, response, HttpServletResponse.SC_OK, null, null, "Saved: the next use of '" + name
                         + "' follows the new settings.", null);
             }
-        } catch (ApiException e) {
-            render(request, response, e.status().getStatusCode(), e.getMessage(), e.field(), null, typed);
+        } catch (DomainException e) {
+            render(request, response, DomainExceptionMapper.httpStatus(e), e.getMessage(), e.field(), null, typed);
         }
     }
 

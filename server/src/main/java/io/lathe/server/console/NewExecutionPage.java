@@ -1,6 +1,7 @@
 package io.lathe.server.console;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.api.DomainExceptionMapper;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitRepository;
 import io.lathe.server.commits.CommitService;
@@ -71,16 +72,16 @@ public class NewExecutionPage implements ProjectSubpage {
             Execution execution = executions.create(new ExecutionForm(step)
                     .request(request.project().id(), commitId, submitted), request.caller());
             request.response().sendRedirect(request.projectPath() + "/executions/" + execution.counter());
-        } catch (ApiException e) {
-            if (e.status().getStatusCode() == Response.Status.FORBIDDEN.getStatusCode()) {
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.FORBIDDEN) {
                 throw e;
             }
-            render(request, e.status().getStatusCode(), commitId, stepName, submitted, e);
+            render(request, DomainExceptionMapper.httpStatus(e), commitId, stepName, submitted, e);
         }
     }
 
     private void render(ProjectRequest request, int status, String commitId, String stepName,
-            Function<String, String[]> submitted, ApiException error) throws IOException {
+            Function<String, String[]> submitted, DomainException error) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("project", ConsoleViews.project(request.project()));
         List<CodeCommit> newest = commits.newest(request.project().id(), MAX_COMMITS);
@@ -151,17 +152,17 @@ public class NewExecutionPage implements ProjectSubpage {
 
     private Step step(ProjectRequest request, String commitId, String stepName) {
         if (commitId == null || commitId.isBlank()) {
-            throw ApiException.badRequest("missing-field", "pick a commit", "commit");
+            throw DomainException.invalid("missing-field", "pick a commit", "commit");
         }
         CodeCommit commit = commitService.get(request.project().id(), commitId);
         return CommitService.parse(commit.configYaml()).step(stepName == null ? "" : stepName)
-                .orElseThrow(() -> ApiException.badRequest("unknown-step", "commit " + commit.id()
+                .orElseThrow(() -> DomainException.invalid("unknown-step", "commit " + commit.id()
                         + " has no step '" + stepName + "'", "step"));
     }
 
     private static void requireWrite(ProjectRequest request) {
         if (!request.canWrite()) {
-            throw new ApiException(Response.Status.FORBIDDEN, "forbidden",
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",
                     "starting executions needs write access to this project", null);
         }
     }

@@ -1,8 +1,9 @@
 package io.lathe.server.console;
 
+import io.lathe.server.api.DomainExceptionMapper;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.executions.ExecutionRepository;
 import io.lathe.server.plugins.PluginAdmin;
 import io.lathe.server.plugins.PluginDescription;
@@ -99,18 +100,18 @@ public class PluginsPage extends HttpServlet {
                     sites.remove(site, caller);
                     yield new PluginAdmin.Outcome(200, "Removed the update site " + site + ".", false, null);
                 }
-                default -> throw ApiException.badRequest("invalid-action", "action must be enable, disable,"
+                default -> throw DomainException.invalid("invalid-action", "action must be enable, disable,"
                         + " uninstall, remove-file, install, add-site or remove-site", "action");
             };
             show(request, response, HttpServletResponse.SC_OK, null, outcome.message());
-        } catch (ApiException e) {
-            show(request, response, e.status().getStatusCode(), e.getMessage(), null);
+        } catch (DomainException e) {
+            show(request, response, DomainExceptionMapper.httpStatus(e), e.getMessage(), null);
         }
     }
 
     private static String required(String id) {
         if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("missing-id", "say which plugin", "id");
+            throw DomainException.invalid("missing-id", "say which plugin", "id");
         }
         return id;
     }
@@ -128,9 +129,9 @@ public class PluginsPage extends HttpServlet {
             response.setStatus(outcome.status());
             answer.add("message", outcome.message()).add("restartRequired", outcome.restartRequired())
                     .add("location", "/admin/plugins");
-        } catch (ApiException e) {
-            response.setStatus(e.status().getStatusCode());
-            answer.add("error", e.toError().error()).add("message", e.getMessage());
+        } catch (DomainException e) {
+            response.setStatus(DomainExceptionMapper.httpStatus(e));
+            answer.add("error", e.code()).add("message", e.getMessage());
             if (e.field() != null) {
                 answer.add("field", e.field());
             }

@@ -1,7 +1,8 @@
 package io.lathe.server.console;
 
+import io.lathe.server.api.DomainExceptionMapper;
 import io.lathe.server.auth.ConsoleSession;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.Memberships;
@@ -79,8 +80,8 @@ public class ProjectPages extends HttpServlet {
                     return;
                 }
             }
-            throw ApiException.notFound("page", request.getRequestURI());
-        } catch (ApiException e) {
+            throw DomainException.notFound("page", request.getRequestURI());
+        } catch (DomainException e) {
             ErrorPages.render(templates, request, response, e);
         }
     }
@@ -95,10 +96,10 @@ public class ProjectPages extends HttpServlet {
             ExecutionQuery query;
             try {
                 query = ExecutionQuery.parse(project.id(), parameters(request));
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 // A hand-edited URL: say what is wrong and show the unfiltered table.
                 query = ExecutionQuery.parse(project.id(), Map.of());
-                status = e.status().getStatusCode();
+                status = DomainExceptionMapper.httpStatus(e);
                 error = e.getMessage();
             }
             ExecutionTableView view = new ExecutionTableView(project.id(), query);
@@ -110,7 +111,7 @@ public class ProjectPages extends HttpServlet {
             model.put("error", error);
             model.put("notice", notice);
             templates.render(request, response, status, "project", project.name(), model);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             ErrorPages.render(templates, request, response, e);
         }
     }
@@ -136,12 +137,12 @@ public class ProjectPages extends HttpServlet {
                 showProject(request, response, caller, id, HttpServletResponse.SC_OK, null,
                         "'" + member.username() + "' now has " + member.access() + " access.");
             }
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             if (access.roleIn(caller, id) == ProjectRole.NONE) {
                 ErrorPages.render(templates, request, response, e);
                 return;
             }
-            showProject(request, response, caller, id, e.status().getStatusCode(), e.getMessage(), null);
+            showProject(request, response, caller, id, DomainExceptionMapper.httpStatus(e), e.getMessage(), null);
         }
     }
 
@@ -163,8 +164,8 @@ public class ProjectPages extends HttpServlet {
         try {
             Project project = projects.create(name, description, caller);
             response.sendRedirect("/projects/" + project.id());
-        } catch (ApiException e) {
-            list(request, response, caller, e.status().getStatusCode(), e.getMessage(), Map.of("name",
+        } catch (DomainException e) {
+            list(request, response, caller, DomainExceptionMapper.httpStatus(e), e.getMessage(), Map.of("name",
                     name == null ? "" : name, "description", description == null ? "" : description));
         }
     }

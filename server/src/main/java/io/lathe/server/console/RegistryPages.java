@@ -1,6 +1,7 @@
 package io.lathe.server.console;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.api.DomainExceptionMapper;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumLineage;
@@ -57,11 +58,11 @@ public class RegistryPages implements ProjectSubpage {
     @Override
     public void post(ProjectRequest request, Matcher path) throws IOException {
         if (!path.group(1).equals("models") || path.group(3) == null) {
-            throw new ApiException(jakarta.ws.rs.core.Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
+            throw new DomainException(DomainException.Kind.NOT_ALLOWED, "method_not_allowed",
                     "this page has no form to post to", null);
         }
         if (!request.role().covers(ProjectRole.OWNER)) {
-            throw new ApiException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "forbidden",
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",
                     "only the project's owner approves or rejects model versions", null);
         }
         String decision = request.http().getParameter("decision");
@@ -76,8 +77,8 @@ public class RegistryPages implements ProjectSubpage {
                     request.http().getParameter("comment"), request.caller());
             render(request, path, HttpServletResponse.SC_OK, null, "Version " + version.number() + " is "
                     + version.state().apiName() + ".");
-        } catch (ApiException e) {
-            render(request, path, e.status().getStatusCode(), e.getMessage(), null);
+        } catch (DomainException e) {
+            render(request, path, DomainExceptionMapper.httpStatus(e), e.getMessage(), null);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.lathe.server.console;
 
 import io.lathe.server.auth.ConsoleSession;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Accounts;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.User;
@@ -43,7 +43,7 @@ public class SignInServlet extends HttpServlet {
                     "console");
             ConsoleSession.signIn(request, new Caller(user.id(), user.username(), user.role()));
             response.sendRedirect(next(request));
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             show(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Wrong username or password.");
         }
     }

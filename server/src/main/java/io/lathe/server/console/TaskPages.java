@@ -1,6 +1,7 @@
 package io.lathe.server.console;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.api.DomainExceptionMapper;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitRepository;
@@ -70,7 +71,7 @@ public class TaskPages implements ProjectSubpage {
     @Override
     public void post(ProjectRequest request, Matcher path) throws IOException {
         if (!request.role().covers(ProjectRole.WRITE) || path.group(1) == null) {
-            throw new ApiException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "forbidden",
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",
                     "starting and stopping tasks needs write access to the project", null);
         }
         if (path.group(1).equals("new")) {
@@ -85,7 +86,7 @@ public class TaskPages implements ProjectSubpage {
 
     private Task taskOf(ProjectRequest request, int counter) {
         return repository.findByCounter(request.project().id(), counter)
-                .orElseThrow(() -> ApiException.notFound("task", "#" + counter));
+                .orElseThrow(() -> DomainException.notFound("task", "#" + counter));
     }
 
     private void list(ProjectRequest request) throws IOException {
@@ -213,7 +214,7 @@ public class TaskPages implements ProjectSubpage {
                 parameters = jsonb.fromJson(typed.get("parameters"), new LinkedHashMap<String, Object>() { }
                         .getClass().getGenericSuperclass());
             } catch (JsonbException e) {
-                throw ApiException.badRequest("invalid-search", "the search space is not a JSON object: "
+                throw DomainException.invalid("invalid-search", "the search space is not a JSON object: "
                         + e.getMessage(), "parameters");
             }
             CreateTask.Objective objective = typed.get("metric").isBlank() ? null
@@ -225,8 +226,8 @@ public class TaskPages implements ProjectSubpage {
                     typed.get("early_stopping").equals("on") ? new CreateTask.EarlyStopping("median", null, null)
                             : null, null, null, null), request.caller());
             request.response().sendRedirect(request.projectPath() + "/tasks/" + task.counter());
-        } catch (ApiException e) {
-            form(request, e.status().getStatusCode(), e.getMessage(), e.field(), typed);
+        } catch (DomainException e) {
+            form(request, DomainExceptionMapper.httpStatus(e), e.getMessage(), e.field(), typed);
         }
     }
 
@@ -237,7 +238,7 @@ public class TaskPages implements ProjectSubpage {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid-number", "a whole number, please", field);
+            throw DomainException.invalid("invalid-number", "a whole number, please", field);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.lathe.server.data;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Ids;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -20,7 +20,7 @@ public record DatumCursor(long createdAt, String id) {
                 .encodeToString((createdAt + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws ApiException 400 naming the {@code after} parameter when the token is not one this server gave */
+    /** @throws DomainException 400 naming the {@code after} parameter when the token is not one this server gave */
     public static DatumCursor parse(String token) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
@@ -32,7 +32,7 @@ public record DatumCursor(long createdAt, String id) {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw ApiException.badRequest("invalid-cursor", "'after' must be the 'next' token of a previous page",
+        throw DomainException.invalid("invalid-cursor", "'after' must be the 'next' token of a previous page",
                 "after");
     }
 }

@@ -1,6 +1,6 @@
 package io.lathe.server.data;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
@@ -46,10 +46,10 @@ public class DatumResource {
             @QueryParam("max_size") Long maxSize, @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (project == null) {
-            throw ApiException.badRequest("missing-field", "give the project as ?project=<id>", "project");
+            throw DomainException.invalid("missing-field", "give the project as ?project=<id>", "project");
         }
         if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("invalid-limit", "limit must be between 1 and 1000", "limit");
+            throw DomainException.invalid("invalid-limit", "limit must be between 1 and 1000", "limit");
         }
         if (alias != null) {
             return datums.searchAlias(project, alias);
@@ -155,7 +155,7 @@ public class DatumResource {
         try {
             return Instant.parse(text.strip()).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid-time", field + " must be an ISO-8601 instant such as"
+            throw DomainException.invalid("invalid-time", field + " must be an ISO-8601 instant such as"
                     + " 2026-11-27T10:00:00Z, not '" + text + "'", field);
         }
     }

@@ -1,7 +1,7 @@
 package io.lathe.server.data;
 
 import io.lathe.plugin.api.storage.StorageBackend;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.HashingInputStream;
 import io.lathe.server.platform.Ids;
 import io.lathe.server.plugins.ConfiguredInstances;
@@ -69,7 +69,7 @@ public class DatumService {
     /**
      * Stores an uploaded file as a datum of the project, in its default store, with tags.
      *
-     * @throws ApiException 400 naming {@code name} or {@code tag} when they are not usable
+     * @throws DomainException 400 naming {@code name} or {@code tag} when they are not usable
      */
     public Datum upload(String projectId, String name, Collection<String> tags, InputStream content, Caller caller) {
         Project project = projects.get(projectId);
@@ -138,10 +138,10 @@ public class DatumService {
         checkedAlias(name);
         Datum datum = (datumId != null && Ids.isId(datumId) ? datums.find(datumId) : Optional.<Datum>empty())
                 .filter(d -> d.projectId().equals(projectId))
-                .orElseThrow(() -> ApiException.badRequest("unknown-datum", "there is no datum '" + datumId
+                .orElseThrow(() -> DomainException.invalid("unknown-datum", "there is no datum '" + datumId
                         + "' in this project", "datum"));
         if (datum.isPurged()) {
-            throw ApiException.badRequest("purged-datum", "datum '" + datumId + "' was deleted; an alias cannot"
+            throw DomainException.invalid("purged-datum", "datum '" + datumId + "' was deleted; an alias cannot"
                     + " point at it", "datum");
         }
         String before = datums.alias(projectId, name).map(DatumAlias::datumId).orElse(null);
@@ -153,7 +153,7 @@ public class DatumService {
 
     public DatumAlias alias(String projectId, String name) {
         projects.get(projectId);
-        return datums.alias(projectId, name).orElseThrow(() -> ApiException.notFound("datum alias", name));
+        return datums.alias(projectId, name).orElseThrow(() -> DomainException.notFound("datum alias", name));
     }
 
     /**
@@ -190,7 +190,7 @@ public class DatumService {
     /**
      * The ids, checked to be datums of the project that are not purged (one query), without repeats.
      *
-     * @throws ApiException 400 naming {@code field} at the first that is not
+     * @throws DomainException 400 naming {@code field} at the first that is not
      */
     public List<String> usable(String projectId, Collection<String> ids, String field) {
         if (ids == null || ids.isEmpty()) {
@@ -202,11 +202,11 @@ public class DatumService {
         for (String id : ids) {
             Datum datum = found.get(id);
             if (datum == null || !datum.projectId().equals(projectId)) {
-                throw ApiException.badRequest("unknown-datum", "there is no datum '" + id + "' in this project",
+                throw DomainException.invalid("unknown-datum", "there is no datum '" + id + "' in this project",
                         field);
             }
             if (datum.isPurged()) {
-                throw ApiException.badRequest("purged-datum", "datum '" + id + "' was deleted", field);
+                throw DomainException.invalid("purged-datum", "datum '" + id + "' was deleted", field);
             }
         }
         return wellFormed;
@@ -214,7 +214,7 @@ public class DatumService {
 
     static String checkedAlias(String name) {
         if (name == null || !ALIAS.matcher(name).matches() || Ids.isId(name)) {
-            throw ApiException.badRequest("invalid-alias", "an alias is 1 to 200 letters, digits, '.', '_' or '-',"
+            throw DomainException.invalid("invalid-alias", "an alias is 1 to 200 letters, digits, '.', '_' or '-',"
                     + " starting with a letter or digit, and is not shaped like a datum id", "name");
         }
         return name;
@@ -222,7 +222,7 @@ public class DatumService {
 
     static String checkedTag(String tag) {
         if (tag == null || !TAG.matcher(tag).matches()) {
-            throw ApiException.badRequest("invalid-tag", "a tag is 1 to 200 characters without control characters",
+            throw DomainException.invalid("invalid-tag", "a tag is 1 to 200 characters without control characters",
                     "tag");
         }
         return tag;
@@ -230,14 +230,14 @@ public class DatumService {
 
     static String checkedName(String name) {
         if (name == null || name.isBlank()) {
-            throw ApiException.badRequest("missing-field", "give the file's name as ?name=<path>", "name");
+            throw DomainException.invalid("missing-field", "give the file's name as ?name=<path>", "name");
         }
         String path = name.strip();
         boolean escapes = path.startsWith("/") || path.contains("\\") || path.chars().anyMatch(Character::isISOControl)
                 || java.util.Arrays.asList(path.split("/")).stream().anyMatch(s -> s.isEmpty() || s.equals(".")
                         || s.equals(".."));
         if (escapes || path.length() > MAX_NAME_LENGTH) {
-            throw ApiException.badRequest("invalid-name", "the name must be a relative path of at most "
+            throw DomainException.invalid("invalid-name", "the name must be a relative path of at most "
                     + MAX_NAME_LENGTH + " characters, without '.', '..', empty segments, backslashes or control"
                     + " characters", "name");
         }
@@ -246,7 +246,7 @@ public class DatumService {
 
     public Datum get(String id) {
         return (Ids.isId(id) ? datums.find(id) : java.util.Optional.<Datum>empty())
-                .orElseThrow(() -> ApiException.notFound("datum", id));
+                .orElseThrow(() -> DomainException.notFound("datum", id));
     }
 
     /** Where to fetch a datum's bytes: a presigned URL of its store, or else Lathe's own download (needs a token). */
@@ -274,7 +274,7 @@ public class DatumService {
     /** The datum's bytes from {@code offset} on; the caller closes the stream. */
     public InputStream open(Datum datum, long offset) {
         if (datum.isPurged()) {
-            throw new ApiException(jakarta.ws.rs.core.Response.Status.GONE, "purged",
+            throw new DomainException(DomainException.Kind.GONE, "purged",
                     "datum '" + datum.id() + "' was deleted; its record remains for lineage", null);
         }
         return instances.store(datum.store()).open(datum.storageKey(), offset);

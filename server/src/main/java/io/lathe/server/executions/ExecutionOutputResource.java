@@ -1,7 +1,7 @@
 package io.lathe.server.executions;
 
 import io.lathe.server.auth.Access;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.LatheDataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -66,7 +66,7 @@ public class ExecutionOutputResource {
     public Response log(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") long offset) {
         service.get(id);
         if (offset < 0) {
-            throw ApiException.badRequest("invalid-offset", "offset must be 0 or more", "offset");
+            throw DomainException.invalid("invalid-offset", "offset must be 0 or more", "offset");
         }
         long end = Math.max(offset, logs.length(id));
         StreamingOutput body = out -> {
@@ -128,7 +128,7 @@ public class ExecutionOutputResource {
             @QueryParam("points") @DefaultValue("1000") int points) {
         Execution execution = service.get(id);
         if (points < MIN_SERIES_POINTS || points > MAX_SERIES_POINTS) {
-            throw ApiException.badRequest("invalid-points", "points must be between " + MIN_SERIES_POINTS + " and "
+            throw DomainException.invalid("invalid-points", "points must be between " + MIN_SERIES_POINTS + " and "
                     + MAX_SERIES_POINTS, "points");
         }
         MetadataSeries series;

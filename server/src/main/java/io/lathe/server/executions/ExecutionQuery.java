@@ -1,6 +1,6 @@
 package io.lathe.server.executions;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -97,7 +97,7 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
             try {
                 statuses.add(ExecutionStatus.valueOf(value.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("invalid-status", "status '" + shortened(value)
+                throw DomainException.invalid("invalid-status", "status '" + shortened(value)
                         + "' is not one of created, queued, started, stopping, complete, error, stopped", "status");
             }
         }
@@ -120,7 +120,7 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
                     }
                 }
                 if (sort == null) {
-                    throw ApiException.badRequest("invalid-sort", "sort by counter, created, started, duration,"
+                    throw DomainException.invalid("invalid-sort", "sort by counter, created, started, duration,"
                             + " status, step, title or metric:<name>, not '" + shortened(sortText) + "'", "sort");
                 }
             }
@@ -132,14 +132,14 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
         } else if (order.equals("asc") || order.equals("desc")) {
             descending = order.equals("desc");
         } else {
-            throw ApiException.badRequest("invalid-order", "order is asc or desc", "order");
+            throw DomainException.invalid("invalid-order", "order is asc or desc", "order");
         }
         String limitText = first(parameters, "limit");
         int limit = DEFAULT_LIMIT;
         if (limitText != null) {
             limit = number(limitText, "limit", "invalid-limit");
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw ApiException.badRequest("invalid-limit", "limit must be between 1 and " + MAX_LIMIT, "limit");
+                throw DomainException.invalid("invalid-limit", "limit must be between 1 and " + MAX_LIMIT, "limit");
             }
         }
         List<String> metrics = new ArrayList<>(new LinkedHashSet<>(values(parameters, "metrics")));
@@ -147,7 +147,7 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
             requireName(metric, "metrics");
         }
         if (metrics.size() > MAX_METRICS) {
-            throw ApiException.badRequest("too-many-metrics", "ask for at most " + MAX_METRICS + " metrics",
+            throw DomainException.invalid("too-many-metrics", "ask for at most " + MAX_METRICS + " metrics",
                     "metrics");
         }
         ExecutionQuery query = new ExecutionQuery(projectId, statuses, step, sort, metricSort, descending, null, limit,
@@ -160,7 +160,7 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
         if (before != null) {
             int counter = number(before, "before", "invalid-before");
             if (sort != Column.COUNTER || !descending) {
-                throw ApiException.badRequest("invalid-before", "before works with the default sort only; use the"
+                throw DomainException.invalid("invalid-before", "before works with the default sort only; use the"
                         + " cursor given as after", "before");
             }
             return query.startingAfter(new Cursor(false, Integer.toString(counter), counter));
@@ -183,7 +183,7 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
             throw invalidCursor();
         }
         if (!parts[0].equals(sortName()) || !parts[1].equals(order())) {
-            throw ApiException.badRequest("invalid-cursor", "this cursor belongs to sort=" + shortened(parts[0])
+            throw DomainException.invalid("invalid-cursor", "this cursor belongs to sort=" + shortened(parts[0])
                     + "&order=" + shortened(parts[1]) + "; start again without after to change the sort", "after");
         }
         boolean nullPhase = parts[2].equals("n");
@@ -204,8 +204,8 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
         return new Cursor(nullPhase, nullPhase ? null : parts[4], counter);
     }
 
-    private static ApiException invalidCursor() {
-        return ApiException.badRequest("invalid-cursor", "after must be a cursor as a previous page gave it", "after");
+    private static DomainException invalidCursor() {
+        return DomainException.invalid("invalid-cursor", "after must be a cursor as a previous page gave it", "after");
     }
 
     /** Every value of a parameter, repeated or comma-separated, blanks left out. */
@@ -234,7 +234,7 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
 
     private static String requireName(String name, String field) {
         if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw ApiException.badRequest("invalid-name", field + " takes names of 1 to " + MAX_NAME_LENGTH
+            throw DomainException.invalid("invalid-name", field + " takes names of 1 to " + MAX_NAME_LENGTH
                     + " characters", field);
         }
         return name;
@@ -244,7 +244,7 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(code, field + " must be a whole number, not '" + shortened(text) + "'",
+            throw DomainException.invalid(code, field + " must be a whole number, not '" + shortened(text) + "'",
                     field);
         }
     }

@@ -1,7 +1,7 @@
 package io.lathe.server.executions;
 
 import io.lathe.server.auth.Access;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.projects.ProjectService;
@@ -56,7 +56,7 @@ public class ExecutionResource {
     @Access(value = Access.Rule.PROJECT_READ, param = "project")
     public Response list(@QueryParam("project") String projectId, @Context UriInfo uri) {
         if (projectId == null) {
-            throw ApiException.badRequest("missing-field", "give the project as ?project=<id>", "project");
+            throw DomainException.invalid("missing-field", "give the project as ?project=<id>", "project");
         }
         ExecutionQuery query = ExecutionQuery.parse(projectId, uri.getQueryParameters());
         projects.get(projectId);

@@ -1,6 +1,6 @@
 package io.lathe.server.executions;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ProjectRole;
@@ -50,27 +50,27 @@ public class ExecutionService {
 
     public Execution create(CreateExecution request, Caller caller) {
         if (request == null) {
-            throw ApiException.badRequest("missing-body", "send {project, commit, step, parameters, inputs} as JSON",
+            throw DomainException.invalid("missing-body", "send {project, commit, step, parameters, inputs} as JSON",
                     null);
         }
         require(request.project(), "project");
         require(request.commit(), "commit");
         require(request.step(), "step");
         if (request.title() != null && request.title().length() > MAX_TITLE_LENGTH) {
-            throw ApiException.badRequest("invalid-title", "a title is at most " + MAX_TITLE_LENGTH + " characters"
+            throw DomainException.invalid("invalid-title", "a title is at most " + MAX_TITLE_LENGTH + " characters"
                     + " long", "title");
         }
         access.requireProject(caller, request.project(), ProjectRole.WRITE);
         Project project = projects.get(request.project());
         CodeCommit commit = commits.get(project.id(), request.commit());
         Step step = CommitService.parse(commit.configYaml()).step(request.step())
-                .orElseThrow(() -> ApiException.badRequest("unknown-step", "commit " + commit.id()
+                .orElseThrow(() -> DomainException.invalid("unknown-step", "commit " + commit.id()
                         + " has no step '" + request.step() + "'", "step"));
         Map<String, Object> parameters;
         try {
             parameters = ParameterValues.resolve(step, request.parameters() == null ? Map.of() : request.parameters());
         } catch (ParameterException e) {
-            throw ApiException.badRequest("invalid-parameter", e.getMessage(), "parameters." + e.parameter());
+            throw DomainException.invalid("invalid-parameter", e.getMessage(), "parameters." + e.parameter());
         }
         List<ResolvedInput> inputs = inputResolver.resolve(project.id(), step, request.inputs());
         String environment = environment(request.environment(), step, project);
@@ -79,7 +79,7 @@ public class ExecutionService {
             command = CommandBuilder.buildResolved(step, parameters);
         } catch (IllegalArgumentException e) {
             // A pass-as pattern that cannot be formatted is only a warning when the file is read.
-            throw ApiException.badRequest("invalid-pass-as", e.getMessage() + "; fix it in valohai.yaml",
+            throw DomainException.invalid("invalid-pass-as", e.getMessage() + "; fix it in valohai.yaml",
                     "step");
         }
         ExecutionDraft draft = new ExecutionDraft(project.id(), commit.id(), step.name(), jsonb.toJson(step.toMap()),
@@ -114,7 +114,7 @@ public class ExecutionService {
     public Execution stop(String id) {
         Execution execution = get(id);
         if (execution.status().isTerminal()) {
-            throw ApiException.conflict("already-ended", "execution #" + execution.counter() + " has already ended ("
+            throw DomainException.conflict("already-ended", "execution #" + execution.counter() + " has already ended ("
                     + execution.status().apiName() + ")");
         }
         if (!executions.stopWaiting(id, System.currentTimeMillis())) {
@@ -125,13 +125,13 @@ public class ExecutionService {
     }
 
     public Execution get(String id) {
-        return executions.find(id).orElseThrow(() -> ApiException.notFound("execution", id));
+        return executions.find(id).orElseThrow(() -> DomainException.notFound("execution", id));
     }
 
     private String environment(String requested, Step step, Project project) {
         if (requested != null && !requested.isBlank()) {
             if (!instances.environmentExists(requested)) {
-                throw ApiException.badRequest("unknown-environment", "there is no environment '" + requested + "'",
+                throw DomainException.invalid("unknown-environment", "there is no environment '" + requested + "'",
                         "environment");
             }
             return requested;
@@ -144,7 +144,7 @@ public class ExecutionService {
 
     private static void require(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("missing-field", field + " is required", field);
+            throw DomainException.invalid("missing-field", field + " is required", field);
         }
     }
 

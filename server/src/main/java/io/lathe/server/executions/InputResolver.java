@@ -1,6 +1,6 @@
 package io.lathe.server.executions;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.registry.DatasetService;
@@ -43,7 +43,7 @@ public class InputResolver {
         Map<String, Object> supplied = given == null ? Map.of() : given;
         for (String name : supplied.keySet()) {
             if (step.inputs().stream().noneMatch(input -> input.name().equals(name))) {
-                throw ApiException.badRequest("unknown-input", "step '" + step.name() + "' has no input '" + name
+                throw DomainException.invalid("unknown-input", "step '" + step.name() + "' has no input '" + name
                         + "'; its inputs are " + step.inputs().stream().map(Input::name).toList(), "inputs." + name);
             }
         }
@@ -53,7 +53,7 @@ public class InputResolver {
                     ? uris(input.name(), supplied.get(input.name())) : input.defaults();
             if (uris.isEmpty()) {
                 if (!input.optional()) {
-                    throw ApiException.badRequest("missing-input", "input '" + input.name() + "' needs at least one "
+                    throw DomainException.invalid("missing-input", "input '" + input.name() + "' needs at least one "
                             + "file: give inputs." + input.name() + " or a default in valohai.yaml",
                             "inputs." + input.name());
                 }
@@ -64,7 +64,7 @@ public class InputResolver {
                 for (ResolvedInput file : resolveUri(projectId, input, uri, uris.size())) {
                     checkFits(input, file);
                     if (!fileNames.add(file.fileName())) {
-                        throw ApiException.badRequest("duplicate-input-file", "input '" + input.name()
+                        throw DomainException.invalid("duplicate-input-file", "input '" + input.name()
                                 + "' has two files named '" + file.fileName() + "'", "inputs." + input.name());
                     }
                     resolved.add(file);
@@ -94,7 +94,7 @@ public class InputResolver {
         List<ResolvedInput> resolved = new ArrayList<>();
         for (Datum datum : files) {
             if (datum.isPurged()) {
-                throw ApiException.badRequest("purged-datum", "input '" + input.name() + "': '" + uri + "' holds"
+                throw DomainException.invalid("purged-datum", "input '" + input.name() + "': '" + uri + "' holds"
                         + " datum '" + datum.id() + "', which was deleted", field);
             }
             resolved.add(new ResolvedInput(input.name(), uri, datum.id(),
@@ -107,7 +107,7 @@ public class InputResolver {
         String rest = uri.substring(scheme.length());
         int slash = rest.indexOf('/');
         if (slash <= 0 || rest.indexOf('/', slash + 1) >= 0) {
-            throw ApiException.badRequest("invalid-input-uri", "input '" + input.name() + "': write '" + scheme
+            throw DomainException.invalid("invalid-input-uri", "input '" + input.name() + "': write '" + scheme
                     + "<name>/<version>', not '" + uri + "'", field);
         }
         return new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
@@ -120,10 +120,10 @@ public class InputResolver {
             String id = uri.substring(DATUM.length());
             // An alias is resolved now: the execution records the datum it pointed at, so a re-run is exact.
             Datum datum = datums.resolve(projectId, id)
-                    .orElseThrow(() -> ApiException.badRequest("unknown-datum", "input '" + input.name()
+                    .orElseThrow(() -> DomainException.invalid("unknown-datum", "input '" + input.name()
                             + "': there is no datum or datum alias '" + id + "' in this project", field));
             if (datum.isPurged()) {
-                throw ApiException.badRequest("purged-datum", "input '" + input.name() + "': datum '" + id
+                throw DomainException.invalid("purged-datum", "input '" + input.name() + "': datum '" + id
                         + "' was deleted", field);
             }
             return new ResolvedInput(input.name(), uri, datum.id(),
@@ -134,13 +134,13 @@ public class InputResolver {
             try {
                 parsed = URI.create(uri);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("invalid-input-uri", "input '" + input.name() + "': '" + uri
+                throw DomainException.invalid("invalid-input-uri", "input '" + input.name() + "': '" + uri
                         + "' is not a valid URL", field);
             }
             return new ResolvedInput(input.name(), uri, null, forcedName != null ? forcedName : fileName(parsed),
                     null, null);
         }
-        throw ApiException.badRequest("unsupported-input-uri", "input '" + input.name() + "': '" + uri
+        throw DomainException.invalid("unsupported-input-uri", "input '" + input.name() + "': '" + uri
                 + "' is not supported; use http(s):// URLs, datum://<id or alias>, dataset://<name>/<version> or"
                 + " model://<name>/<version>", field);
     }
@@ -148,11 +148,11 @@ public class InputResolver {
     /** The URI and file name are stored in columns of a fixed size. */
     private static void checkFits(Input input, ResolvedInput file) {
         if (file.uri().length() > MAX_URI_LENGTH) {
-            throw ApiException.badRequest("invalid-input-uri", "input '" + input.name() + "': a URI is at most "
+            throw DomainException.invalid("invalid-input-uri", "input '" + input.name() + "': a URI is at most "
                     + MAX_URI_LENGTH + " characters long", "inputs." + input.name());
         }
         if (file.fileName().length() > MAX_FILE_NAME_LENGTH) {
-            throw ApiException.badRequest("invalid-input-file-name", "input '" + input.name() + "': a file name is at"
+            throw DomainException.invalid("invalid-input-file-name", "input '" + input.name() + "': a file name is at"
                     + " most " + MAX_FILE_NAME_LENGTH + " characters long", "inputs." + input.name());
         }
     }
@@ -164,7 +164,7 @@ public class InputResolver {
         if (value instanceof Collection<?> list && list.stream().allMatch(String.class::isInstance)) {
             return list.stream().map(String.class::cast).toList();
         }
-        throw ApiException.badRequest("invalid-input", "inputs." + name + " must be a URI or a list of URIs",
+        throw DomainException.invalid("invalid-input", "inputs." + name + " must be a URI or a list of URIs",
                 "inputs." + name);
     }
 

@@ -31,7 +31,7 @@ public class ChannelTester {
     @Inject
     LatheSettings settings;
 
-    /** @throws io.lathe.server.api.ApiException 404 when there is no such channel */
+    /** @throws io.lathe.server.platform.DomainException 404 when there is no such channel */
     public Delivery test(String name, Caller caller) {
         admin.get(InstanceAdmin.Kind.NOTIFICATION_CHANNEL, name);
         Event event = new Event("lathe.test", "", "Test notification from Lathe",

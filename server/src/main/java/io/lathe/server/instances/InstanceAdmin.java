@@ -6,7 +6,7 @@ import io.lathe.plugin.api.config.ConfigError;
 import io.lathe.plugin.api.config.ConfigProperty;
 import io.lathe.plugin.api.notify.NotifierFactory;
 import io.lathe.plugin.api.storage.StorageBackendFactory;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.plugins.ConfiguredInstance;
@@ -105,14 +105,14 @@ public class InstanceAdmin {
         return view(kind, find(kind, name));
     }
 
-    /** @throws ApiException 400 naming the field at fault, 409 when the name is taken */
+    /** @throws DomainException 400 naming the field at fault, 409 when the name is taken */
     public InstanceView create(Kind kind, String name, String factoryId, Map<String, String> given, Caller caller) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.badRequest("invalid-name", "a " + kind.noun + "'s name is 1 to 64 lower-case letters,"
+            throw DomainException.invalid("invalid-name", "a " + kind.noun + "'s name is 1 to 64 lower-case letters,"
                     + " digits or '-', starting with a letter or digit", "name");
         }
         if (em.find(kind.entity, name) != null) {
-            throw ApiException.conflict("name-taken", "there is already a " + kind.noun + " named '" + name + "'");
+            throw DomainException.conflict("name-taken", "there is already a " + kind.noun + " named '" + name + "'");
         }
         ExtensionFactory<?> factory = factory(kind, factoryId);
         Map<String, String> settings = checked(kind, factory, given == null ? Map.of() : given);
@@ -150,11 +150,11 @@ public class InstanceAdmin {
         return view(kind, newInstance(kind, name, instance.factory(), jsonb.toJson(stored)));
     }
 
-    /** @throws ApiException 409 when something still uses it (the default, a project, datums, running executions) */
+    /** @throws DomainException 409 when something still uses it (the default, a project, datums, running executions) */
     public void delete(Kind kind, String name, Caller caller) {
         ConfiguredInstance instance = find(kind, name);
         if (name.equals(ConfiguredInstances.DEFAULT) && kind != Kind.NOTIFICATION_CHANNEL) {
-            throw ApiException.conflict("in-use", "'" + name + "' is the default " + kind.noun + " every new project"
+            throw DomainException.conflict("in-use", "'" + name + "' is the default " + kind.noun + " every new project"
                     + " uses; it cannot be deleted");
         }
         String usedBy = switch (kind) {
@@ -167,7 +167,7 @@ public class InstanceAdmin {
             case NOTIFICATION_CHANNEL -> "";
         };
         if (!usedBy.isEmpty()) {
-            throw ApiException.conflict("in-use", "the " + kind.noun + " '" + name + "' is used by" + usedBy
+            throw DomainException.conflict("in-use", "the " + kind.noun + " '" + name + "' is used by" + usedBy
                     + "; it cannot be deleted while they use it");
         }
         em.remove(instance);
@@ -193,7 +193,7 @@ public class InstanceAdmin {
     private ConfiguredInstance find(Kind kind, String name) {
         ConfiguredInstance instance = name == null ? null : em.find(kind.entity, name);
         if (instance == null) {
-            throw ApiException.notFound(kind.noun, name);
+            throw DomainException.notFound(kind.noun, name);
         }
         return instance;
     }
@@ -201,7 +201,7 @@ public class InstanceAdmin {
     private ExtensionFactory<?> factory(Kind kind, String id) {
         List<? extends ExtensionFactory<?>> available = plugins.factories(kind.point);
         return available.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() ->
-                ApiException.badRequest("unknown-factory", "no started plugin offers a " + kind.noun + " extension '"
+                DomainException.invalid("unknown-factory", "no started plugin offers a " + kind.noun + " extension '"
                         + id + "'; there are " + available.stream().map(ExtensionFactory::id).sorted().toList(),
                         "factory"));
     }
@@ -212,7 +212,7 @@ public class InstanceAdmin {
                 .collect(Collectors.toSet());
         for (String name : given.keySet()) {
             if (!declared.contains(name)) {
-                throw ApiException.badRequest("unknown-setting", "the " + kind.noun + " extension '" + factory.id()
+                throw DomainException.invalid("unknown-setting", "the " + kind.noun + " extension '" + factory.id()
                         + "' has no setting '" + name + "'; its settings are " + new TreeMap<>(declared.stream()
                         .collect(Collectors.toMap(n -> n, n -> ""))).keySet(), "settings." + name);
             }
@@ -221,11 +221,11 @@ public class InstanceAdmin {
         try {
             errors = factory.validate(given);
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid-settings", "the extension '" + factory.id() + "' could not check"
+            throw DomainException.invalid("invalid-settings", "the extension '" + factory.id() + "' could not check"
                     + " the settings: " + e.getMessage(), "settings");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest("invalid-settings", errors.stream().map(e -> e.field() + ": " + e.message())
+            throw DomainException.invalid("invalid-settings", errors.stream().map(e -> e.field() + ": " + e.message())
                     .collect(Collectors.joining("; ")), "settings." + errors.get(0).field());
         }
         Map<String, String> kept = new LinkedHashMap<>();

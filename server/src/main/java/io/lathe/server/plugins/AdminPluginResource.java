@@ -1,6 +1,6 @@
 package io.lathe.server.plugins;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ public class AdminPluginResource {
     @Access(Access.Rule.ADMIN)
     public PluginDescription get(@PathParam("id") String id) {
         PluginDescription plugin = host.describe().stream().filter(p -> id.equals(p.id())).findFirst()
-                .orElseThrow(() -> ApiException.notFound("plugin", id));
+                .orElseThrow(() -> DomainException.notFound("plugin", id));
         // Every kept fault: there are at most KEPT_PER_PLUGIN.
         List<PluginFaults.FaultView> kept = faults.latest(id, PluginFaults.KEPT_PER_PLUGIN);
         return plugin.withFaults(kept.size(), kept);
@@ -67,7 +67,7 @@ public class AdminPluginResource {
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @Context SecurityContext security) {
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+            throw new DomainException(DomainException.Kind.UNSUPPORTED_CONTENT, "unsupported-media-type",
                     "send the plugin jar itself as the body (curl --data-binary @plugin.jar), not a multipart form",
                     "body");
         }

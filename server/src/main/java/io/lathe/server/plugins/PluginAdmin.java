@@ -2,7 +2,7 @@ package io.lathe.server.plugins;
 
 import io.lathe.plugin.api.compute.ComputeEnvironmentFactory;
 import io.lathe.plugin.api.storage.StorageBackendFactory;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.LatheSettings;
@@ -66,7 +66,7 @@ public class PluginAdmin {
             try (InputStream in = body; OutputStream out = Files.newOutputStream(upload)) {
                 copyAtMost(in, out, limits.maxPluginBytes());
             } catch (IOException e) {
-                throw ApiException.badRequest("upload-failed", "the upload did not arrive whole: " + e.getMessage(),
+                throw DomainException.invalid("upload-failed", "the upload did not arrive whole: " + e.getMessage(),
                         "body");
             }
             synchronized (host.changes()) {
@@ -84,11 +84,11 @@ public class PluginAdmin {
      */
     public Outcome installFromSite(String siteId, String pluginId, String version, Caller caller) {
         if (siteId == null || siteId.isBlank()) {
-            throw ApiException.badRequest("missing-site", "site is required: the id of an update site (GET"
+            throw DomainException.invalid("missing-site", "site is required: the id of an update site (GET"
                     + " /api/v1/admin/update-sites)", "site");
         }
         if (pluginId == null || pluginId.isBlank()) {
-            throw ApiException.badRequest("missing-id", "id is required: the plugin to install", "id");
+            throw DomainException.invalid("missing-id", "id is required: the plugin to install", "id");
         }
         UpdateSite site = sites.site(siteId);
         UpdateSiteIndex.Release release = sites.release(site, pluginId, version);
@@ -122,7 +122,7 @@ public class PluginAdmin {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             total += n;
             if (total > max) {
-                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "plugin-too-large", "the plugin jar"
+                throw new DomainException(DomainException.Kind.TOO_LARGE, "plugin-too-large", "the plugin jar"
                         + " is larger than " + max + " bytes, the limit " + Limits.MAX_PLUGIN_BYTES + " = " + max
                         + "; ask the administrator to raise it", "body");
             }
@@ -143,7 +143,7 @@ public class PluginAdmin {
         PluginDescriptor plugin = PluginJarChecks.inspect(manager, upload);
         String id = plugin.getPluginId();
         if (expected != null && (!expected.id().equals(id) || !expected.version().equals(plugin.getVersion()))) {
-            throw new ApiException(Response.Status.CONFLICT, "index-mismatch", "the update site lists this jar as "
+            throw new DomainException(DomainException.Kind.CONFLICT, "index-mismatch", "the update site lists this jar as "
                     + expected.id() + " " + expected.version() + ", but its manifest says " + id + " "
                     + plugin.getVersion() + "; nothing was installed", "id");
         }
@@ -155,7 +155,7 @@ public class PluginAdmin {
         if (installed == null) {
             Path target = pending.jarOf(id);
             if (Files.exists(target)) {
-                throw ApiException.conflict("file-exists", "the plugins folder already holds " + target.getFileName()
+                throw DomainException.conflict("file-exists", "the plugins folder already holds " + target.getFileName()
                         + ", which did not load (see GET /api/v1/admin/plugins); remove it from the folder first");
             }
             pending.remove(id);
@@ -170,7 +170,7 @@ public class PluginAdmin {
 
         String before = installed.getDescriptor().getVersion();
         if (manager.getVersionManager().compareVersions(plugin.getVersion(), before) <= 0) {
-            throw new ApiException(Response.Status.CONFLICT, "not-newer", "plugin '" + id + "' " + before
+            throw new DomainException(DomainException.Kind.CONFLICT, "not-newer", "plugin '" + id + "' " + before
                     + " is installed; install a newer version to upgrade it (this jar is " + plugin.getVersion() + ")",
                     "Plugin-Version");
         }
@@ -179,7 +179,7 @@ public class PluginAdmin {
                 if (dependency.getPluginId().equals(id) && !"*".equals(dependency.getPluginVersionSupport())
                         && !manager.getVersionManager().checkVersionConstraint(plugin.getVersion(),
                                 dependency.getPluginVersionSupport())) {
-                    throw new ApiException(Response.Status.CONFLICT, "breaks-dependent", "plugin '"
+                    throw new DomainException(DomainException.Kind.CONFLICT, "breaks-dependent", "plugin '"
                             + other.getPluginId() + "' needs " + id + " " + dependency.getPluginVersionSupport()
                             + ", which " + plugin.getVersion() + " is not; upgrade or remove it first",
                             "Plugin-Version");
@@ -230,7 +230,7 @@ public class PluginAdmin {
             } catch (IOException ignored) {
                 // reported below either way
             }
-            throw ApiException.badRequest("not-loadable", "PF4J could not load the plugin: "
+            throw DomainException.invalid("not-loadable", "PF4J could not load the plugin: "
                     + LathePluginManager.describe(e), "body");
         }
         PluginWrapper plugin = manager.getPlugin(id);
@@ -264,7 +264,7 @@ public class PluginAdmin {
         PluginJarChecks.checkDependencies(manager, plugin.getDescriptor());
         String before = state(plugin);
         if (plugin.getPluginState() == PluginState.DISABLED && !manager.enablePlugin(id)) {
-            throw ApiException.conflict("not-enabled", "PF4J refused to enable " + id + "; see the server log");
+            throw DomainException.conflict("not-enabled", "PF4J refused to enable " + id + "; see the server log");
         }
         manager.startPlugin(id);
         audit.record(caller.username(), "plugin.enable", id, Map.of("before", before, "after", state(plugin)));
@@ -321,7 +321,7 @@ public class PluginAdmin {
         LathePluginManager manager = manager();
         PluginWrapper plugin = plugin(manager, id);
         if (host.isBundled(id)) {
-            throw ApiException.conflict("bundled", "plugin '" + id + "' ships with Lathe and is installed again at"
+            throw DomainException.conflict("bundled", "plugin '" + id + "' ships with Lathe and is installed again at"
                     + " every start; disable it instead");
         }
         refuseIfNeeded(manager, plugin, "uninstalled", true);
@@ -339,7 +339,7 @@ public class PluginAdmin {
         }
         PluginDescription last = host.describe(manager, plugin);
         if (!manager.deletePlugin(id)) {
-            throw ApiException.conflict("not-deleted", "PF4J could not delete " + id + "; see the server log");
+            throw DomainException.conflict("not-deleted", "PF4J could not delete " + id + "; see the server log");
         }
         manager.statusProvider().enablePlugin(id);
         pending.remove(id);
@@ -357,7 +357,7 @@ public class PluginAdmin {
             LathePluginManager manager = manager();
             Map.Entry<Path, String> failed = manager.loadFailures().entrySet().stream()
                     .filter(e -> e.getKey().getFileName() != null && e.getKey().getFileName().toString().equals(file))
-                    .findFirst().orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "not-found",
+                    .findFirst().orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "not-found",
                             "no file '" + file + "' in the plugins folder failed to load; a plugin that loaded is"
                                     + " uninstalled by its id (DELETE /api/v1/admin/plugins/{id})", "file"));
             try {
@@ -390,7 +390,7 @@ public class PluginAdmin {
             }
             List<String> defaults = instances.defaultsMadeBy(storage, compute);
             if (!defaults.isEmpty()) {
-                throw ApiException.conflict("needed-by-default", "plugin '" + id + "' makes the default "
+                throw DomainException.conflict("needed-by-default", "plugin '" + id + "' makes the default "
                         + String.join(" and ", defaults) + ", which Lathe runs on; it cannot be " + what);
             }
         }
@@ -401,7 +401,7 @@ public class PluginAdmin {
                         .anyMatch(d -> d.getPluginId().equals(id) && (anyDependent || !d.isOptional())))
                 .map(PluginWrapper::getPluginId).sorted().toList();
         if (!dependents.isEmpty()) {
-            throw ApiException.conflict("has-dependents", "plugin '" + String.join("', '", dependents)
+            throw DomainException.conflict("has-dependents", "plugin '" + String.join("', '", dependents)
                     + "' depends on '" + id + "'; disable or uninstall " + (dependents.size() == 1 ? "it" : "them")
                     + " first");
         }
@@ -425,7 +425,7 @@ public class PluginAdmin {
     private static PluginWrapper plugin(LathePluginManager manager, String id) {
         PluginWrapper plugin = manager.getPlugin(id);
         if (plugin == null) {
-            throw ApiException.notFound("plugin", id);
+            throw DomainException.notFound("plugin", id);
         }
         return plugin;
     }
@@ -433,7 +433,7 @@ public class PluginAdmin {
     private LathePluginManager manager() {
         LathePluginManager manager = host.manager();
         if (manager == null) {
-            throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "starting", "plugins are still loading",
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "starting", "plugins are still loading",
                     null);
         }
         return manager;

@@ -1,6 +1,6 @@
 package io.lathe.server.plugins;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.LatheSettings;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -41,43 +41,43 @@ final class PluginJarChecks {
             hasPluginClass = pluginClass != null && !pluginClass.isBlank()
                     && jar.getEntry(pluginClass.trim().replace('.', '/') + ".class") != null;
             if (pluginClass != null && !pluginClass.isBlank() && !hasPluginClass) {
-                throw ApiException.badRequest("missing-plugin-class", "the manifest names Plugin-Class "
+                throw DomainException.invalid("missing-plugin-class", "the manifest names Plugin-Class "
                         + pluginClass.trim() + ", which is not in the jar", "Plugin-Class");
             }
         } catch (IOException e) {
-            throw ApiException.badRequest("not-a-jar", "the body is not a jar file: send a PF4J plugin .jar as the"
+            throw DomainException.invalid("not-a-jar", "the body is not a jar file: send a PF4J plugin .jar as the"
                     + " request body (Content-Type: application/java-archive)", "body");
         }
         Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
         String id = main.getValue(ManifestPluginDescriptorFinder.PLUGIN_ID);
         if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("not-a-plugin", "the jar's META-INF/MANIFEST.MF has no Plugin-Id: a Lathe"
+            throw DomainException.invalid("not-a-plugin", "the jar's META-INF/MANIFEST.MF has no Plugin-Id: a Lathe"
                     + " plugin names Plugin-Id and Plugin-Version, and Plugin-Class or an extension index"
                     + " (META-INF/extensions.idx)", "Plugin-Id");
         }
         if (!PLUGIN_ID.matcher(id.trim()).matches()) {
-            throw ApiException.badRequest("invalid-plugin-id", "Plugin-Id '" + id.trim() + "' may hold only letters,"
+            throw DomainException.invalid("invalid-plugin-id", "Plugin-Id '" + id.trim() + "' may hold only letters,"
                     + " digits, '.', '-' and '_' (at most 100)", "Plugin-Id");
         }
         String version = main.getValue(ManifestPluginDescriptorFinder.PLUGIN_VERSION);
         if (version == null || version.isBlank()) {
-            throw ApiException.badRequest("missing-version", "the manifest has no Plugin-Version (a semantic version"
+            throw DomainException.invalid("missing-version", "the manifest has no Plugin-Version (a semantic version"
                     + " such as 1.0.0)", "Plugin-Version");
         }
         try {
             manager.getVersionManager().compareVersions(version.trim(), "0.0.0");
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid-version", "Plugin-Version '" + version.trim()
+            throw DomainException.invalid("invalid-version", "Plugin-Version '" + version.trim()
                     + "' is not a semantic version such as 1.0.0", "Plugin-Version");
         }
         if (!hasIndex && !hasPluginClass) {
-            throw ApiException.badRequest("no-extensions", "the jar has neither a Plugin-Class nor an extension index"
+            throw DomainException.invalid("no-extensions", "the jar has neither a Plugin-Class nor an extension index"
                     + " (META-INF/extensions.idx), so it could contribute nothing", "Plugin-Class");
         }
         try {
             return new ManifestPluginDescriptorFinder().find(upload);
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid-manifest", "the plugin manifest cannot be read: "
+            throw DomainException.invalid("invalid-manifest", "the plugin manifest cannot be read: "
                     + LathePluginManager.describe(e), "Plugin-Dependencies");
         }
     }
@@ -92,11 +92,11 @@ final class PluginJarChecks {
         try {
             met = manager.getVersionManager().checkVersionConstraint(LatheSettings.VERSION, requires);
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid-requires", "Plugin-Requires '" + requires + "' is not a version"
+            throw DomainException.invalid("invalid-requires", "Plugin-Requires '" + requires + "' is not a version"
                     + " range such as >=0.1.0 or ^1.2", "Plugin-Requires");
         }
         if (!met) {
-            throw new ApiException(Response.Status.CONFLICT, "lathe-version", "plugin '" + plugin.getPluginId() + "' "
+            throw new DomainException(DomainException.Kind.CONFLICT, "lathe-version", "plugin '" + plugin.getPluginId() + "' "
                     + plugin.getVersion() + " needs Lathe " + requires + "; this server is Lathe "
                     + LatheSettings.VERSION, "Plugin-Requires");
         }
@@ -113,16 +113,16 @@ final class PluginJarChecks {
                     + ("*".equals(range) ? "" : " " + range);
             PluginWrapper target = manager.getPlugin(dependency.getPluginId());
             if (target == null) {
-                throw new ApiException(Response.Status.CONFLICT, "missing-dependency", needs
+                throw new DomainException(DomainException.Kind.CONFLICT, "missing-dependency", needs
                         + ", which is not installed; install it first", "Plugin-Dependencies");
             }
             String version = target.getDescriptor().getVersion();
             if (!"*".equals(range) && !manager.getVersionManager().checkVersionConstraint(version, range)) {
-                throw new ApiException(Response.Status.CONFLICT, "dependency-version", needs + ", but "
+                throw new DomainException(DomainException.Kind.CONFLICT, "dependency-version", needs + ", but "
                         + version + " is installed", "Plugin-Dependencies");
             }
             if (target.getPluginState() != PluginState.STARTED) {
-                throw new ApiException(Response.Status.CONFLICT, "dependency-not-started", needs + ", which is "
+                throw new DomainException(DomainException.Kind.CONFLICT, "dependency-not-started", needs + ", which is "
                         + target.getPluginState().toString().toLowerCase() + "; enable it first",
                         "Plugin-Dependencies");
             }

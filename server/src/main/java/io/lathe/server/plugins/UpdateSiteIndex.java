@@ -1,6 +1,6 @@
 package io.lathe.server.plugins;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.LatheSettings;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -118,7 +118,7 @@ public final class UpdateSiteIndex {
         return ((JsonString) value).getString();
     }
 
-    static ApiException badIndex(String message) {
-        return new ApiException(Response.Status.BAD_GATEWAY, "invalid-index", message, null);
+    static DomainException badIndex(String message) {
+        return new DomainException(DomainException.Kind.UPSTREAM_FAILED, "invalid-index", message, null);
     }
 }

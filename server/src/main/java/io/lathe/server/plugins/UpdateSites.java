@@ -1,6 +1,6 @@
 package io.lathe.server.plugins;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.LatheSettings;
@@ -92,7 +92,7 @@ public class UpdateSites {
     public SiteView describe(UpdateSite site) {
         try {
             return new SiteView(site.id(), site.url(), site.createdAt(), offers(site), null);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return new SiteView(site.id(), site.url(), site.createdAt(), List.of(), e.getMessage());
         }
     }
@@ -100,7 +100,7 @@ public class UpdateSites {
     public UpdateSite site(String id) {
         UpdateSite site = id == null ? null : entityManager.find(UpdateSite.class, id);
         if (site == null) {
-            throw ApiException.notFound("update site", id);
+            throw DomainException.notFound("update site", id);
         }
         return site;
     }
@@ -108,19 +108,19 @@ public class UpdateSites {
     /**
      * Adds a site after reading its index once, so that a typo in the URL is refused at once.
      *
-     * @throws ApiException 400 naming {@code id} or {@code url}; 409 when the id is taken; 502 when the index
+     * @throws DomainException 400 naming {@code id} or {@code url}; 409 when the id is taken; 502 when the index
      *     cannot be read
      */
     public UpdateSite add(String id, String url, Caller caller) {
         if (id == null || !SITE_ID.matcher(id).matches()) {
-            throw ApiException.badRequest("invalid-id", "id must be 1 to 64 lower-case letters, digits, '.', '-' or"
+            throw DomainException.invalid("invalid-id", "id must be 1 to 64 lower-case letters, digits, '.', '-' or"
                     + " '_', starting with a letter or digit", "id");
         }
         UpdateSite site = new UpdateSite(id, folderUrl(url), System.currentTimeMillis());
         // Read before the first query, so that no database connection waits on a slow site.
         read(site);
         if (entityManager.find(UpdateSite.class, id) != null) {
-            throw ApiException.conflict("site-exists", "there is an update site '" + id + "' already");
+            throw DomainException.conflict("site-exists", "there is an update site '" + id + "' already");
         }
         entityManager.persist(site);
         audit.record(caller.username(), "update-site.add", id, Map.of("after", site.url()));
@@ -136,25 +136,25 @@ public class UpdateSites {
     /**
      * The release to install: {@code version}, or when it is null the newest one this Lathe can run.
      *
-     * @throws ApiException 404 naming {@code id} or {@code version} when the site has no such plugin or release
+     * @throws DomainException 404 naming {@code id} or {@code version} when the site has no such plugin or release
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Release release(UpdateSite site, String pluginId, String version) {
         OfferedPlugin plugin = offers(site).stream().filter(p -> p.id().equals(pluginId)).findFirst()
-                .orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "not-on-site", "update site '"
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "not-on-site", "update site '"
                         + site.id() + "' offers no plugin '" + pluginId + "'", "id"));
         String wanted = version != null ? version : plugin.latest();
         if (wanted == null) {
-            throw new ApiException(Response.Status.CONFLICT, "lathe-version", "no release of '" + pluginId
+            throw new DomainException(DomainException.Kind.CONFLICT, "lathe-version", "no release of '" + pluginId
                     + "' on update site '" + site.id() + "' runs on Lathe " + LatheSettings.VERSION, "version");
         }
         Release release = plugin.releases().stream().filter(r -> r.version().equals(wanted)).findFirst()
-                .orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "no-such-release", "update site '"
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "no-such-release", "update site '"
                         + site.id() + "' has no release " + wanted + " of '" + pluginId + "'; it has "
                         + plugin.releases().stream().map(Release::version).toList(), "version"));
         if (!release.compatible()) {
             // Refused from the index, before a byte is downloaded; the jar's own Plugin-Requires is checked again.
-            throw new ApiException(Response.Status.CONFLICT, "lathe-version", "plugin '" + pluginId + "' "
+            throw new DomainException(DomainException.Kind.CONFLICT, "lathe-version", "plugin '" + pluginId + "' "
                     + release.version() + " needs Lathe " + release.requires() + "; this server is Lathe "
                     + LatheSettings.VERSION, "version");
         }
@@ -165,7 +165,7 @@ public class UpdateSites {
      * Downloads a release into {@code target}, streamed, and checks it against its SHA-512 sum before anything else
      * looks at it.
      *
-     * @throws ApiException 409 {@code checksum-mismatch} when the bytes are not the ones the index names; 413 past
+     * @throws DomainException 409 {@code checksum-mismatch} when the bytes are not the ones the index names; 413 past
      *     {@code LATHE_MAX_PLUGIN_BYTES}; 502 when the download fails
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -185,7 +185,7 @@ public class UpdateSites {
         }
         String actual = HexFormat.of().formatHex(sha512.digest());
         if (!actual.equalsIgnoreCase(expected)) {
-            throw new ApiException(Response.Status.CONFLICT, "checksum-mismatch", "the file downloaded from " + from
+            throw new DomainException(DomainException.Kind.CONFLICT, "checksum-mismatch", "the file downloaded from " + from
                     + " has SHA-512 " + actual + ", not the " + expected + " update site '" + site.id()
                     + "' names; nothing was installed", "sha512sum");
         }
@@ -218,7 +218,7 @@ public class UpdateSites {
     private String expectedSha512(UpdateSite site, Release release) {
         String sum = release.sha512sum();
         if (sum == null || sum.isBlank()) {
-            throw new ApiException(Response.Status.CONFLICT, "no-checksum", "update site '" + site.id()
+            throw new DomainException(DomainException.Kind.CONFLICT, "no-checksum", "update site '" + site.id()
                     + "' gives no sha512sum for " + release.version() + "; Lathe installs only what it can check",
                     "sha512sum");
         }
@@ -235,7 +235,7 @@ public class UpdateSites {
         } catch (IOException e) {
             throw unreachable(site, from, e);
         }
-        throw new ApiException(Response.Status.CONFLICT, "invalid-checksum", "the sha512sum of " + release.version()
+        throw new DomainException(DomainException.Kind.CONFLICT, "invalid-checksum", "the sha512sum of " + release.version()
                 + " on update site '" + site.id() + "' is neither 128 hex digits nor a file holding them",
                 "sha512sum");
     }
@@ -275,7 +275,7 @@ public class UpdateSites {
                 int n = super.read(buffer, offset, length);
                 count += Math.max(n, 0);
                 if (count > max) {
-                    throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", uri
+                    throw new DomainException(DomainException.Kind.TOO_LARGE, "too-large", uri
                             + " is larger than " + max + " bytes" + (limitVariable == null ? ""
                                     : ", the limit " + limitVariable + " = " + max), null);
                 }
@@ -286,23 +286,23 @@ public class UpdateSites {
 
     private static String folderUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw ApiException.badRequest("missing-url", "url is required: the folder holding " + INDEX
+            throw DomainException.invalid("missing-url", "url is required: the folder holding " + INDEX
                     + " (file:///srv/lathe-plugins/ or https://plugins.example.com/lathe/)", "url");
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw ApiException.badRequest("invalid-url", "url is not a URL: " + e.getMessage(), "url");
+            throw DomainException.invalid("invalid-url", "url is not a URL: " + e.getMessage(), "url");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!List.of("file", "http", "https").contains(scheme) || uri.isOpaque()
                 || (!scheme.equals("file") && (uri.getHost() == null || uri.getHost().isEmpty()))) {
-            throw ApiException.badRequest("invalid-url", "url must be a file:, http: or https: URL of a folder, not '"
+            throw DomainException.invalid("invalid-url", "url must be a file:, http: or https: URL of a folder, not '"
                     + url + "'", "url");
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw ApiException.badRequest("invalid-url", "url must name a folder, without a query or fragment",
+            throw DomainException.invalid("invalid-url", "url must name a folder, without a query or fragment",
                     "url");
         }
         String text = uri.toString();
@@ -329,9 +329,9 @@ public class UpdateSites {
     }
 
 
-    private static ApiException unreachable(UpdateSite site, URI uri, IOException e) {
+    private static DomainException unreachable(UpdateSite site, URI uri, IOException e) {
         String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
-        return new ApiException(Response.Status.BAD_GATEWAY, "site-unreachable", "update site '" + site.id()
+        return new DomainException(DomainException.Kind.UPSTREAM_FAILED, "site-unreachable", "update site '" + site.id()
                 + "': cannot read " + uri + ": " + why, null);
     }
 

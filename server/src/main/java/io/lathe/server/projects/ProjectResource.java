@@ -1,5 +1,6 @@
 package io.lathe.server.projects;
 
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class ProjectResource {
     @Access(Access.Rule.AUTHENTICATED)
     public Response create(CreateProject request, @Context SecurityContext security, @Context UriInfo uri) {
         if (request == null) {
-            throw io.lathe.server.api.ApiException.badRequest("missing-body", "send {\"name\": ...} as JSON", null);
+            throw DomainException.invalid("missing-body", "send {\"name\": ...} as JSON", null);
         }
         Project project = projects.create(request.name(), request.description(),
                 (Caller) security.getUserPrincipal());

@@ -1,6 +1,6 @@
 package io.lathe.server.projects;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.Ids;
 import io.lathe.server.plugins.ConfiguredInstances;
@@ -28,11 +28,11 @@ public class ProjectService {
     @Transactional
     public Project create(String name, String description, Caller caller) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.badRequest("invalid-name", "a project name is 1 to 100 letters, digits, '.', '_' or "
+            throw DomainException.invalid("invalid-name", "a project name is 1 to 100 letters, digits, '.', '_' or "
                     + "'-', starting with a letter or digit", "name");
         }
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-            throw ApiException.badRequest("invalid-description", "a description is at most " + MAX_DESCRIPTION_LENGTH
+            throw DomainException.invalid("invalid-description", "a description is at most " + MAX_DESCRIPTION_LENGTH
                     + " characters long", "description");
         }
         boolean taken = !entityManager.createQuery(
@@ -40,7 +40,7 @@ public class ProjectService {
                 .setParameter("owner", caller.userId()).setParameter("name", name).setMaxResults(1)
                 .getResultList().isEmpty();
         if (taken) {
-            throw ApiException.conflict("name-taken", "you already have a project named '" + name + "'");
+            throw DomainException.conflict("name-taken", "you already have a project named '" + name + "'");
         }
         Project project = new Project(Ids.newId(), name, description == null ? "" : description, caller.userId(),
                 ConfiguredInstances.DEFAULT, ConfiguredInstances.DEFAULT, System.currentTimeMillis());
@@ -52,7 +52,7 @@ public class ProjectService {
      * Chooses where the project's new files go and where its new executions run; existing datums and executions keep
      * theirs. A null keeps the current choice.
      *
-     * @throws ApiException 400 naming {@code default_store} or {@code default_environment} when there is no such one
+     * @throws DomainException 400 naming {@code default_store} or {@code default_environment} when there is no such one
      */
     @Transactional
     public Project chooseDefaults(String id, String store, String environment, Caller caller) {
@@ -60,11 +60,11 @@ public class ProjectService {
         String newStore = store == null ? project.defaultStore() : store;
         String newEnvironment = environment == null ? project.defaultEnvironment() : environment;
         if (entityManager.find(io.lathe.server.plugins.DataStore.class, newStore) == null) {
-            throw ApiException.badRequest("unknown-data-store", "there is no data store '" + newStore + "'; an admin"
+            throw DomainException.invalid("unknown-data-store", "there is no data store '" + newStore + "'; an admin"
                     + " creates them (POST /api/v1/admin/data-stores)", "default_store");
         }
         if (entityManager.find(io.lathe.server.plugins.Environment.class, newEnvironment) == null) {
-            throw ApiException.badRequest("unknown-environment", "there is no environment '" + newEnvironment
+            throw DomainException.invalid("unknown-environment", "there is no environment '" + newEnvironment
                     + "'; an admin creates them (POST /api/v1/admin/environments)", "default_environment");
         }
         String before = project.defaultStore() + "/" + project.defaultEnvironment();
@@ -86,11 +86,11 @@ public class ProjectService {
                 .setParameter("user", caller.userId()).getResultList();
     }
 
-    /** The project with this id. @throws ApiException 404 when there is none */
+    /** The project with this id. @throws DomainException 404 when there is none */
     public Project get(String id) {
         Project project = Ids.isId(id) ? entityManager.find(Project.class, id) : null;
         if (project == null) {
-            throw ApiException.notFound("project", id);
+            throw DomainException.notFound("project", id);
         }
         return project;
     }

@@ -1,6 +1,6 @@
 package io.lathe.server.registry;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.platform.Ids;
@@ -47,14 +47,14 @@ public class DatasetService {
     /**
      * Makes a new version, and the dataset when it does not exist yet.
      *
-     * @throws ApiException 400 naming the field at fault; 409 when the version exists
+     * @throws DomainException 400 naming the field at fault; 409 when the version exists
      */
     public DatasetVersion createVersion(String projectId, VersionSpec spec, String executionId, String userId) {
         projects.get(projectId);
         String datasetName = RegistryNames.checked(spec.dataset(), "dataset name", "dataset");
         String versionName = RegistryNames.checked(spec.version(), "version name", "version");
         if (versionName.equals(LATEST)) {
-            throw ApiException.badRequest("invalid-name", "'latest' always means the newest version; name the"
+            throw DomainException.invalid("invalid-name", "'latest' always means the newest version; name the"
                     + " version otherwise", "version");
         }
         Set<String> files = new LinkedHashSet<>();
@@ -68,7 +68,7 @@ public class DatasetService {
         }
         files.addAll(datumService.usable(projectId, spec.datumIds(), "files"));
         if (files.isEmpty()) {
-            throw ApiException.badRequest("empty-version", "a dataset version needs at least one file", "files");
+            throw DomainException.invalid("empty-version", "a dataset version needs at least one file", "files");
         }
         Dataset dataset = find(projectId, datasetName).orElseGet(() -> {
             Dataset created = new Dataset(Ids.newId(), projectId, datasetName, userId, System.currentTimeMillis());
@@ -76,7 +76,7 @@ public class DatasetService {
             return created;
         });
         if (version(dataset, versionName).isPresent()) {
-            throw ApiException.conflict("version-exists", "dataset '" + datasetName + "' already has a version '"
+            throw DomainException.conflict("version-exists", "dataset '" + datasetName + "' already has a version '"
                     + versionName + "'; versions never change, give the new one another name");
         }
         DatasetVersion version = new DatasetVersion(Ids.newId(), dataset.id(), versionName, executionId, userId,
@@ -109,7 +109,7 @@ public class DatasetService {
 
     public Dataset get(String projectId, String name) {
         projects.get(projectId);
-        return find(projectId, name).orElseThrow(() -> ApiException.notFound("dataset", name));
+        return find(projectId, name).orElseThrow(() -> DomainException.notFound("dataset", name));
     }
 
     /** A dataset's versions, newest first. */
@@ -121,14 +121,14 @@ public class DatasetService {
     public DatasetVersion version(String projectId, String datasetName, String versionName) {
         Dataset dataset = get(projectId, datasetName);
         return version(dataset, versionName)
-                .orElseThrow(() -> ApiException.notFound("dataset version", datasetName + "/" + versionName));
+                .orElseThrow(() -> DomainException.notFound("dataset version", datasetName + "/" + versionName));
     }
 
     /** The files of a version ({@code latest}: the newest), by name. */
     public List<Datum> files(String projectId, String datasetName, String versionName, String field) {
-        Dataset dataset = find(projectId, datasetName).orElseThrow(() -> ApiException.badRequest("unknown-dataset",
+        Dataset dataset = find(projectId, datasetName).orElseThrow(() -> DomainException.invalid("unknown-dataset",
                 "there is no dataset '" + datasetName + "' in this project", field));
-        DatasetVersion version = version(dataset, versionName).orElseThrow(() -> ApiException.badRequest(
+        DatasetVersion version = version(dataset, versionName).orElseThrow(() -> DomainException.invalid(
                 "unknown-dataset-version", "dataset '" + datasetName + "' has no version '" + versionName + "'",
                 field));
         return files(version);

@@ -1,6 +1,6 @@
 package io.lathe.server.registry;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.data.Datum;
@@ -47,7 +47,7 @@ public class ModelRegistry {
     /**
      * Adds the next version of a model (making the model when it is new), pending a decision.
      *
-     * @throws ApiException 400 naming the field at fault
+     * @throws DomainException 400 naming the field at fault
      */
     public ModelVersion createVersion(String projectId, String modelName, Collection<String> datumIds,
             String releaseNote, String tagsJson, String executionId, String userId) {
@@ -55,10 +55,10 @@ public class ModelRegistry {
         String name = RegistryNames.checked(modelName, "model name", "model");
         List<String> files = datumService.usable(projectId, datumIds, "files");
         if (files.isEmpty()) {
-            throw ApiException.badRequest("empty-version", "a model version needs at least one file", "files");
+            throw DomainException.invalid("empty-version", "a model version needs at least one file", "files");
         }
         if (releaseNote != null && releaseNote.length() > 4000) {
-            throw ApiException.badRequest("too-long", "a release note is at most 4000 characters", "release_note");
+            throw DomainException.invalid("too-long", "a release note is at most 4000 characters", "release_note");
         }
         Model model = find(projectId, name).orElseGet(() -> {
             Model created = new Model(Ids.newId(), projectId, name, userId, System.currentTimeMillis());
@@ -105,7 +105,7 @@ public class ModelRegistry {
 
     public Model get(String projectId, String name) {
         projects.get(projectId);
-        return find(projectId, name).orElseThrow(() -> ApiException.notFound("model", name));
+        return find(projectId, name).orElseThrow(() -> DomainException.notFound("model", name));
     }
 
     /** A model's versions, newest first. */
@@ -118,7 +118,7 @@ public class ModelRegistry {
     public ModelVersion version(String projectId, String modelName, String number) {
         Model model = get(projectId, modelName);
         return version(model, number)
-                .orElseThrow(() -> ApiException.notFound("model version", modelName + "/" + number));
+                .orElseThrow(() -> DomainException.notFound("model version", modelName + "/" + number));
     }
 
     /**
@@ -127,7 +127,7 @@ public class ModelRegistry {
     public ModelVersion decide(String projectId, String modelName, String number, ModelVersion.State decision,
             String comment, Caller caller) {
         if (comment != null && comment.length() > 4000) {
-            throw ApiException.badRequest("too-long", "a comment is at most 4000 characters", "comment");
+            throw DomainException.invalid("too-long", "a comment is at most 4000 characters", "comment");
         }
         ModelVersion version = version(projectId, modelName, number);
         em.lock(version, LockModeType.PESSIMISTIC_WRITE);
@@ -142,9 +142,9 @@ public class ModelRegistry {
 
     /** The files of a version, for an input {@code model://name/<number|latest|latest-approved>}. */
     public List<Datum> files(String projectId, String modelName, String number, String field) {
-        Model model = find(projectId, modelName).orElseThrow(() -> ApiException.badRequest("unknown-model",
+        Model model = find(projectId, modelName).orElseThrow(() -> DomainException.invalid("unknown-model",
                 "there is no model '" + modelName + "' in this project", field));
-        ModelVersion version = version(model, number).orElseThrow(() -> ApiException.badRequest(
+        ModelVersion version = version(model, number).orElseThrow(() -> DomainException.invalid(
                 "unknown-model-version", "model '" + modelName + "' has no version '" + number + "'"
                         + (number.equals(LATEST_APPROVED) ? " (no version is approved yet)" : ""), field));
         return files(version);

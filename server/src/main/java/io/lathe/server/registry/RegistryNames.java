@@ -1,6 +1,6 @@
 package io.lathe.server.registry;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import java.util.regex.Pattern;
 
 /** Names of datasets, dataset versions and models: words that read well in a {@code dataset://name/version} URI. */
@@ -11,10 +11,10 @@ final class RegistryNames {
     private RegistryNames() {
     }
 
-    /** @throws ApiException 400 naming {@code field} */
+    /** @throws DomainException 400 naming {@code field} */
     static String checked(String name, String what, String field) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.badRequest("invalid-name", "a " + what + " is 1 to 200 letters, digits, '.', '_' or '-',"
+            throw DomainException.invalid("invalid-name", "a " + what + " is 1 to 200 letters, digits, '.', '_' or '-',"
                     + " starting with a letter or digit", field);
         }
         return name;

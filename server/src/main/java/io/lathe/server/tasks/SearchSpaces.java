@@ -2,7 +2,7 @@ package io.lathe.server.tasks;
 
 import io.lathe.plugin.api.optimizer.Domain;
 import io.lathe.plugin.api.optimizer.SearchSpace;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.valohai.Parameter;
 import io.lathe.server.valohai.ParameterType;
 import io.lathe.server.valohai.Step;
@@ -31,24 +31,24 @@ final class SearchSpaces {
      */
     static SearchSpace read(Step step, Map<String, Object> parameters, boolean grid, long seed) {
         if (parameters == null || parameters.isEmpty()) {
-            throw ApiException.badRequest("missing-field", "give the parameters to search, e.g. {\"learning_rate\":"
+            throw DomainException.invalid("missing-field", "give the parameters to search, e.g. {\"learning_rate\":"
                     + " {\"style\": \"logspace\", \"rules\": {\"start\": -4, \"end\": -1, \"count\": 4}}}",
                     "parameters");
         }
         List<SearchSpace.Dimension> dimensions = new ArrayList<>();
         for (Map.Entry<String, Object> entry : parameters.entrySet()) {
             String field = "parameters." + entry.getKey();
-            Parameter parameter = step.parameter(entry.getKey()).orElseThrow(() -> ApiException.badRequest(
+            Parameter parameter = step.parameter(entry.getKey()).orElseThrow(() -> DomainException.invalid(
                     "unknown-parameter", "step '" + step.name() + "' has no parameter '" + entry.getKey() + "'",
                     field));
             if (!(entry.getValue() instanceof Map<?, ?> variant)) {
-                throw ApiException.badRequest("invalid-search", "give {\"style\": ..., \"rules\": {...}} for '"
+                throw DomainException.invalid("invalid-search", "give {\"style\": ..., \"rules\": {...}} for '"
                         + entry.getKey() + "'", field);
             }
             try {
                 dimensions.add(new SearchSpace.Dimension(entry.getKey(), domain(parameter, variant, grid, seed)));
             } catch (IllegalArgumentException | ClassCastException e) {
-                throw ApiException.badRequest("invalid-search", "'" + entry.getKey() + "': " + e.getMessage(), field);
+                throw DomainException.invalid("invalid-search", "'" + entry.getKey() + "': " + e.getMessage(), field);
             }
         }
         return new SearchSpace(dimensions);

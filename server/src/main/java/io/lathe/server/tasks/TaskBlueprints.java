@@ -1,6 +1,6 @@
 package io.lathe.server.tasks;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.valohai.ValohaiConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ final class TaskBlueprints {
     }
 
     static CreateTask fill(CreateTask request, ValohaiConfig config) {
-        Map<String, Object> blueprint = config.task(request.task()).orElseThrow(() -> ApiException.badRequest(
+        Map<String, Object> blueprint = config.task(request.task()).orElseThrow(() -> DomainException.invalid(
                 "unknown-task", "the commit's valohai.yaml has no task '" + request.task() + "'", "task"));
         Map<String, Object> parameters = request.parameters();
         if (parameters == null && blueprint.get("parameters") instanceof List<?> variants) {

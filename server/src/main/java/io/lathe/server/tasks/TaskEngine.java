@@ -3,7 +3,7 @@ package io.lathe.server.tasks;
 import io.lathe.plugin.api.optimizer.ProposalRequest;
 import io.lathe.plugin.api.optimizer.SearchSpace;
 import io.lathe.plugin.api.optimizer.Trial;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.executions.CreateExecution;
@@ -190,7 +190,7 @@ public class TaskEngine {
             try {
                 execution = executions.create(new CreateExecution(task.projectId(), task.commitId(),
                         task.stepName(), parameters, inputs, title, null), creator);
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 task.end(TaskStatus.ERROR, "trial " + next + " with " + parameters + " was refused: "
                         + e.getMessage(), System.currentTimeMillis());
                 return;

@@ -1,6 +1,6 @@
 package io.lathe.server.tasks;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
@@ -43,10 +43,10 @@ public class TaskResource {
     public List<TaskView.Summary> list(@QueryParam("project") String projectId,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (projectId == null) {
-            throw ApiException.badRequest("missing-field", "give the project as ?project=<id>", "project");
+            throw DomainException.invalid("missing-field", "give the project as ?project=<id>", "project");
         }
         if (limit < 1 || limit > 500) {
-            throw ApiException.badRequest("invalid-limit", "limit must be between 1 and 500", "limit");
+            throw DomainException.invalid("invalid-limit", "limit must be between 1 and 500", "limit");
         }
         return tasks.list(projectId, limit).stream().map(TaskView.Summary::of).toList();
     }

@@ -3,7 +3,7 @@ package io.lathe.server.tasks;
 import io.lathe.plugin.api.PluginException;
 import io.lathe.plugin.api.optimizer.Domain;
 import io.lathe.plugin.api.optimizer.SearchSpace;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ProjectRole;
@@ -68,7 +68,7 @@ public class TaskService {
             case "random", "random_search" -> "random";
             case "bayesian", "bayesian_tpe", "tpe" -> "bayesian";
             case "manual", "manual_search" -> "manual";
-            default -> throw ApiException.badRequest("invalid-type", "a task's type is grid, random, bayesian or"
+            default -> throw DomainException.invalid("invalid-type", "a task's type is grid, random, bayesian or"
                     + " manual, not '" + given + "'", "type");
         };
     }
@@ -79,12 +79,12 @@ public class TaskService {
      */
     public Task create(CreateTask given, Caller caller) {
         if (given == null) {
-            throw ApiException.badRequest("missing-body", "send {project, commit, step, type, parameters, ...} as"
+            throw DomainException.invalid("missing-body", "send {project, commit, step, type, parameters, ...} as"
                     + " JSON", null);
         }
         for (String[] field : new String[][] {{given.project(), "project"}, {given.commit(), "commit"}}) {
             if (field[0] == null || field[0].isBlank()) {
-                throw ApiException.badRequest("missing-field", "give the task's " + field[1], field[1]);
+                throw DomainException.invalid("missing-field", "give the task's " + field[1], field[1]);
             }
         }
         access.requireProject(caller, given.project(), ProjectRole.WRITE);
@@ -93,12 +93,12 @@ public class TaskService {
         CreateTask request = given.task() == null ? given
                 : TaskBlueprints.fill(given, CommitService.parse(commit.configYaml()));
         if (request.step() == null || request.step().isBlank()) {
-            throw ApiException.badRequest("missing-field", "give the task's step, or a task blueprint's name as"
+            throw DomainException.invalid("missing-field", "give the task's step, or a task blueprint's name as"
                     + " 'task'", "step");
         }
         CreateTask checked = request;
         Step step = CommitService.parse(commit.configYaml()).step(checked.step())
-                .orElseThrow(() -> ApiException.badRequest("unknown-step", "commit " + commit.id()
+                .orElseThrow(() -> DomainException.invalid("unknown-step", "commit " + commit.id()
                         + " has no step '" + checked.step() + "'", "step"));
         String type = normalType(request.type());
         long seed = request.seed() == null ? new java.security.SecureRandom().nextInt(Integer.MAX_VALUE)
@@ -121,18 +121,18 @@ public class TaskService {
             try {
                 instances.optimizer(optimizer);
             } catch (PluginException e) {
-                throw ApiException.badRequest("no-optimizer", "no started plugin provides the optimizer '" + optimizer
+                throw DomainException.invalid("no-optimizer", "no started plugin provides the optimizer '" + optimizer
                         + "'; see GET /api/v1/plugins", request.optimizer() == null ? "type" : "optimizer");
             }
         }
         int parallelism = request.parallelism() == null ? Math.min(4, maxExecutions) : request.parallelism();
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
-            throw ApiException.badRequest("invalid-parallelism", "parallelism must be between 1 and "
+            throw DomainException.invalid("invalid-parallelism", "parallelism must be between 1 and "
                     + MAX_PARALLELISM, "parallelism");
         }
         String earlyStopping = earlyStopping(request.earlyStopping(), objective);
         if (request.title() != null && request.title().length() > 500) {
-            throw ApiException.badRequest("invalid-title", "a title is at most 500 characters", "title");
+            throw DomainException.invalid("invalid-title", "a title is at most 500 characters", "title");
         }
         String inputs = request.inputs() == null ? null : jsonb.toJson(request.inputs());
         String chosenOptimizer = optimizer;
@@ -145,7 +145,7 @@ public class TaskService {
 
     public Task get(String id) {
         return (Ids.isId(id) ? tasks.find(id) : java.util.Optional.<Task>empty())
-                .orElseThrow(() -> ApiException.notFound("task", id));
+                .orElseThrow(() -> DomainException.notFound("task", id));
     }
 
     /** Stops the task: no more trials, and its running executions are stopped. */
@@ -197,23 +197,23 @@ public class TaskService {
     private static Task.Objective objective(CreateTask.Objective given, String type) {
         if (given == null || given.metric() == null || given.metric().isBlank()) {
             if (type.equals("bayesian")) {
-                throw ApiException.badRequest("missing-field", "a bayesian task needs an objective: {\"metric\":"
+                throw DomainException.invalid("missing-field", "a bayesian task needs an objective: {\"metric\":"
                         + " \"loss\", \"direction\": \"minimize\"}", "objective.metric");
             }
             return null;
         }
         String direction = given.direction() == null ? "minimize" : given.direction().toLowerCase(Locale.ROOT);
         if (!direction.equals("minimize") && !direction.equals("maximize")) {
-            throw ApiException.badRequest("invalid-objective", "the direction is minimize or maximize",
+            throw DomainException.invalid("invalid-objective", "the direction is minimize or maximize",
                     "objective.direction");
         }
         String mode = given.mode() == null ? "last" : given.mode().toLowerCase(Locale.ROOT);
         if (!mode.equals("last") && !mode.equals("best")) {
-            throw ApiException.badRequest("invalid-objective", "the mode is last (the last value printed) or best",
+            throw DomainException.invalid("invalid-objective", "the mode is last (the last value printed) or best",
                     "objective.mode");
         }
         if (given.metric().length() > 200) {
-            throw ApiException.badRequest("invalid-objective", "a metric name is at most 200 characters",
+            throw DomainException.invalid("invalid-objective", "a metric name is at most 200 characters",
                     "objective.metric");
         }
         return new Task.Objective(given.metric(), direction, mode);
@@ -224,18 +224,18 @@ public class TaskService {
             return null;
         }
         if (objective == null) {
-            throw ApiException.badRequest("missing-field", "early stopping compares objectives: give an objective",
+            throw DomainException.invalid("missing-field", "early stopping compares objectives: give an objective",
                     "objective.metric");
         }
         String rule = given.rule() == null ? "median" : given.rule();
         if (!rule.equals("median")) {
-            throw ApiException.badRequest("invalid-early-stopping", "the early stopping rule is 'median'",
+            throw DomainException.invalid("invalid-early-stopping", "the early stopping rule is 'median'",
                     "early_stopping.rule");
         }
         int minSteps = given.minSteps() == null ? 3 : given.minSteps();
         int minTrials = given.minTrials() == null ? 3 : given.minTrials();
         if (minSteps < 1 || minTrials < 1) {
-            throw ApiException.badRequest("invalid-early-stopping", "min_steps and min_trials are 1 or more",
+            throw DomainException.invalid("invalid-early-stopping", "min_steps and min_trials are 1 or more",
                     "early_stopping");
         }
         return jsonb.toJson(Map.of("rule", rule, "min_steps", minSteps, "min_trials", minTrials));
@@ -243,22 +243,22 @@ public class TaskService {
 
     private static List<Map<String, Object>> manualSets(List<Map<String, Object>> sets, Step step) {
         if (sets == null || sets.isEmpty()) {
-            throw ApiException.badRequest("missing-field", "a manual task needs parameter_sets: a list of"
+            throw DomainException.invalid("missing-field", "a manual task needs parameter_sets: a list of"
                     + " {parameter: value}", "parameter_sets");
         }
         if (sets.size() > MAX_EXECUTIONS) {
-            throw ApiException.badRequest("too-many", "at most " + MAX_EXECUTIONS + " parameter sets",
+            throw DomainException.invalid("too-many", "at most " + MAX_EXECUTIONS + " parameter sets",
                     "parameter_sets");
         }
         for (int i = 0; i < sets.size(); i++) {
             Map<String, Object> set = sets.get(i);
             if (set == null) {
-                throw ApiException.badRequest("invalid-search", "parameter set " + i + " is empty",
+                throw DomainException.invalid("invalid-search", "parameter set " + i + " is empty",
                         "parameter_sets." + i);
             }
             for (String name : set.keySet()) {
                 if (step.parameter(name).isEmpty()) {
-                    throw ApiException.badRequest("unknown-parameter", "step '" + step.name() + "' has no parameter '"
+                    throw DomainException.invalid("unknown-parameter", "step '" + step.name() + "' has no parameter '"
                             + name + "'", "parameter_sets." + i + "." + name);
                 }
             }
@@ -269,7 +269,7 @@ public class TaskService {
     private static int limit(Integer given, int natural) {
         int limit = given == null ? natural : given;
         if (limit < 1 || limit > MAX_EXECUTIONS) {
-            throw ApiException.badRequest("invalid-max-executions", "max_executions must be between 1 and "
+            throw DomainException.invalid("invalid-max-executions", "max_executions must be between 1 and "
                     + MAX_EXECUTIONS, "max_executions");
         }
         return limit;
@@ -292,7 +292,7 @@ public class TaskService {
             }
             size = values == Long.MAX_VALUE ? Long.MAX_VALUE : Math.multiplyExact(size, values);
             if (size > MAX_EXECUTIONS) {
-                throw ApiException.badRequest("grid-too-large", "the grid has more than " + MAX_EXECUTIONS
+                throw DomainException.invalid("grid-too-large", "the grid has more than " + MAX_EXECUTIONS
                         + " parameter sets; narrow it or use a random or bayesian task", "parameters");
             }
         }

@@ -1,6 +1,6 @@
 package io.lathe.server.variables;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
@@ -56,7 +56,7 @@ public class ProjectVariableResource {
     public VariableView set(@PathParam("id") String projectId, @PathParam("name") String name, SetVariable request,
             @Context SecurityContext security) {
         if (request == null) {
-            throw ApiException.badRequest("missing-body", "send {\"value\": ..., \"secret\": true|false} as JSON",
+            throw DomainException.invalid("missing-body", "send {\"value\": ..., \"secret\": true|false} as JSON",
                     "value");
         }
         return VariableView.of(variables.set((Caller) security.getUserPrincipal(), projectId, name, request.value(),

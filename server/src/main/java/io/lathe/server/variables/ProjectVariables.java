@@ -1,6 +1,6 @@
 package io.lathe.server.variables;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.SecretBox;
@@ -41,11 +41,11 @@ public class ProjectVariables {
 
     public ProjectVariable set(Caller caller, String projectId, String name, String value, Boolean secret) {
         if (name == null || !NAME.matcher(name).matches() || name.startsWith("VH_")) {
-            throw ApiException.badRequest("invalid-name", "a variable name is letters, digits and '_', not "
+            throw DomainException.invalid("invalid-name", "a variable name is letters, digits and '_', not "
                     + "starting with a digit or VH_ (those are Lathe's own)", "name");
         }
         if (value == null || value.length() > MAX_VALUE_CHARS) {
-            throw ApiException.badRequest("invalid-value", "give a value of at most " + MAX_VALUE_CHARS
+            throw DomainException.invalid("invalid-value", "give a value of at most " + MAX_VALUE_CHARS
                     + " characters", "value");
         }
         boolean isSecret = Boolean.TRUE.equals(secret);
@@ -66,7 +66,7 @@ public class ProjectVariables {
     public void remove(Caller caller, String projectId, String name) {
         ProjectVariable variable = em.find(ProjectVariable.class, new ProjectVariable.Key(projectId, name));
         if (variable == null) {
-            throw ApiException.notFound("variable", name);
+            throw DomainException.notFound("variable", name);
         }
         em.remove(variable);
         audit.record(caller.username(), "variable.delete", "project " + projectId, Map.of("name", name));

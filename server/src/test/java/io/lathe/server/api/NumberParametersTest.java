@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lathe.server.platform.DomainException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
@@ -35,13 +36,13 @@ class NumberParametersTest {
     void textThatIsNotAWholeNumberIsA400NamingTheParameter() throws Exception {
         ParamConverter<Integer> limit = provider.getConverter(int.class, int.class, annotationsOf(0));
         for (String text : new String[] {"abc", "1.5", "", "99999999999", "1e3", "0x10", "\u0000"}) {
-            ApiException refused = assertThrows(ApiException.class, () -> limit.fromString(text), text);
-            assertEquals(400, refused.status().getStatusCode());
-            assertEquals("limit", refused.toError().field());
-            assertEquals("invalid-number", refused.toError().error());
+            DomainException refused = assertThrows(DomainException.class, () -> limit.fromString(text), text);
+            assertEquals(DomainException.Kind.INVALID, refused.kind());
+            assertEquals("limit", refused.field());
+            assertEquals("invalid-number", refused.code());
         }
-        ApiException header = assertThrows(ApiException.class,
+        DomainException header = assertThrows(DomainException.class,
                 () -> provider.getConverter(long.class, long.class, annotationsOf(1)).fromString("zz"));
-        assertEquals("Last-Event-ID", header.toError().field());
+        assertEquals("Last-Event-ID", header.field());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Limits;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -33,20 +34,20 @@ class RequestBodyLimitTest {
 
     @Test
     void aBodyDeclaredLargerIsRefusedBeforeReadingNamingTheLimit() {
-        ApiException refused = assertThrows(ApiException.class,
+        DomainException refused = assertThrows(DomainException.class,
                 () -> limit.aroundReadFrom(context(Map.class, 0, "101")));
-        assertEquals(413, refused.status().getStatusCode());
-        assertEquals("request-too-large", refused.toError().error());
+        assertEquals(DomainException.Kind.TOO_LARGE, refused.kind());
+        assertEquals("request-too-large", refused.code());
         assertTrue(refused.getMessage().contains("LATHE_MAX_REQUEST_BYTES = 100"), refused.getMessage());
-        assertEquals(413, assertThrows(ApiException.class,
-                () -> limit.aroundReadFrom(context(Map.class, 0, "99999999999999999999999"))).status().getStatusCode());
+        assertEquals(DomainException.Kind.TOO_LARGE, assertThrows(DomainException.class,
+                () -> limit.aroundReadFrom(context(Map.class, 0, "99999999999999999999999"))).kind());
     }
 
     @Test
     void aChunkedBodyIsRefusedWhenItsByteBeyondTheLimitIsRead() {
-        ApiException refused = assertThrows(ApiException.class,
+        DomainException refused = assertThrows(DomainException.class,
                 () -> limit.aroundReadFrom(context(Map.class, 101, null)));
-        assertEquals(413, refused.status().getStatusCode());
+        assertEquals(DomainException.Kind.TOO_LARGE, refused.kind());
     }
 
     @Test
@@ -54,10 +55,10 @@ class RequestBodyLimitTest {
         RequestBodyLimit limit = new RequestBodyLimit();
         limit.limits = new Limits(10_000, 1, 1, 1, 1, 1);
         String deep = "[".repeat(RequestBodyLimit.MAX_JSON_DEPTH + 1) + "]".repeat(RequestBodyLimit.MAX_JSON_DEPTH + 1);
-        ApiException refused = assertThrows(ApiException.class,
+        DomainException refused = assertThrows(DomainException.class,
                 () -> limit.aroundReadFrom(context(Map.class, bytes("{\"a\":" + deep + "}"), null)));
-        assertEquals(400, refused.status().getStatusCode());
-        assertEquals("too-deep", refused.toError().error());
+        assertEquals(DomainException.Kind.INVALID, refused.kind());
+        assertEquals("too-deep", refused.code());
 
         String atTheLimit = "[".repeat(RequestBodyLimit.MAX_JSON_DEPTH) + "]".repeat(RequestBodyLimit.MAX_JSON_DEPTH);
         String brackets = "{\"text\":\"" + "[{\\\"".repeat(50) + "\"}";
@@ -68,9 +69,9 @@ class RequestBodyLimitTest {
     @Test
     void jsonHoldingTheNulCharacterIsRefusedWith400() throws IOException {
         for (String body : new String[] {"{\"description\":\"a\\u0000b\"}", "{\"a\":\"x\u0000\"}"}) {
-            ApiException refused = assertThrows(ApiException.class,
+            DomainException refused = assertThrows(DomainException.class,
                     () -> limit.aroundReadFrom(context(Map.class, bytes(body), null)), body);
-            assertEquals("nul-character", refused.toError().error());
+            assertEquals("nul-character", refused.code());
         }
         String escapedBackslash = "{\"a\":\"\\\\u0000\"}";
         assertEquals(escapedBackslash.length(), limit.aroundReadFrom(context(Map.class, bytes(escapedBackslash), null)));

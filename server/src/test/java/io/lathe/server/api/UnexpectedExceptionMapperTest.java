@@ -16,7 +16,7 @@ class UnexpectedExceptionMapperTest {
         JsonParsingException syntax = new JsonParsingException("Invalid token=EOF", location(3, 14));
         JsonbException wrapped = new JsonbException("Internal error: " + syntax.getMessage(), syntax);
 
-        ApiError error = UnexpectedExceptionMapper.invalidJson(wrapped, wrapped).toError();
+        ApiError error = ApiError.of(UnexpectedExceptionMapper.invalidJson(wrapped, wrapped));
 
         assertEquals("invalid-json", error.error());
         assertEquals("the request body is not valid JSON (line 3, column 14); send one JSON object", error.message());
@@ -27,7 +27,7 @@ class UnexpectedExceptionMapperTest {
         JsonbException binding = new JsonbException("Unable to deserialize property 'project' because of: Incorrect"
                 + " position for processing type: class java.lang.String. Received event: START_OBJECT");
 
-        ApiError error = UnexpectedExceptionMapper.invalidJson(binding, binding).toError();
+        ApiError error = ApiError.of(UnexpectedExceptionMapper.invalidJson(binding, binding));
 
         assertEquals("project", error.field());
         assertFalse(error.message().contains("java."), error.message());
@@ -37,7 +37,7 @@ class UnexpectedExceptionMapperTest {
     void anythingElseGetsAGeneralMessageWithoutJavasWords() {
         JsonbException odd = new JsonbException("Unexpected state: END_ARRAY in class io.lathe.X");
 
-        ApiError error = UnexpectedExceptionMapper.invalidJson(odd, odd).toError();
+        ApiError error = ApiError.of(UnexpectedExceptionMapper.invalidJson(odd, odd));
 
         assertNull(error.field());
         assertFalse(error.message().contains("END_ARRAY") || error.message().contains("io.lathe"), error.message());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDirFactory;
  * Generated archives, seeded so that a failing case can be replayed: names that climb out, absolute paths, links out
  * of the package (symbolic and hard, alone and in chains), huge, negative and garbled header fields, PAX and GNU long
  * names, truncated and corrupted gzip and tar, random bytes, many entries. {@link CodePackage#inspect} and
- * {@link CodePackage#extract} may only succeed or throw a 4xx {@link ApiException}, and nothing may appear outside
+ * {@link CodePackage#extract} may only succeed or throw a 4xx {@link DomainException}, and nothing may appear outside
  * the folder extracted into: not in the folder around it, nor through a link left inside it.
  */
 class CodePackageFuzzTest {
@@ -150,11 +150,10 @@ class CodePackageFuzzTest {
         try {
             action.execute();
             outcomes.merge(what + " ok", 1, Integer::sum);
-        } catch (ApiException e) {
-            outcomes.merge(what + " " + e.toError().error(), 1, Integer::sum);
-            int status = e.status().getStatusCode();
-            if (status < 400 || status > 499) {
-                problems.add(what + " answered " + status + ": " + e.getMessage());
+        } catch (DomainException e) {
+            outcomes.merge(what + " " + e.code(), 1, Integer::sum);
+            if (e.kind() != DomainException.Kind.INVALID && e.kind() != DomainException.Kind.TOO_LARGE) {
+                problems.add(what + " answered " + e.kind() + ": " + e.getMessage());
             }
         } catch (Throwable e) {
             problems.add(what + " threw " + e + "\n    at " + Arrays.stream(e.getStackTrace()).limit(6)

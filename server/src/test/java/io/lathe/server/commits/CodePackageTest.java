@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,9 +46,9 @@ class CodePackageTest {
     void entriesThatLeaveThePackageAreRefusedByName() {
         for (TarArchiveEntry attack : new TarArchiveEntry[] {file("../x", "1"), file("a/../../x", "1"),
                 file("/etc/cron.d/x", "1"), symlink("l", "/etc/passwd"), symlink("a/l", "../../x")}) {
-            ApiException refused = assertThrows(ApiException.class,
+            DomainException refused = assertThrows(DomainException.class,
                     () -> inspect(tarGz(file("valohai.yaml", YAML), attack)), attack.getName());
-            assertEquals(400, refused.status().getStatusCode());
+            assertEquals(DomainException.Kind.INVALID, refused.kind());
             assertTrue(refused.getMessage().contains(attack.getName()), refused.getMessage());
         }
     }
@@ -58,14 +58,14 @@ class CodePackageTest {
         Path work = Files.createDirectories(folder.resolve("work"));
         byte[] chain = tarGz(file("valohai.yaml", YAML), file("a/b/keep.txt", "k"), symlink("a/b/c", ".."),
                 symlink("a/b/c/l", "../../escaped")).readAllBytes();
-        assertThrows(ApiException.class, () -> inspect(new ByteArrayInputStream(chain)));
-        assertThrows(ApiException.class, () -> CodePackage.extract(new ByteArrayInputStream(chain), work));
+        assertThrows(DomainException.class, () -> inspect(new ByteArrayInputStream(chain)));
+        assertThrows(DomainException.class, () -> CodePackage.extract(new ByteArrayInputStream(chain), work));
         assertFalse(Files.exists(folder.resolve("escaped")));
     }
 
     @Test
     void entriesBelowALinkAreRefusedAtUploadAsTheyWouldBeWhenExtracting() throws IOException {
-        ApiException refused = assertThrows(ApiException.class, () -> inspect(tarGz(file("valohai.yaml", YAML),
+        DomainException refused = assertThrows(DomainException.class, () -> inspect(tarGz(file("valohai.yaml", YAML),
                 symlink("lib", "src"), file("lib/x.py", "1"))));
         assertTrue(refused.getMessage().contains("below 'lib'"), refused.getMessage());
         assertEquals(YAML, inspect(tarGz(file("valohai.yaml", YAML), symlink("lib", "src"), file("lib", "replaced"),
@@ -87,7 +87,7 @@ class CodePackageTest {
     }
 
     private static String error(org.junit.jupiter.api.function.Executable action, String what) {
-        return assertThrows(ApiException.class, action, what).toError().error();
+        return assertThrows(DomainException.class, action, what).code();
     }
 
     private static TarArchiveEntry file(String name, String content) {

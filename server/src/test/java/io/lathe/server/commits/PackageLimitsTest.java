@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.HashingInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,10 +32,10 @@ class PackageLimitsTest {
         CommitService.copy(new HashingInputStream(new ByteArrayInputStream(new byte[1_000]), 1_000), scratch);
         assertEquals(1_000, Files.size(scratch));
 
-        ApiException refused = assertThrows(ApiException.class, () -> CommitService.copy(
+        DomainException refused = assertThrows(DomainException.class, () -> CommitService.copy(
                 new HashingInputStream(new ByteArrayInputStream(new byte[1_001]), 1_000), scratch));
-        assertEquals(413, refused.status().getStatusCode());
-        assertEquals("package-too-large", refused.toError().error());
+        assertEquals(DomainException.Kind.TOO_LARGE, refused.kind());
+        assertEquals("package-too-large", refused.code());
         assertTrue(refused.getMessage().contains("LATHE_MAX_PACKAGE_BYTES = 1000"), refused.getMessage());
     }
 
@@ -44,10 +44,10 @@ class PackageLimitsTest {
         byte[] atTheLimit = tarGz(10);
         assertEquals(YAML, CodePackage.inspect(new ByteArrayInputStream(atTheLimit), 10, Long.MAX_VALUE));
 
-        ApiException refused = assertThrows(ApiException.class,
+        DomainException refused = assertThrows(DomainException.class,
                 () -> CodePackage.inspect(new ByteArrayInputStream(tarGz(11)), 10, Long.MAX_VALUE));
-        assertEquals(413, refused.status().getStatusCode());
-        assertEquals("too-many-files", refused.toError().error());
+        assertEquals(DomainException.Kind.TOO_LARGE, refused.kind());
+        assertEquals("too-many-files", refused.code());
         assertTrue(refused.getMessage().contains("LATHE_MAX_PACKAGE_FILES = 10"), refused.getMessage());
     }
 
@@ -75,10 +75,10 @@ class PackageLimitsTest {
         assertTrue(packageBytes.length < 1024 * 1024, "compressed, it is small: " + packageBytes.length);
 
         assertEquals(YAML, CodePackage.inspect(new ByteArrayInputStream(packageBytes), 10, bomb + YAML.length()));
-        ApiException refused = assertThrows(ApiException.class,
+        DomainException refused = assertThrows(DomainException.class,
                 () -> CodePackage.inspect(new ByteArrayInputStream(packageBytes), 10, 1024 * 1024));
-        assertEquals(413, refused.status().getStatusCode());
-        assertEquals("package-too-large-unpacked", refused.toError().error());
+        assertEquals(DomainException.Kind.TOO_LARGE, refused.kind());
+        assertEquals("package-too-large-unpacked", refused.code());
         assertTrue(refused.getMessage().contains("LATHE_MAX_UNPACKED_BYTES = 1048576"), refused.getMessage());
         assertTrue(refused.getMessage().contains("zeros.bin"), "names the entry: " + refused.getMessage());
     }

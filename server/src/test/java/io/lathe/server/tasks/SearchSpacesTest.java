@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lathe.plugin.api.optimizer.Domain;
 import io.lathe.plugin.api.optimizer.SearchSpace;
-import io.lathe.server.api.ApiException;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.valohai.Step;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +72,6 @@ class SearchSpacesTest {
     }
 
     private static String field(Map<String, Object> parameters) {
-        return assertThrows(ApiException.class, () -> SearchSpaces.read(STEP, parameters, true, 1)).field();
+        return assertThrows(DomainException.class, () -> SearchSpaces.read(STEP, parameters, true, 1)).field();
     }
 }
