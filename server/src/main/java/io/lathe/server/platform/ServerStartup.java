@@ -13,6 +13,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,9 @@ public class ServerStartup implements ServletContextListener {
 
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
-        // Read first: a wrong LATHE_MAX_... or LATHE_PLUGIN_TIME_LIMIT_SECONDS stops the server before anything else.
+        // Read first: a wrong LATHE_BASE_URL, LATHE_MAX_... or LATHE_PLUGIN_TIME_LIMIT_SECONDS stops the server
+        // before anything else.
+        URI baseUrl = settings.baseUrl();
         String limitsInForce = limits.describe() + ", plugin calls " + pluginCalls.timeLimitSeconds() + " s";
         // The console's session cookie: not readable by scripts (SameSite=Lax is set by the launcher on the HTTP
         // listener). The container marks it Secure on requests that came over HTTPS; behind a proxy that ends TLS,
@@ -96,8 +99,8 @@ public class ServerStartup implements ServletContextListener {
         scheduler.start();
         taskEngine.start();
 
-        StringBuilder banner = new StringBuilder("\n\nLathe " + LatheSettings.VERSION + " is running at http://localhost:"
-                + settings.port() + "/\n");
+        StringBuilder banner = new StringBuilder("\n\nLathe " + LatheSettings.VERSION + " is running at " + baseUrl
+                + "\n");
         banner.append("  data folder: ").append(settings.home()).append('\n');
         banner.append("  database:    ").append(settings.databaseUrl()).append(" (schema version ")
                 .append(migrator.currentVersion()).append(")\n");
