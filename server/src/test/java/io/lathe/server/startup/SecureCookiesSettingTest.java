@@ -1,4 +1,4 @@
-package io.lathe.server.platform;
+package io.lathe.server.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

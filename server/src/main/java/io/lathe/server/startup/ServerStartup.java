@@ -1,7 +1,11 @@
-package io.lathe.server.platform;
+package io.lathe.server.startup;
 
 import io.lathe.server.auth.InitialAdmin;
 import io.lathe.server.executions.ExecutionScheduler;
+import io.lathe.server.platform.DatabaseMigrator;
+import io.lathe.server.platform.LatheSettings;
+import io.lathe.server.platform.Limits;
+import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.plugins.PluginCalls;
 import io.lathe.server.plugins.PluginHost;
