@@ -1,14 +1,18 @@
-package io.lathe.server.auth;
+package io.lathe.server.accounts;
 
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
+import io.lathe.server.auth.ApiToken;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.auth.PasswordHasher;
+import io.lathe.server.auth.TokenSecrets;
+import io.lathe.server.auth.User;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

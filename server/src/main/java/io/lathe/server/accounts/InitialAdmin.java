@@ -1,5 +1,9 @@
-package io.lathe.server.auth;
+package io.lathe.server.accounts;
 
+import io.lathe.server.auth.ApiToken;
+import io.lathe.server.auth.PasswordHasher;
+import io.lathe.server.auth.TokenSecrets;
+import io.lathe.server.auth.User;
 import io.lathe.server.platform.Ids;
 import io.lathe.server.platform.LatheSettings;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
-package io.lathe.server.auth;
+package io.lathe.server.accounts;
 
+import io.lathe.server.auth.Access;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,7 +1,11 @@
-package io.lathe.server.auth;
+package io.lathe.server.accounts;
 
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.auth.ProjectMember;
+import io.lathe.server.auth.ProjectRole;
+import io.lathe.server.auth.User;
+import io.lathe.server.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

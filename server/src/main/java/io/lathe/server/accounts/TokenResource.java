@@ -1,5 +1,7 @@
-package io.lathe.server.auth;
+package io.lathe.server.accounts;
 
+import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;

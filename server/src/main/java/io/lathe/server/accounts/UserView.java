@@ -1,5 +1,6 @@
-package io.lathe.server.auth;
+package io.lathe.server.accounts;
 
+import io.lathe.server.auth.User;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package io.lathe.server.startup;
 
-import io.lathe.server.auth.InitialAdmin;
+import io.lathe.server.accounts.InitialAdmin;
 import io.lathe.server.executions.ExecutionScheduler;
 import io.lathe.server.platform.DatabaseMigrator;
 import io.lathe.server.platform.LatheSettings;
