@@ -3,12 +3,16 @@ package io.lathe.server.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,8 +22,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LatheSettings {
 
-    /** The version plugins' {@code Plugin-Requires} ranges are checked against. */
-    public static final String VERSION = "0.1.0";
+    /**
+     * This Lathe's version, the project version the build wrote into {@code lathe-build.properties}, such as
+     * {@code 0.1.0-SNAPSHOT}: shown in the start-up banner, the console and messages.
+     */
+    public static final String VERSION = buildVersion();
+
+    /**
+     * The version plugins' {@code Plugin-Requires} ranges are checked against (PF4J's system version):
+     * {@link #VERSION} without its qualifier. Semantic versioning orders {@code 0.1.0-SNAPSHOT} before {@code 0.1.0},
+     * so a development build of 0.1.0 would refuse the plugins built with it, which require {@code >=0.1.0}; for
+     * compatibility a build of a version is that version.
+     */
+    public static final String SYSTEM_VERSION = withoutQualifier(VERSION);
 
     private Path home;
     private int port;
@@ -137,6 +152,30 @@ public class LatheSettings {
 
     public Path dataDirectory() {
         return folder("data");
+    }
+
+    private static String buildVersion() {
+        Properties build = new Properties();
+        try (InputStream in = LatheSettings.class.getResourceAsStream("lathe-build.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lathe-build.properties", e);
+        }
+        String version = build.getProperty("version", "");
+        if (version.isBlank() || version.contains("${")) {
+            throw new IllegalStateException("lathe-build.properties holds no version: build Lathe with Maven");
+        }
+        return version.strip();
+    }
+
+    static String withoutQualifier(String version) {
+        Matcher release = Pattern.compile("\\d+\\.\\d+\\.\\d+").matcher(version);
+        if (!release.lookingAt()) {
+            throw new IllegalStateException("Lathe's version '" + version + "' is not major.minor.patch");
+        }
+        return release.group();
     }
 
     private Path folder(String name) {

@@ -207,7 +207,8 @@ class PluginAdminIT {
         assertEquals(409, future.status(), future.body());
         assertEquals("Plugin-Requires", future.json().getString("field"));
         String message = future.json().getString("message");
-        assertTrue(message.contains(">=99.0.0") && message.contains("0.1.0"), message);
+        assertTrue(message.contains(">=99.0.0") && message.contains("this server is Lathe " + BuildVersion.expected()),
+                message);
 
         Api.Answer orphan = upload(TestPlugins.jar(TestPlugins.plugin("it-orphan", "1.0.0")
                 .dependingOn("it-nowhere@>=2.0.0")));
