@@ -1,6 +1,7 @@
 package io.lathe.server.incontainer;
 
 import static io.lathe.server.incontainer.Refusals.assertRefused;
+import static io.lathe.server.incontainer.AuditEntries.detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,6 @@ import io.lathe.server.auth.Memberships;
 import io.lathe.server.platform.DomainException.Kind;
 import io.lathe.server.variables.ProjectVariables;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.RollbackException;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class AuditTrailIT extends InContainerTest {
     @Inject
     Transactions transactions;
     @Inject
-    EntityManager entityManager;
+    AuditEntries entries;
 
     private Caller owner;
     private String project;
@@ -54,13 +54,13 @@ class AuditTrailIT extends InContainerTest {
     void anEntryIsPartOfItsChangesTransaction() throws Exception {
         transactions.rolledBack(() -> {
             variables.set(owner, project, "ROLLED_BACK", "1", false);
-            assertEquals(List.of("variable.set"), actionsOn("project " + project),
+            assertEquals(List.of("variable.set"), entries.actionsOn("project " + project),
                     "the entry is written with the change, in its transaction");
             return null;
         });
 
         assertEquals(List.of(), variables.list(project));
-        assertEquals(List.of(), actionsOn("project " + project), "rolled back with the change");
+        assertEquals(List.of(), entries.actionsOn("project " + project), "rolled back with the change");
     }
 
     @Test
@@ -74,19 +74,19 @@ class AuditTrailIT extends InContainerTest {
         }));
 
         assertEquals(List.of(), variables.list(project));
-        assertEquals(List.of(), actionsOn("project " + project));
+        assertEquals(List.of(), entries.actionsOn("project " + project));
     }
 
     @Test
     void aChangeThatCommitsHasItsEntryWithActorAndDetails() {
         memberships.set(owner, project, fixtures.newUser().username(), "read");
 
-        List<AuditEvent> entries = entriesOn("project " + project);
-        assertEquals(1, entries.size());
-        assertEquals("member.set", entries.get(0).action());
-        assertEquals(owner.username(), entries.get(0).actor());
-        assertEquals("none", jsonValue(entries.get(0).details(), "before"));
-        assertEquals("read", jsonValue(entries.get(0).details(), "after"));
+        List<AuditEvent> recorded = entries.on("project " + project);
+        assertEquals(1, recorded.size());
+        assertEquals("member.set", recorded.get(0).action());
+        assertEquals(owner.username(), recorded.get(0).actor());
+        assertEquals("none", detail(recorded.get(0), "before"));
+        assertEquals("read", detail(recorded.get(0), "after"));
     }
 
     @Test
@@ -96,12 +96,12 @@ class AuditTrailIT extends InContainerTest {
         assertRefused(Kind.UNAUTHENTICATED, "wrong-credentials", null,
                 () -> accounts.authenticate(user.username(), "not the password", "api"));
 
-        List<AuditEvent> entries = entriesOn(user.username()).stream()
+        List<AuditEvent> recorded = entries.on(user.username()).stream()
                 .filter(e -> e.action().startsWith("sign-in")).toList();
-        assertEquals(1, entries.size());
-        assertEquals("sign-in.failed", entries.get(0).action());
-        assertNull(entries.get(0).actor(), "nobody is signed in");
-        assertEquals("api", jsonValue(entries.get(0).details(), "via"));
+        assertEquals(1, recorded.size());
+        assertEquals("sign-in.failed", recorded.get(0).action());
+        assertNull(recorded.get(0).actor(), "nobody is signed in");
+        assertEquals("api", detail(recorded.get(0), "via"));
     }
 
     @Test
@@ -114,23 +114,9 @@ class AuditTrailIT extends InContainerTest {
         }
 
         List<AuditEvent> newest = audit.page(null, 3);
-        assertEquals(List.of("3", "2", "1"), newest.stream().map(e -> jsonValue(e.details(), "step")).toList());
+        assertEquals(List.of("3", "2", "1"), newest.stream().map(e -> detail(e, "step")).toList());
         List<AuditEvent> older = audit.page(newest.get(0).id(), 2);
         assertEquals(List.of(newest.get(1).id(), newest.get(2).id()), older.stream().map(AuditEvent::id).toList());
     }
 
-    private List<AuditEvent> entriesOn(String target) {
-        return entityManager.createQuery("SELECT a FROM AuditEvent a WHERE a.target = :t ORDER BY a.id",
-                AuditEvent.class).setParameter("t", target).getResultList();
-    }
-
-    private List<String> actionsOn(String target) {
-        return entriesOn(target).stream().map(AuditEvent::action).toList();
-    }
-
-    private static String jsonValue(String json, String name) {
-        jakarta.json.JsonValue value = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject()
-                .get(name);
-        return value instanceof jakarta.json.JsonString text ? text.getString() : String.valueOf(value);
-    }
 }

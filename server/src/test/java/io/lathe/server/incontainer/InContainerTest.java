@@ -1,5 +1,6 @@
 package io.lathe.server.incontainer;
 
+import io.lathe.server.it.CodePackages;
 import java.io.File;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
@@ -26,6 +27,7 @@ public abstract class InContainerTest {
     @Deployment
     public static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("lathe.war")))
-                .addPackage(InContainerTest.class.getPackage());
+                .addPackage(InContainerTest.class.getPackage())
+                .addClasses(CodePackages.class, CodePackages.Entry.class);
     }
 }

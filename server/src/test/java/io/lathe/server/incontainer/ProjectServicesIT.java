@@ -15,7 +15,6 @@ import io.lathe.server.platform.DomainException.Kind;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionalException;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +38,7 @@ class ProjectServicesIT extends InContainerTest {
     @Inject
     Transactions transactions;
     @Inject
-    EntityManager entityManager;
+    AuditEntries entries;
 
     private Caller owner;
 
@@ -121,13 +120,13 @@ class ProjectServicesIT extends InContainerTest {
                 () -> projects.chooseDefaults(project.id(), "no-such-store", null, owner));
         assertRefused(Kind.INVALID, "unknown-environment", "default_environment",
                 () -> projects.chooseDefaults(project.id(), null, "no-such-environment", owner));
-        assertEquals(List.of(), auditOf(project.id()), "a refused change leaves no audit entry");
+        assertEquals(List.of(), entries.on(project.id()), "a refused change leaves no audit entry");
 
         projects.chooseDefaults(project.id(), "local", "local", owner);
-        List<AuditEvent> entries = auditOf(project.id());
-        assertEquals(1, entries.size());
-        assertEquals("project.defaults", entries.get(0).action());
-        assertEquals(owner.username(), entries.get(0).actor());
+        List<AuditEvent> recorded = entries.on(project.id());
+        assertEquals(1, recorded.size());
+        assertEquals("project.defaults", recorded.get(0).action());
+        assertEquals(owner.username(), recorded.get(0).actor());
     }
 
     @Test
@@ -170,11 +169,6 @@ class ProjectServicesIT extends InContainerTest {
         assertEquals(Set.of(1, 2), Set.of(firstCounter, (int) secondResult[0]));
         assertTrue(secondResult[1] > firstCommitsAfter[0],
                 "the second transaction waited for the first to end before taking its counter");
-    }
-
-    private List<AuditEvent> auditOf(String projectId) {
-        return entityManager.createQuery("SELECT a FROM AuditEvent a WHERE a.target = :t ORDER BY a.id",
-                AuditEvent.class).setParameter("t", projectId).getResultList();
     }
 
     private static List<String> ids(List<Project> list) {
