@@ -47,7 +47,14 @@ public final class LatheServer implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         process = builder.start();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (IllegalStateException | IOException | InterruptedException e) {
+            // Nobody stops a server that never became ready: it would keep running after the tests, in the way of
+            // the next ones.
+            kill();
+            throw e;
+        }
         return this;
     }
 
