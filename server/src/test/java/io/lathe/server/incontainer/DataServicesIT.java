@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Datums: stored with their checksum, found by name and tag, named by aliases, purged, and traced through lineage. */
 class DataServicesIT extends InContainerTest {
@@ -80,6 +81,10 @@ class DataServicesIT extends InContainerTest {
     EntityManager entityManager;
     @Inject
     AuditEntries entries;
+
+    /** Files of the test's own, in the server's file system. */
+    @TempDir
+    Path folder;
 
     private Caller owner;
     private Project project;
@@ -153,7 +158,7 @@ class DataServicesIT extends InContainerTest {
     @Test
     void aStoreThatFailsRecordsNoDatum() throws Exception {
         // A root folder below a plain file cannot be made: the store fails when the upload reaches it.
-        Path file = Files.createTempFile("not-a-folder", ".txt");
+        Path file = Files.createFile(folder.resolve("not-a-folder"));
         String store = "broken-" + Fixtures.unique();
         instanceAdmin.create(InstanceAdmin.Kind.DATA_STORE, store, "local", Map.of("root", file + "/objects"),
                 fixtures.admin());
@@ -165,7 +170,6 @@ class DataServicesIT extends InContainerTest {
         assertEquals(List.of(), ids(datums.search(query(null, null))));
         assertEquals(0L, entityManager.createQuery("SELECT COUNT(t) FROM DatumTag t WHERE t.projectId = :p",
                 Long.class).setParameter("p", project.id()).getSingleResult());
-        Files.delete(file);
     }
 
     @Test

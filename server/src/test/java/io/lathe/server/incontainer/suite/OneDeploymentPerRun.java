@@ -1,5 +1,6 @@
 package io.lathe.server.incontainer.suite;
 
+import java.util.logging.Logger;
 import org.jboss.arquillian.container.spi.Container;
 import org.jboss.arquillian.container.spi.ContainerRegistry;
 import org.jboss.arquillian.container.spi.client.deployment.Deployment;
@@ -26,6 +27,8 @@ import org.jboss.arquillian.test.spi.event.suite.AfterSuite;
  * run ends, which stops that Payara.
  */
 public class OneDeploymentPerRun {
+
+    private static final Logger LOG = Logger.getLogger(OneDeploymentPerRun.class.getName());
 
     @Inject
     @ClassScoped
@@ -66,6 +69,7 @@ public class OneDeploymentPerRun {
         if (deployed == null) {
             return;
         }
+        LOG.info("undeploying the in-container tests' deployment, which stops its Payara Micro");
         for (Deployment deployment : deployed.deployedDeploymentsInUnDeployOrder()) {
             Container container = containers.get().getContainer(deployment.getDescription().getTarget());
             if (container.getState() == Container.State.STARTED) {
