@@ -4,6 +4,7 @@ import io.lathe.server.auth.Access;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
+import io.lathe.server.auth.TokenAuthenticator;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.projects.ProjectView;
@@ -24,10 +25,10 @@ import java.util.logging.Logger;
 
 /**
  * The console's one front door, as {@code AccessFilter} is the API's: finds the page method for the URL
- * ({@link ConsoleRouter}), sends anyone not signed in to the sign-in page (and back afterwards), refuses a form
- * without the session's CSRF token, and checks the method's {@link Access} rule through {@link AccessControl} before
- * the page runs. A page method without a rule is refused. Refusals are the console's error page with the API's
- * status: 404 for what the caller may not see, 403 for what they may see but not do.
+ * ({@link ConsoleRouter}), sends anyone not signed in (or disabled since) to the sign-in page and back afterwards,
+ * refuses a form without the session's CSRF token, and checks the method's {@link Access} rule through
+ * {@link AccessControl} before the page runs. A page method without a rule is refused. Refusals are the console's
+ * error page with the API's status: 404 for what the caller may not see, 403 for what they may see but not do.
  */
 @WebServlet(urlPatterns = {"", "/sign-in", "/sign-out", "/projects", "/projects/*", "/tokens", "/admin/*"})
 public class ConsoleServlet extends HttpServlet {
@@ -38,6 +39,8 @@ public class ConsoleServlet extends HttpServlet {
     Instance<ConsolePage> pages;
     @Inject
     AccessControl accessControl;
+    @Inject
+    TokenAuthenticator authenticator;
     @Inject
     ProjectService projects;
     @Inject
@@ -69,6 +72,11 @@ public class ConsoleServlet extends HttpServlet {
         Optional<ConsoleRouter.Match> match = router.match(path);
         ConsoleRouter.Handler handler = match.map(m -> m.handler(http.getMethod())).orElse(null);
         Optional<Caller> caller = ConsoleSession.caller(http);
+        if (caller.isPresent() && !authenticator.isActive(caller.get())) {
+            // Disabled or deleted since signing in: the session ends, as the API stops taking its tokens.
+            ConsoleSession.signOut(http);
+            caller = Optional.empty();
+        }
         if (handler != null && handler.access() != null && handler.access().value() == Access.Rule.PUBLIC) {
             // The sign-in form is reached without a session: it answers a stale form itself.
             call(handler, new ConsoleRequest(http, response, caller.orElse(null), match.get().variables()));
