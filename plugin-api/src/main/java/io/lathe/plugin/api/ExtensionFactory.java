@@ -10,11 +10,11 @@ import org.pf4j.ExtensionPoint;
 /**
  * A factory for one kind of integration: the thing a plugin contributes to an extension point.
  *
- * <p>Lifecycle: the server discovers a factory when its plugin starts and keeps one instance of it while the plugin
- * runs. A factory is stateless. An administrator creates <em>configured instances</em> from it ("prod-s3" made by
- * factory "s3"): the server persists the factory id and the settings, calls {@link #validate(Map)} and then
- * {@link #create(Settings, PluginContext)}, uses the instance, and {@link AutoCloseable#close() closes} it when the
- * configured instance is changed or removed, or the plugin stops.
+ * <p>Lifecycle: the server makes one instance of a factory per start of its plugin and uses that one while the plugin
+ * runs; a restart or an upgrade of the plugin makes a new one. A factory is stateless. An administrator creates
+ * <em>configured instances</em> from it ("prod-s3" made by factory "s3"): the server persists the factory id and the
+ * settings, calls {@link #validate(Map)} and then {@link #create(Settings, PluginContext)}, uses the instance, and
+ * {@link AutoCloseable#close() closes} it when the configured instance is changed or removed, or the plugin stops.
  *
  * <p>Threading: every method may be called from any thread, concurrently. Null policy: no argument is null and no
  * method returns null.

@@ -5,6 +5,7 @@ import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.DomainException;
+import io.lathe.server.plugins.AdminPluginResource;
 import io.lathe.server.plugins.PluginAdmin;
 import io.lathe.server.plugins.PluginDescription;
 import io.lathe.server.plugins.PluginHost;
@@ -113,7 +114,7 @@ public class PluginsPage implements ConsolePage {
         try (InputStream body = request.http().getInputStream()) {
             PluginAdmin.Outcome outcome = admin.install(body, request.caller());
             request.http().getSession().setAttribute(FLASH, outcome.message());
-            ErrorPages.json(request.response(), outcome.status(), Json.createObjectBuilder()
+            ErrorPages.json(request.response(), AdminPluginResource.httpStatus(outcome.change()), Json.createObjectBuilder()
                     .add("message", outcome.message()).add("restartRequired", outcome.restartRequired())
                     .add("location", "/admin/plugins").build());
         } catch (DomainException e) {

@@ -1,9 +1,9 @@
 package io.lathe.server.console;
 
+import io.lathe.server.accounts.Memberships;
 import io.lathe.server.api.DomainExceptionMapper;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Access.Rule;
-import io.lathe.server.auth.Memberships;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.executions.ExecutionQuery;
 import io.lathe.server.executions.ExecutionTable;

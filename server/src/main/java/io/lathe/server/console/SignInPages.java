@@ -1,8 +1,8 @@
 package io.lathe.server.console;
 
+import io.lathe.server.accounts.Accounts;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Access.Rule;
-import io.lathe.server.auth.Accounts;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.auth.User;

@@ -1,10 +1,10 @@
 package io.lathe.server.console;
 
+import io.lathe.server.accounts.Accounts;
+import io.lathe.server.accounts.TokenResource.TokenView;
 import io.lathe.server.api.DomainExceptionMapper;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Access.Rule;
-import io.lathe.server.auth.Accounts;
-import io.lathe.server.auth.TokenResource.TokenView;
 import io.lathe.server.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

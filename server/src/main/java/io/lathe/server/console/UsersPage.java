@@ -1,11 +1,11 @@
 package io.lathe.server.console;
 
+import io.lathe.server.accounts.Accounts;
+import io.lathe.server.accounts.UserView;
 import io.lathe.server.api.DomainExceptionMapper;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Access.Rule;
-import io.lathe.server.auth.Accounts;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.auth.UserView;
 import io.lathe.server.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

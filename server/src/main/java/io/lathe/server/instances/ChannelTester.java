@@ -36,7 +36,7 @@ public class ChannelTester {
         admin.get(InstanceAdmin.Kind.NOTIFICATION_CHANNEL, name);
         Event event = new Event("lathe.test", "", "Test notification from Lathe",
                 caller.username() + " sent this to check the notification channel '" + name + "'.",
-                "http://localhost:" + settings.port() + "/admin/notification-channels/" + name, Instant.now(),
+                settings.baseUrl().resolve("admin/notification-channels/" + name).toString(), Instant.now(),
                 Map.of("channel", name, "sent_by", caller.username()));
         Delivery delivery;
         try {

@@ -24,7 +24,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -183,7 +182,7 @@ public class ConfiguredInstances {
             throw new UncheckedIOException(e);
         }
         return new HostPluginContext(System.getLogger("lathe." + kind + "." + name), workDirectory,
-                Clock.systemUTC(), URI.create("http://localhost:" + settings.port() + "/"));
+                Clock.systemUTC(), settings.baseUrl());
     }
 
     /**
