@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Takes packages of code: streams the upload to a scratch file while hashing it, checks every entry, validates
@@ -101,6 +102,11 @@ public class CommitService {
     public CodeCommit get(String projectId, String commitId) {
         projects.get(projectId);
         return commits.find(projectId, commitId).orElseThrow(() -> DomainException.notFound("commit", commitId));
+    }
+
+    /** The project's newest commits, at most {@code max}, newest first. */
+    public List<CodeCommit> newest(String projectId, int max) {
+        return commits.newest(projectId, max);
     }
 
     static void copy(HashingInputStream in, Path scratch) throws IOException {

@@ -1,15 +1,15 @@
 package io.lathe.server.console;
 
 import io.lathe.server.api.DomainExceptionMapper;
-import io.lathe.server.platform.DomainException;
+import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.auth.ConsoleSession;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.instances.ChannelTester;
 import io.lathe.server.instances.InstanceAdmin;
 import io.lathe.server.plugins.SecretSettings;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,9 +25,8 @@ import java.util.Objects;
  * {@code /admin/<kind>/<name>}: one instance's settings to change (secrets left blank keep their value), Delete, and
  * for a notification channel Send test.
  */
-@WebServlet(urlPatterns = {"/admin/data-stores", "/admin/data-stores/*", "/admin/environments",
-    "/admin/environments/*", "/admin/notification-channels", "/admin/notification-channels/*"})
-public class InstancePages extends HttpServlet {
+@ApplicationScoped
+public class InstancePages implements ConsolePage {
 
     private static final Map<String, InstanceAdmin.Kind> KINDS = Map.of(
             "data-stores", InstanceAdmin.Kind.DATA_STORE,
@@ -44,74 +43,73 @@ public class InstancePages extends HttpServlet {
     @Inject
     ChannelTester tester;
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!isAdmin(request, response)) {
-            return;
-        }
-        try {
-            render(request, response, HttpServletResponse.SC_OK, null, null, null, null);
-        } catch (DomainException e) {
-            ErrorPages.render(templates, request, response, e);
-        }
+    @Get("/admin/{kind}")
+    @Access(Rule.ADMIN)
+    public void list(ConsoleRequest request) throws IOException {
+        render(request, HttpServletResponse.SC_OK, null, null, null, null);
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!isAdmin(request, response)) {
-            return;
-        }
-        Caller caller = ConsoleSession.caller(request).orElseThrow();
+    @Get("/admin/{kind}/{name}")
+    @Access(Rule.ADMIN)
+    public void show(ConsoleRequest request) throws IOException {
+        render(request, HttpServletResponse.SC_OK, null, null, null, null);
+    }
+
+    @Post("/admin/{kind}")
+    @Access(Rule.ADMIN)
+    public void create(ConsoleRequest request) throws IOException {
+        change(request);
+    }
+
+    @Post("/admin/{kind}/{name}")
+    @Access(Rule.ADMIN)
+    public void change(ConsoleRequest request) throws IOException {
+        Caller caller = request.caller();
         String kindPath = kindPath(request);
-        InstanceAdmin.Kind kind = KINDS.get(kindPath);
+        InstanceAdmin.Kind kind = kind(request);
         String name = instanceName(request);
-        Map<String, String> typed = typedSettings(request);
+        HttpServletResponse response = request.response();
+        Map<String, String> typed = typedSettings(request.http());
         try {
             if (name == null) {
-                String created = request.getParameter("name");
-                admin.create(kind, created, request.getParameter("factory"), typed, caller);
+                String created = request.parameter("name");
+                admin.create(kind, created, request.parameter("factory"), typed, caller);
                 response.sendRedirect("/admin/" + kindPath + "/" + created + "?created");
-            } else if ("test".equals(request.getParameter("action"))
+            } else if ("test".equals(request.parameter("action"))
                     && kind == InstanceAdmin.Kind.NOTIFICATION_CHANNEL) {
                 ChannelTester.Delivery delivery = tester.test(name, caller);
                 if (delivery.delivered()) {
-                    render(request, response, HttpServletResponse.SC_OK, null, null, "Delivered a test event.", null);
+                    render(request, HttpServletResponse.SC_OK, null, null, "Delivered a test event.", null);
                 } else {
-                    render(request, response, HttpServletResponse.SC_BAD_GATEWAY, "The test event was not delivered: "
+                    render(request, HttpServletResponse.SC_BAD_GATEWAY, "The test event was not delivered: "
                             + delivery.message(), null, null, null);
                 }
-            } else if ("delete".equals(request.getParameter("action"))) {
+            } else if ("delete".equals(request.parameter("action"))) {
                 admin.delete(kind, name, caller);
-                render(request, response, HttpServletResponse.SC_OK, null, null, "'" + name + "' was deleted.", null);
+                render(request, HttpServletResponse.SC_OK, null, null, "'" + name + "' was deleted.", null);
             } else {
                 admin.update(kind, name, typed, caller);
-                render(request, response, HttpServletResponse.SC_OK, null, null, "Saved: the next use of '" + name
+                render(request, HttpServletResponse.SC_OK, null, null, "Saved: the next use of '" + name
                         + "' follows the new settings.", null);
             }
         } catch (DomainException e) {
-            render(request, response, DomainExceptionMapper.httpStatus(e), e.getMessage(), e.field(), null, typed);
+            render(request, DomainExceptionMapper.httpStatus(e), e.getMessage(), e.field(), null, typed);
         }
     }
 
-    private boolean isAdmin(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!ConsoleSession.caller(request).orElseThrow().isAdmin()) {
-            ErrorPages.adminsOnly(templates, request, response);
-            return false;
-        }
-        return true;
-    }
-
-    private void render(HttpServletRequest request, HttpServletResponse response, int status, String error,
-            String errorField, String notice, Map<String, String> typed) throws IOException {
+    private void render(ConsoleRequest request, int status, String error, String errorField, String notice,
+            Map<String, String> typed) throws IOException {
         String kindPath = kindPath(request);
-        InstanceAdmin.Kind kind = KINDS.get(kindPath);
+        InstanceAdmin.Kind kind = kind(request);
         String name = instanceName(request);
+        HttpServletRequest http = request.http();
+        HttpServletResponse response = request.response();
         Map<String, Object> model = new HashMap<>();
         model.put("kindPath", kindPath);
         model.put("kindTitle", TITLES.get(kindPath));
         model.put("error", error);
         model.put("errorField", errorField == null ? "" : errorField);
-        model.put("notice", notice != null ? notice : request.getParameter("created") != null ? "Created." : null);
+        model.put("notice", notice != null ? notice : request.parameter("created") != null ? "Created." : null);
         List<InstanceAdmin.FactoryView> factories = admin.factories(kind);
         model.put("factories", factories);
         if (name != null && notice != null && notice.endsWith("was deleted.")) {
@@ -119,18 +117,18 @@ public class InstancePages extends HttpServlet {
         }
         if (name == null) {
             model.put("instances", admin.list(kind));
-            String chosen = request.getParameter("factory");
+            String chosen = request.parameter("factory");
             InstanceAdmin.FactoryView factory = factories.stream().filter(f -> f.id().equals(chosen)).findFirst()
                     .orElse(factories.isEmpty() ? null : factories.get(0));
             model.put("factory", factory == null ? "" : factory.id());
             model.put("fields", factory == null ? List.of() : fields(factory.form(), typed, Map.of()));
-            model.put("newName", Objects.requireNonNullElse(request.getParameter("name"), ""));
-            templates.render(request, response, status, "admin-instances", TITLES.get(kindPath), model);
+            model.put("newName", Objects.requireNonNullElse(request.parameter("name"), ""));
+            templates.render(http, response, status, "admin-instances", TITLES.get(kindPath), model);
         } else {
             InstanceAdmin.InstanceView instance = admin.get(kind, name);
             model.put("instance", instance);
             model.put("fields", fields(instance.form(), typed, instance.settings()));
-            templates.render(request, response, status, "admin-instance", instance.name() + " · "
+            templates.render(http, response, status, "admin-instance", instance.name() + " · "
                     + TITLES.get(kindPath), model);
         }
     }
@@ -167,12 +165,20 @@ public class InstancePages extends HttpServlet {
         return typed;
     }
 
-    private static String kindPath(HttpServletRequest request) {
-        return request.getServletPath().substring("/admin/".length());
+    private static String kindPath(ConsoleRequest request) {
+        return request.variable("kind");
     }
 
-    private static String instanceName(HttpServletRequest request) {
-        String rest = request.getPathInfo();
-        return rest == null || rest.length() <= 1 ? null : rest.substring(1);
+    /** The kind the path names; another word is no page. */
+    private static InstanceAdmin.Kind kind(ConsoleRequest request) {
+        InstanceAdmin.Kind kind = KINDS.get(kindPath(request));
+        if (kind == null) {
+            throw DomainException.notFound("page", request.http().getRequestURI());
+        }
+        return kind;
+    }
+
+    private static String instanceName(ConsoleRequest request) {
+        return request.variables().get("name");
     }
 }

@@ -100,6 +100,11 @@ public class DatumService {
                 .map(d -> views(List.of(d))).orElse(List.of()), null);
     }
 
+    /** The counters of the executions that made datums ({@link DatumView#outputExecution()}), by id: "#12" to show. */
+    public Map<String, Integer> executionCounters(Collection<String> executionIds) {
+        return datums.executionCounters(executionIds);
+    }
+
     public DatumView view(Datum datum) {
         return views(List.of(datum)).get(0);
     }

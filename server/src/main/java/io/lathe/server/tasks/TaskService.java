@@ -148,6 +148,12 @@ public class TaskService {
                 .orElseThrow(() -> DomainException.notFound("task", id));
     }
 
+    /** The project's task with this counter. @throws DomainException 404 when there is none */
+    public Task get(String projectId, int counter) {
+        return tasks.findByCounter(projectId, counter).orElseThrow(() -> DomainException.notFound("task",
+                "#" + counter));
+    }
+
     /** Stops the task: no more trials, and its running executions are stopped. */
     public Task stop(String id) {
         Task task = get(id);
