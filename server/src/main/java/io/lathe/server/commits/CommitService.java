@@ -1,12 +1,12 @@
 package io.lathe.server.commits;
 
 import io.lathe.plugin.api.storage.StorageBackend;
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.instances.ConfiguredInstances;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.HashingInputStream;
 import io.lathe.server.platform.Limits;
 import io.lathe.server.platform.TemporaryFiles;
-import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.ValohaiConfig;

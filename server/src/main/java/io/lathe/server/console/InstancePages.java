@@ -1,12 +1,12 @@
 package io.lathe.server.console;
 
 import io.lathe.server.api.DomainExceptionMapper;
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.instances.ChannelTester;
 import io.lathe.server.instances.InstanceAdmin;
-import io.lathe.server.plugins.SecretSettings;
+import io.lathe.server.instances.SecretSettings;
+import io.lathe.server.platform.DomainException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,13 +1,13 @@
 package io.lathe.server.console;
 
 import io.lathe.server.api.DomainExceptionMapper;
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitRepository;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.executions.Execution;
 import io.lathe.server.executions.ExecutionService;
-import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.instances.ConfiguredInstances;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.valohai.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

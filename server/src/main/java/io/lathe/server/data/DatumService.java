@@ -1,16 +1,16 @@
 package io.lathe.server.data;
 
 import io.lathe.plugin.api.storage.StorageBackend;
+import io.lathe.server.audit.AuditLog;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.instances.ConfiguredInstances;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.HashingInputStream;
 import io.lathe.server.platform.Ids;
-import io.lathe.server.plugins.ConfiguredInstances;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import io.lathe.server.audit.AuditLog;
-import io.lathe.server.auth.Caller;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

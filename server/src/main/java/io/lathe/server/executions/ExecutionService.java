@@ -1,12 +1,12 @@
 package io.lathe.server.executions;
 
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
-import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.instances.ConfiguredInstances;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.CommandBuilder;

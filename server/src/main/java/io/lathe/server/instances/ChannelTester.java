@@ -5,7 +5,6 @@ import io.lathe.plugin.api.notify.Event;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.LatheSettings;
-import io.lathe.server.plugins.ConfiguredInstances;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.lathe.server.platform;
 
 import io.lathe.server.auth.InitialAdmin;
 import io.lathe.server.executions.ExecutionScheduler;
-import io.lathe.server.plugins.ConfiguredInstances;
-import io.lathe.server.plugins.PluginCalls;
-import io.lathe.server.plugins.PluginHost;
+import io.lathe.server.instances.ConfiguredInstances;
+import io.lathe.server.plugins.host.PluginHost;
+import io.lathe.server.plugins.points.PluginCalls;
 import io.lathe.server.tasks.TaskEngine;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;

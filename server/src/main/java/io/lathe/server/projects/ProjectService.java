@@ -1,9 +1,9 @@
 package io.lathe.server.projects;
 
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.instances.ConfiguredInstances;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Ids;
-import io.lathe.server.plugins.ConfiguredInstances;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -59,11 +59,11 @@ public class ProjectService {
         Project project = get(id);
         String newStore = store == null ? project.defaultStore() : store;
         String newEnvironment = environment == null ? project.defaultEnvironment() : environment;
-        if (entityManager.find(io.lathe.server.plugins.DataStore.class, newStore) == null) {
+        if (entityManager.find(io.lathe.server.instances.DataStore.class, newStore) == null) {
             throw DomainException.invalid("unknown-data-store", "there is no data store '" + newStore + "'; an admin"
                     + " creates them (POST /api/v1/admin/data-stores)", "default_store");
         }
-        if (entityManager.find(io.lathe.server.plugins.Environment.class, newEnvironment) == null) {
+        if (entityManager.find(io.lathe.server.instances.Environment.class, newEnvironment) == null) {
             throw DomainException.invalid("unknown-environment", "there is no environment '" + newEnvironment
                     + "'; an admin creates them (POST /api/v1/admin/environments)", "default_environment");
         }
