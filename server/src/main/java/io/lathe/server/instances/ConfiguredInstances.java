@@ -1,6 +1,6 @@
 package io.lathe.server.instances;
 
-import io.lathe.plugin.api.ExtensionFactory;
+import io.lathe.plugin.api.ConfiguredInstanceFactory;
 import io.lathe.plugin.api.PluginException;
 import io.lathe.plugin.api.compute.ComputeEnvironment;
 import io.lathe.plugin.api.compute.ComputeEnvironmentFactory;
@@ -146,7 +146,7 @@ public class ConfiguredInstances {
             HostPluginContext context = context("optimizer", id);
             PluginTarget target = new PluginTarget(plugins.pluginIdOf(factory), "optimizer", id);
             Optimizer optimizer = calls.call(target, "create", null,
-                    () -> factory.create(Settings.of(factory.configProperties(), Map.of()), context),
+                    () -> factory.create(context),
                     made -> made == null ? "no optimizer" : null);
             return new GuardedOptimizer(optimizer, calls, target);
         });
@@ -164,7 +164,7 @@ public class ConfiguredInstances {
     private record Made<I>(I instance, PluginTarget target) {
     }
 
-    private <I extends AutoCloseable, F extends ExtensionFactory<I>> Made<I> create(
+    private <I extends AutoCloseable, F extends ConfiguredInstanceFactory<I>> Made<I> create(
             Class<F> point, ConfiguredInstance config, String kind) {
         F factory = plugins.factory(point, config.factory()).orElseThrow(() -> new PluginException("no-such-factory",
                 "'" + config.name() + "' needs the " + kind + " extension '" + config.factory()

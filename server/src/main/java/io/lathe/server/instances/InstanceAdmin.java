@@ -1,6 +1,6 @@
 package io.lathe.server.instances;
 
-import io.lathe.plugin.api.ExtensionFactory;
+import io.lathe.plugin.api.ConfiguredInstanceFactory;
 import io.lathe.plugin.api.compute.ComputeEnvironmentFactory;
 import io.lathe.plugin.api.config.ConfigError;
 import io.lathe.plugin.api.config.ConfigProperty;
@@ -45,9 +45,9 @@ public class InstanceAdmin {
 
         final String noun;
         final Class<? extends ConfiguredInstance> entity;
-        final Class<? extends ExtensionFactory<?>> point;
+        final Class<? extends ConfiguredInstanceFactory<?>> point;
 
-        Kind(String noun, Class<? extends ConfiguredInstance> entity, Class<? extends ExtensionFactory<?>> point) {
+        Kind(String noun, Class<? extends ConfiguredInstance> entity, Class<? extends ConfiguredInstanceFactory<?>> point) {
             this.noun = noun;
             this.entity = entity;
             this.point = point;
@@ -108,7 +108,7 @@ public class InstanceAdmin {
         if (em.find(kind.entity, name) != null) {
             throw DomainException.conflict("name-taken", "there is already a " + kind.noun + " named '" + name + "'");
         }
-        ExtensionFactory<?> factory = factory(kind, factoryId);
+        ConfiguredInstanceFactory<?> factory = factory(kind, factoryId);
         Map<String, String> settings = checked(kind, factory, given == null ? Map.of() : given);
         Map<String, String> stored = secrets.seal(factory.configProperties(), settings);
         ConfiguredInstance instance = newInstance(kind, name, factory.id(), jsonb.toJson(stored));
@@ -124,7 +124,7 @@ public class InstanceAdmin {
      */
     public InstanceView update(Kind kind, String name, Map<String, String> given, Caller caller) {
         ConfiguredInstance instance = find(kind, name);
-        ExtensionFactory<?> factory = factory(kind, instance.factory());
+        ConfiguredInstanceFactory<?> factory = factory(kind, instance.factory());
         Map<String, String> before = jsonb.fromJson(instance.settingsJson(), SETTINGS);
         Map<String, String> merged = new HashMap<>(given == null ? Map.of() : given);
         for (ConfigProperty property : factory.configProperties()) {
@@ -192,16 +192,16 @@ public class InstanceAdmin {
         return instance;
     }
 
-    private ExtensionFactory<?> factory(Kind kind, String id) {
-        List<? extends ExtensionFactory<?>> available = plugins.factories(kind.point);
+    private ConfiguredInstanceFactory<?> factory(Kind kind, String id) {
+        List<? extends ConfiguredInstanceFactory<?>> available = plugins.factories(kind.point);
         return available.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() ->
                 DomainException.invalid("unknown-factory", "no started plugin offers a " + kind.noun + " extension '"
-                        + id + "'; there are " + available.stream().map(ExtensionFactory::id).sorted().toList(),
+                        + id + "'; there are " + available.stream().map(ConfiguredInstanceFactory::id).sorted().toList(),
                         "factory"));
     }
 
     /** The settings the extension declares, checked by it; unknown names and its errors are 400s naming them. */
-    private static Map<String, String> checked(Kind kind, ExtensionFactory<?> factory, Map<String, String> given) {
+    private static Map<String, String> checked(Kind kind, ConfiguredInstanceFactory<?> factory, Map<String, String> given) {
         Set<String> declared = factory.configProperties().stream().map(ConfigProperty::name)
                 .collect(Collectors.toSet());
         for (String name : given.keySet()) {
@@ -235,7 +235,7 @@ public class InstanceAdmin {
         Map<String, String> stored = jsonb.fromJson(instance.settingsJson(), SETTINGS);
         List<ConfigProperty> declared = plugins.factories(kind.point).stream()
                 .filter(f -> f.id().equals(instance.factory())).findFirst()
-                .map(ExtensionFactory::configProperties).orElse(List.of());
+                .map(ConfiguredInstanceFactory::configProperties).orElse(List.of());
         return new InstanceView(instance.name(), instance.factory(), new TreeMap<>(secrets.masked(declared, stored)),
                 form(declared));
     }
