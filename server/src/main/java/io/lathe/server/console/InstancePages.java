@@ -6,6 +6,8 @@ import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.instances.ChannelTester;
 import io.lathe.server.instances.InstanceAdmin;
 import io.lathe.server.instances.SecretSettings;
+import io.lathe.server.plugins.points.ExtensionPoint;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -20,25 +22,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code /admin/data-stores}, {@code /admin/environments}, {@code /admin/notification-channels}, for admins: the
- * configured instances of each kind, and a form built from the chosen extension's declared settings to add one;
- * {@code /admin/<kind>/<name>}: one instance's settings to change (secrets left blank keep their value), Delete, and
- * for a notification channel Send test.
+ * {@code /admin/<instances>} for every extension point with configured instances, at the path its descriptor names
+ * ({@code /admin/data-stores}, {@code /admin/environments}, {@code /admin/notification-channels}), for admins: the
+ * configured instances of the point, and a form built from the chosen extension's declared settings to add one;
+ * {@code /admin/<instances>/<name>}: one instance's settings to change (secrets left blank keep their value), Delete,
+ * and for a notification channel Send test. The other admin pages have exact paths, which take precedence.
  */
-@WebServlet(urlPatterns = {"/admin/data-stores", "/admin/data-stores/*", "/admin/environments",
-    "/admin/environments/*", "/admin/notification-channels", "/admin/notification-channels/*"})
+@WebServlet(urlPatterns = "/admin/*")
 public class InstancePages extends HttpServlet {
-
-    private static final Map<String, InstanceAdmin.Kind> KINDS = Map.of(
-            "data-stores", InstanceAdmin.Kind.DATA_STORE,
-            "environments", InstanceAdmin.Kind.ENVIRONMENT,
-            "notification-channels", InstanceAdmin.Kind.NOTIFICATION_CHANNEL);
-    private static final Map<String, String> TITLES = Map.of(
-            "data-stores", "Data stores", "environments", "Environments",
-            "notification-channels", "Notification channels");
 
     @Inject
     ConsoleTemplates templates;
+    @Inject
+    ExtensionPoints points;
     @Inject
     InstanceAdmin admin;
     @Inject
@@ -50,6 +46,7 @@ public class InstancePages extends HttpServlet {
             return;
         }
         try {
+            point(request);
             render(request, response, HttpServletResponse.SC_OK, null, null, null, null);
         } catch (DomainException e) {
             ErrorPages.render(templates, request, response, e);
@@ -62,17 +59,21 @@ public class InstancePages extends HttpServlet {
             return;
         }
         Caller caller = ConsoleSession.caller(request).orElseThrow();
-        String kindPath = kindPath(request);
-        InstanceAdmin.Kind kind = KINDS.get(kindPath);
+        ExtensionPoint<?, ?> point;
+        try {
+            point = point(request);
+        } catch (DomainException e) {
+            ErrorPages.render(templates, request, response, e);
+            return;
+        }
         String name = instanceName(request);
         Map<String, String> typed = typedSettings(request);
         try {
             if (name == null) {
                 String created = request.getParameter("name");
-                admin.create(kind, created, request.getParameter("factory"), typed, caller);
-                response.sendRedirect("/admin/" + kindPath + "/" + created + "?created");
-            } else if ("test".equals(request.getParameter("action"))
-                    && kind == InstanceAdmin.Kind.NOTIFICATION_CHANNEL) {
+                admin.create(point, created, request.getParameter("factory"), typed, caller);
+                response.sendRedirect("/admin/" + kindPath(request) + "/" + created + "?created");
+            } else if ("test".equals(request.getParameter("action")) && point == ExtensionPoints.NOTIFIER) {
                 ChannelTester.Delivery delivery = tester.test(name, caller);
                 if (delivery.delivered()) {
                     render(request, response, HttpServletResponse.SC_OK, null, null, "Delivered a test event.", null);
@@ -81,10 +82,10 @@ public class InstancePages extends HttpServlet {
                             + delivery.message(), null, null, null);
                 }
             } else if ("delete".equals(request.getParameter("action"))) {
-                admin.delete(kind, name, caller);
+                admin.delete(point, name, caller);
                 render(request, response, HttpServletResponse.SC_OK, null, null, "'" + name + "' was deleted.", null);
             } else {
-                admin.update(kind, name, typed, caller);
+                admin.update(point, name, typed, caller);
                 render(request, response, HttpServletResponse.SC_OK, null, null, "Saved: the next use of '" + name
                         + "' follows the new settings.", null);
             }
@@ -103,35 +104,39 @@ public class InstancePages extends HttpServlet {
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status, String error,
             String errorField, String notice, Map<String, String> typed) throws IOException {
+        ExtensionPoint<?, ?> point = point(request);
         String kindPath = kindPath(request);
-        InstanceAdmin.Kind kind = KINDS.get(kindPath);
+        String title = title(point);
         String name = instanceName(request);
         Map<String, Object> model = new HashMap<>();
         model.put("kindPath", kindPath);
-        model.put("kindTitle", TITLES.get(kindPath));
+        model.put("kindTitle", title);
+        model.put("kinds", points.all().stream().filter(ExtensionPoint::hasConfiguredInstances)
+                .map(p -> Map.of("path", p.configuredInstances().orElseThrow().adminPath(), "title", title(p)))
+                .toList());
+        model.put("canTest", point == ExtensionPoints.NOTIFIER);
         model.put("error", error);
         model.put("errorField", errorField == null ? "" : errorField);
         model.put("notice", notice != null ? notice : request.getParameter("created") != null ? "Created." : null);
-        List<InstanceAdmin.FactoryView> factories = admin.factories(kind);
+        List<InstanceAdmin.FactoryView> factories = admin.factories(point);
         model.put("factories", factories);
         if (name != null && notice != null && notice.endsWith("was deleted.")) {
             name = null;
         }
         if (name == null) {
-            model.put("instances", admin.list(kind));
+            model.put("instances", admin.list(point));
             String chosen = request.getParameter("factory");
             InstanceAdmin.FactoryView factory = factories.stream().filter(f -> f.id().equals(chosen)).findFirst()
                     .orElse(factories.isEmpty() ? null : factories.get(0));
             model.put("factory", factory == null ? "" : factory.id());
             model.put("fields", factory == null ? List.of() : fields(factory.form(), typed, Map.of()));
             model.put("newName", Objects.requireNonNullElse(request.getParameter("name"), ""));
-            templates.render(request, response, status, "admin-instances", TITLES.get(kindPath), model);
+            templates.render(request, response, status, "admin-instances", title, model);
         } else {
-            InstanceAdmin.InstanceView instance = admin.get(kind, name);
+            InstanceAdmin.InstanceView instance = admin.get(point, name);
             model.put("instance", instance);
             model.put("fields", fields(instance.form(), typed, instance.settings()));
-            templates.render(request, response, status, "admin-instance", instance.name() + " · "
-                    + TITLES.get(kindPath), model);
+            templates.render(request, response, status, "admin-instance", instance.name() + " · " + title, model);
         }
     }
 
@@ -167,12 +172,32 @@ public class InstancePages extends HttpServlet {
         return typed;
     }
 
-    private static String kindPath(HttpServletRequest request) {
-        return request.getServletPath().substring("/admin/".length());
+    /** The point whose instances the path names; not found for any other path under {@code /admin/}. */
+    private ExtensionPoint<?, ?> point(HttpServletRequest request) {
+        return points.withAdminPath(kindPath(request)).orElseThrow(() -> DomainException.notFound("page",
+                request.getRequestURI()));
     }
 
+    /** {@code Data stores}: the point's instances as a title names them. */
+    private static String title(ExtensionPoint<?, ?> point) {
+        String plural = point.configuredInstances().orElseThrow().plural();
+        return Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
+    }
+
+    /** The first segment after {@code /admin/}: {@code data-stores}. */
+    private static String kindPath(HttpServletRequest request) {
+        String[] segments = segments(request);
+        return segments.length > 0 ? segments[0] : "";
+    }
+
+    /** The second segment: the instance's name, or null on a point's page. */
     private static String instanceName(HttpServletRequest request) {
+        String[] segments = segments(request);
+        return segments.length > 1 && !segments[1].isEmpty() ? segments[1] : null;
+    }
+
+    private static String[] segments(HttpServletRequest request) {
         String rest = request.getPathInfo();
-        return rest == null || rest.length() <= 1 ? null : rest.substring(1);
+        return rest == null || rest.length() <= 1 ? new String[0] : rest.substring(1).split("/", 2);
     }
 }

@@ -6,7 +6,9 @@ import io.lathe.server.commits.CommitRepository;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.executions.Execution;
 import io.lathe.server.executions.ExecutionService;
-import io.lathe.server.instances.ConfiguredInstances;
+import io.lathe.server.instances.ConfiguredInstanceRepository;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.valohai.Step;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +49,7 @@ public class NewExecutionPage implements ProjectSubpage {
     @Inject
     ExecutionService executions;
     @Inject
-    ConfiguredInstances instances;
+    ConfiguredInstanceRepository instances;
 
     @Override
     public Pattern path() {
@@ -138,14 +140,14 @@ public class NewExecutionPage implements ProjectSubpage {
     /** The environments to choose from, when there is a choice; the step's own (if it exists here) first chosen. */
     private List<Map<String, Object>> environments(Step step, ProjectRequest request,
             Function<String, String[]> submitted) {
-        List<String> names = instances.environmentNames();
+        List<String> names = instances.names(ExtensionPoints.COMPUTE);
         if (names.size() < 2) {
             return List.of();
         }
         String[] posted = submitted == null ? null : submitted.apply(ExecutionForm.ENVIRONMENT);
         String chosen = posted != null && posted.length > 0 ? posted[0]
                 : step.environment().filter(names::contains).orElse(request.project().defaultEnvironment() == null
-                        ? ConfiguredInstances.DEFAULT : request.project().defaultEnvironment());
+                        ? DefaultInstances.NAME : request.project().defaultEnvironment());
         return names.stream().map(name -> Map.<String, Object>of("name", name, "selected", name.equals(chosen)))
                 .toList();
     }

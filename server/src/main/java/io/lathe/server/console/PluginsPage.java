@@ -10,8 +10,9 @@ import io.lathe.server.plugins.admin.UpdateSiteIndex;
 import io.lathe.server.plugins.admin.UpdateSites;
 import io.lathe.server.plugins.host.PluginDescription;
 import io.lathe.server.plugins.host.PluginHost;
+import io.lathe.server.plugins.points.ExtensionPoint;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.plugins.points.PluginFaults;
-import io.lathe.server.plugins.points.PluginTarget;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -50,6 +51,8 @@ public class PluginsPage extends HttpServlet {
     ExecutionRepository executions;
     @Inject
     UpdateSites sites;
+    @Inject
+    ExtensionPoints points;
 
     private static final String FLASH = "lathe.plugins.notice";
     private static final int RECENT_FAULTS = 5;
@@ -166,7 +169,8 @@ public class PluginsPage extends HttpServlet {
         view.put("dependencies", plugin.dependencies());
         view.put("file", plugin.file());
         view.put("extensions", plugin.extensions().stream().map(e -> Map.of(
-                "point", e.point() == null ? "" : e.point(),
+                "point", e.point() == null ? "" : points.byId(e.point()).map(ExtensionPoint::displayName)
+                        .orElse(e.point()),
                 "id", e.id() == null ? "" : e.id(),
                 "name", e.name() == null ? e.className() : e.name())).toList());
         view.put("error", plugin.error() == null ? "" : plugin.error());
@@ -183,7 +187,8 @@ public class PluginsPage extends HttpServlet {
     private Map<String, Object> faultView(PluginFaults.FaultView fault) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("at", fault.at().toString());
-        view.put("instance", PluginTarget.named(fault.extension(), fault.instance()));
+        view.put("instance", points.byId(fault.extension()).map(p -> p.named(fault.instance()))
+                .orElse(fault.extension() + " '" + fault.instance() + "'"));
         view.put("operation", fault.operation());
         view.put("message", fault.message());
         view.put("execution", fault.execution() == null ? "" : executions.find(fault.execution())

@@ -2,7 +2,8 @@ package io.lathe.server.platform;
 
 import io.lathe.server.auth.InitialAdmin;
 import io.lathe.server.executions.ExecutionScheduler;
-import io.lathe.server.instances.ConfiguredInstances;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.plugins.host.PluginHost;
 import io.lathe.server.plugins.points.PluginCalls;
 import io.lathe.server.tasks.TaskEngine;
@@ -39,7 +40,9 @@ public class ServerStartup implements ServletContextListener {
     @Inject
     PluginHost plugins;
     @Inject
-    ConfiguredInstances instances;
+    DefaultInstances defaultInstances;
+    @Inject
+    LiveInstances liveInstances;
     @Inject
     InitialAdmin initialAdmin;
     @Inject
@@ -91,7 +94,7 @@ public class ServerStartup implements ServletContextListener {
         temporaryFiles.clear();
         migrator.migrate();
         plugins.start(bundledPlugins(event.getServletContext()));
-        instances.ensureDefaults();
+        defaultInstances.ensure();
         Optional<Path> tokenFile = initialAdmin.ensure();
         scheduler.start();
         taskEngine.start();
@@ -115,7 +118,7 @@ public class ServerStartup implements ServletContextListener {
         taskEngine.stop();
         scheduler.stop();
         // Ends running jobs now, while the database is up, so each is recorded as stopped rather than lost.
-        instances.closeAll();
+        liveInstances.closeAll();
     }
 
     private static Map<String, Function<String, InputStream>> bundledPlugins(ServletContext context) {

@@ -10,7 +10,8 @@ import io.lathe.server.executions.Execution;
 import io.lathe.server.executions.ExecutionService;
 import io.lathe.server.executions.ExecutionStatus;
 import io.lathe.server.executions.MetricCurve;
-import io.lathe.server.instances.ConfiguredInstances;
+import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.JsonText;
 import io.lathe.server.platform.LatheDataSource;
@@ -59,7 +60,7 @@ public class TaskEngine {
     @Inject
     CommitService commits;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances instances;
     @Inject
     TaskEngine self;
 
@@ -240,7 +241,7 @@ public class TaskEngine {
      */
     private List<Map<String, Object>> askOptimizer(String optimizer, ProposalRequest request) {
         try {
-            return instances.optimizer(optimizer).propose(request);
+            return instances.get(ExtensionPoints.OPTIMIZER, optimizer).propose(request);
         } catch (io.lathe.plugin.api.PluginException e) {
             throw new OptimizerFailure(e.getMessage());
         }

@@ -1,10 +1,10 @@
 package io.lathe.server.plugins.admin;
 
-import io.lathe.plugin.api.compute.ComputeEnvironmentFactory;
-import io.lathe.plugin.api.storage.StorageBackendFactory;
+import io.lathe.plugin.api.ExtensionFactory;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.instances.ConfiguredInstances;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.LatheSettings;
 import io.lathe.server.platform.Limits;
@@ -42,7 +42,9 @@ public class PluginAdmin {
     @Inject
     PluginHost host;
     @Inject
-    ConfiguredInstances instances;
+    DefaultInstances defaultInstances;
+    @Inject
+    LiveInstances liveInstances;
     @Inject
     AuditLog audit;
     @Inject
@@ -384,16 +386,9 @@ public class PluginAdmin {
     private void refuseIfNeeded(LathePluginManager manager, PluginWrapper plugin, String what, boolean anyDependent) {
         String id = plugin.getPluginId();
         if (plugin.getPluginState() == PluginState.STARTED) {
-            List<String> storage = new ArrayList<>();
-            List<String> compute = new ArrayList<>();
-            for (Object extension : manager.getExtensions(id)) {
-                if (extension instanceof StorageBackendFactory factory) {
-                    storage.add(factory.id());
-                } else if (extension instanceof ComputeEnvironmentFactory factory) {
-                    compute.add(factory.id());
-                }
-            }
-            List<String> defaults = instances.defaultsMadeBy(storage, compute);
+            List<ExtensionFactory<?>> factories = manager.getExtensions(id).stream()
+                    .filter(ExtensionFactory.class::isInstance).map(e -> (ExtensionFactory<?>) e).toList();
+            List<String> defaults = defaultInstances.madeBy(factories);
             if (!defaults.isEmpty()) {
                 throw DomainException.conflict("needed-by-default", "plugin '" + id + "' makes the default "
                         + String.join(" and ", defaults) + ", which Lathe runs on; it cannot be " + what);
@@ -418,7 +413,7 @@ public class PluginAdmin {
      * loaded one (PF4J would unload them with it).
      */
     private List<String> holders(LathePluginManager manager, PluginWrapper plugin, boolean unloading) {
-        List<String> holders = new ArrayList<>(instances.liveInstancesFrom(plugin.getPluginClassLoader()));
+        List<String> holders = new ArrayList<>(liveInstances.madeBy(plugin.getPluginClassLoader()));
         manager.getPlugins().stream()
                 .filter(p -> unloading || p.getPluginState() == PluginState.STARTED)
                 .filter(p -> p.getDescriptor().getDependencies().stream()

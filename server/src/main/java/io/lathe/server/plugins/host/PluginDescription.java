@@ -1,6 +1,7 @@
 package io.lathe.server.plugins.host;
 
 import io.lathe.plugin.api.ExtensionFactory;
+import io.lathe.server.plugins.points.ExtensionPoint;
 import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.plugins.points.PluginFaults;
 import java.nio.file.Path;
@@ -38,14 +39,14 @@ public record PluginDescription(
     }
 
     static PluginDescription of(PluginWrapper plugin, Set<String> extensionClassNames, List<?> started,
-            String problem, String pendingAction, boolean bundled) {
+            ExtensionPoints points, String problem, String pendingAction, boolean bundled) {
         PluginDescriptor descriptor = plugin.getDescriptor();
         List<Extension> extensions = started.isEmpty()
                 ? extensionClassNames.stream().sorted().map(name -> new Extension(null, null, null, name)).toList()
                 : started.stream()
                         .filter(ExtensionFactory.class::isInstance)
                         .map(ExtensionFactory.class::cast)
-                        .map(f -> new Extension(ExtensionPoints.nameOf(f).orElse(null), f.id(), f.displayName(),
+                        .map(f -> new Extension(points.of(f).map(ExtensionPoint::id).orElse(null), f.id(), f.displayName(),
                                 f.getClass().getName()))
                         .toList();
         Throwable failure = plugin.getFailedException();

@@ -2,7 +2,7 @@ package io.lathe.server.plugins.host;
 
 import io.lathe.plugin.api.ExtensionFactory;
 import io.lathe.server.platform.LatheSettings;
-import io.lathe.server.plugins.admin.PluginAdmin;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +36,8 @@ public class PluginHost {
 
     @Inject
     LatheSettings settings;
+    @Inject
+    ExtensionPoints points;
 
     private volatile LathePluginManager manager;
     private volatile PendingPluginActions pending;
@@ -94,7 +96,7 @@ public class PluginHost {
         return manager;
     }
 
-    /** The lock {@link PluginAdmin} holds while it changes plugins. */
+    /** The lock plugin administration holds while it changes plugins. */
     public Object changes() {
         return changes;
     }
@@ -170,7 +172,7 @@ public class PluginHost {
         }
         return PluginDescription.of(plugin, current.getExtensionClassNames(plugin.getPluginId()),
                 plugin.getPluginState() == PluginState.STARTED
-                        ? current.getExtensions(plugin.getPluginId()) : List.of(),
+                        ? current.getExtensions(plugin.getPluginId()) : List.of(), points,
                 unmetRequirement(current, plugin), waiting.isEmpty() ? null : String.join(",", waiting),
                 isBundled(plugin.getPluginId()));
     }

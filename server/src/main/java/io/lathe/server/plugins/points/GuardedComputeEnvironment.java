@@ -7,45 +7,20 @@ import io.lathe.plugin.api.compute.JobSpec;
 import io.lathe.plugin.api.compute.JobState;
 import io.lathe.plugin.api.compute.LogStream;
 import java.io.InputStream;
-import java.util.Objects;
 
 /**
- * An environment whose every call goes through {@link PluginCalls} with the plain time limit. Nonsense: a capacity
- * below 1, a launch without a handle, a state of null.
+ * The guard of an environment: every call with the plain time limit. Nonsense: a capacity below 1, a launch without
+ * a handle, a state of null.
  */
-public final class GuardedComputeEnvironment implements ComputeEnvironment, GuardedInstance {
+final class GuardedComputeEnvironment extends GuardedInstance<ComputeEnvironment> implements ComputeEnvironment {
 
-    private final ComputeEnvironment delegate;
-    private final PluginCalls calls;
-    private final PluginTarget target;
-    private final String executionId;
-
-    public GuardedComputeEnvironment(ComputeEnvironment delegate, PluginCalls calls, PluginTarget target,
-            String executionId) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.calls = Objects.requireNonNull(calls, "calls");
-        this.target = Objects.requireNonNull(target, "target");
-        this.executionId = executionId;
-    }
-
-    /** The same environment, recording its faults against {@code id}, the execution its calls are made for. */
-    public GuardedComputeEnvironment forExecution(String id) {
-        return new GuardedComputeEnvironment(delegate, calls, target, id);
-    }
-
-    /** The configured instance's name. */
-    public String name() {
-        return target.instance();
-    }
-
-    @Override
-    public Object unguarded() {
-        return delegate;
+    GuardedComputeEnvironment(ComputeEnvironment delegate, GuardedCalls calls) {
+        super(delegate, calls);
     }
 
     @Override
     public int capacity() {
-        return calls.call(target, "capacity", executionId, delegate::capacity,
+        return calls.call("capacity", delegate::capacity,
                 capacity -> capacity < 1 ? "a capacity of " + capacity + " (at least 1 job must fit)" : null);
     }
 
@@ -56,23 +31,19 @@ public final class GuardedComputeEnvironment implements ComputeEnvironment, Guar
     @Override
     public String launch(JobSpec spec, JobListener listener) {
         GatedListener gated = new GatedListener(listener);
-        return calls.call(target, "launch", executionId, () -> delegate.launch(spec, gated),
+        return calls.call("launch", () -> delegate.launch(spec, gated),
                 handle -> handle == null || handle.isBlank() ? "no handle for the job" : null,
                 PluginCalls.Activity.plain().whenAbandoned(gated::close));
     }
 
     @Override
     public JobState state(String handle) {
-        return calls.call(target, "state", executionId, () -> delegate.state(handle),
-                state -> state == null ? "no state" : null);
+        return calls.call("state", () -> delegate.state(handle), state -> state == null ? "no state" : null);
     }
 
     @Override
     public void stop(String handle) {
-        calls.call(target, "stop", executionId, () -> {
-            delegate.stop(handle);
-            return Boolean.TRUE;
-        }, done -> null);
+        calls.run("stop", () -> delegate.stop(handle));
     }
 
     /** Passes a job's reports on until closed. */
@@ -116,11 +87,5 @@ public final class GuardedComputeEnvironment implements ComputeEnvironment, Guar
                 delegate.finished(outcome);
             }
         }
-    }
-
-    /** Closes the plugin's instance, without a time limit ({@link PluginCalls#close}). */
-    @Override
-    public void close() {
-        calls.close(target, delegate);
     }
 }

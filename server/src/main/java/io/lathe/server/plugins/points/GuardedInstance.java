@@ -1,8 +1,25 @@
 package io.lathe.server.plugins.points;
 
-/** A live plugin instance behind its guard ({@link PluginCalls}). */
-public interface GuardedInstance {
+import java.util.Objects;
 
-    /** The plugin's own object, to tell which plugin made it (its class loader); never to call. */
-    Object unguarded();
+/**
+ * What every hand-written guard holds: the plugin's instance, never called but through {@link #calls}, and the
+ * calls; closing the guard closes the plugin's instance without a time limit.
+ *
+ * @param <I> the instance type
+ */
+abstract class GuardedInstance<I extends AutoCloseable> implements AutoCloseable {
+
+    protected final I delegate;
+    protected final GuardedCalls calls;
+
+    GuardedInstance(I delegate, GuardedCalls calls) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.calls = Objects.requireNonNull(calls, "calls");
+    }
+
+    @Override
+    public void close() {
+        calls.close(delegate);
+    }
 }

@@ -6,34 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** An optimizer whose every call goes through {@link PluginCalls} with the plain time limit. */
-public final class GuardedOptimizer implements Optimizer, GuardedInstance {
+/** The guard of an optimizer: the plain time limit; no list of proposals, or a null one in it, is nonsense. */
+final class GuardedOptimizer extends GuardedInstance<Optimizer> implements Optimizer {
 
-    private final Optimizer delegate;
-    private final PluginCalls calls;
-    private final PluginTarget target;
-
-    public GuardedOptimizer(Optimizer delegate, PluginCalls calls, PluginTarget target) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.calls = Objects.requireNonNull(calls, "calls");
-        this.target = Objects.requireNonNull(target, "target");
-    }
-
-    @Override
-    public Object unguarded() {
-        return delegate;
+    GuardedOptimizer(Optimizer delegate, GuardedCalls calls) {
+        super(delegate, calls);
     }
 
     @Override
     public List<Map<String, Object>> propose(ProposalRequest request) {
-        return calls.call(target, "propose", null, () -> delegate.propose(request),
-                proposals -> proposals == null ? "no parameter sets"
-                        : proposals.stream().anyMatch(Objects::isNull) ? "a null parameter set" : null);
-    }
-
-    /** Closes the plugin's instance, without a time limit ({@link PluginCalls#close}). */
-    @Override
-    public void close() {
-        calls.close(target, delegate);
+        return calls.call("propose", () -> delegate.propose(request), proposals -> proposals == null
+                ? "no parameter sets" : proposals.stream().anyMatch(Objects::isNull) ? "a null parameter set" : null);
     }
 }

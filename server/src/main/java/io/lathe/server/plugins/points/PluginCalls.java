@@ -254,6 +254,12 @@ public class PluginCalls {
         return text.length() <= MAX_PLUGIN_MESSAGE ? text : text.substring(0, MAX_PLUGIN_MESSAGE - 1) + "\u2026";
     }
 
+    /** What a plugin runs on the caller's side of a streaming call: a read of its stream, a visit of an item. */
+    @FunctionalInterface
+    public interface CallerWork<T, E extends Exception> {
+        T run() throws E;
+    }
+
     /**
      * The progress of a streaming call, reported by the wrappers the guarded instance hands the plugin (a content
      * stream, a visitor) from the plugin's thread.
@@ -293,21 +299,24 @@ public class PluginCalls {
             onAbandon.run();
         }
 
-        /** The plugin called into the caller's side (read the stream, visited an item): the clock stops. */
-        public void enterCaller() {
+        /**
+         * Runs {@code work} on the caller's side of the call (the plugin reads the caller's stream, visits an item
+         * with the caller's visitor): the clock stops meanwhile and its end is progress. What it throws is the
+         * caller's failure, thrown on to the plugin; the call then fails with it, as the caller's, not a fault of the
+         * plugin. Only the first such failure is kept.
+         */
+        public <T, E extends Exception> T onCallerSide(CallerWork<T, E> work) throws E {
             inCaller.incrementAndGet();
-        }
-
-        /** Back in the plugin: that was progress, and the clock starts again. */
-        public void leaveCaller() {
-            lastProgress = System.nanoTime();
-            inCaller.decrementAndGet();
-        }
-
-        /** What the caller's side threw at the plugin; the call then fails with it. Only the first is kept. */
-        public void callerFailed(Throwable failure) {
-            if (callerFailure == null) {
-                callerFailure = failure;
+            try {
+                return work.run();
+            } catch (Exception | Error e) {
+                if (callerFailure == null) {
+                    callerFailure = e;
+                }
+                throw e;
+            } finally {
+                lastProgress = System.nanoTime();
+                inCaller.decrementAndGet();
             }
         }
 

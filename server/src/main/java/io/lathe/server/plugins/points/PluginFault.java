@@ -36,7 +36,7 @@ public class PluginFault {
             long occurredAt) {
         this.id = id;
         this.pluginId = target.pluginId();
-        this.extension = target.extension();
+        this.extension = target.point().id();
         this.instanceName = target.instance();
         this.operation = operation;
         this.code = code;

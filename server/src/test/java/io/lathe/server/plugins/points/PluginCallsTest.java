@@ -251,7 +251,8 @@ class PluginCallsTest {
     }
 
     private StorageBackend guarded(StorageBackend store) {
-        return new GuardedStorageBackend(store, calls, new PluginTarget("test-plugin", "storage", "test"), null);
+        return ExtensionPoints.STORAGE.guard(store, new GuardedCalls(calls,
+                new PluginTarget("test-plugin", ExtensionPoints.STORAGE, "test")));
     }
 
     /** Answers null or nothing to everything; each test overrides what it needs. */

@@ -3,6 +3,7 @@ package io.lathe.server.instances;
 import io.lathe.server.api.ApiError;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,24 +14,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 
-/**
- * {@code /api/v1/admin/notification-channels}: the configured notification channels: where events are sent; and
- * {@code POST .../{name}/test}, which sends one test event through a channel.
- */
-@Path("admin/notification-channels")
-public class NotificationChannelResource extends InstanceResource {
+/** {@code POST /api/v1/admin/notification-channels/{name}/test}: sends one test event through a channel. */
+@Path("admin/" + ExtensionPoints.NOTIFICATION_CHANNELS + "/{name}/test")
+public class ChannelTestResource {
 
     @Inject
     ChannelTester tester;
 
-    @Override
-    protected InstanceAdmin.Kind kind() {
-        return InstanceAdmin.Kind.NOTIFICATION_CHANNEL;
-    }
-
     /** {@code 200 {"delivered": true}}, or 502 with the plugin's failure. */
     @POST
-    @Path("{name}/test")
     @Access(Access.Rule.ADMIN)
     public Response test(@PathParam("name") String name, @Context SecurityContext security) {
         ChannelTester.Delivery delivery = tester.test(name, (Caller) security.getUserPrincipal());
