@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LatheServer implements AutoCloseable {
 
-    // Generous: on a busy 2-core machine Payara alone can take two minutes to deploy.
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    // Generous: on a busy 2-core machine Payara alone has taken more than four minutes to deploy.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(480);
 
     private final Path jar;
     private final Path home;
