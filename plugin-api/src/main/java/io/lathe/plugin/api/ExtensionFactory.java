@@ -13,9 +13,10 @@ import org.pf4j.ExtensionPoint;
  *       settings, and uses it for every caller (an optimizer).</li>
  * </ul>
  *
- * <p>Lifecycle: the server discovers a factory when its plugin starts and keeps one object of it while the plugin
- * runs. A factory is stateless. The server closes the instances it made ({@link AutoCloseable#close()}) when they are
- * no longer used: when a configured instance is changed or removed, or the server stops.
+ * <p>Lifecycle: the server makes one instance of a factory per start of its plugin and uses that one while the plugin
+ * runs; a restart or an upgrade of the plugin makes a new one. A factory is stateless. The server closes the
+ * instances it made ({@link AutoCloseable#close()}) when they are no longer used: when a configured instance is
+ * changed or removed, or the server stops.
  *
  * <p>Threading: every method may be called from any thread, concurrently. Null policy: no argument is null and no
  * method returns null.

@@ -26,6 +26,9 @@ public interface PluginContext {
     /** The clock to read time from, so tests can fix it. */
     Clock clock();
 
-    /** The URL the server is reached at, for links in messages (e.g. {@code http://localhost:8080/}). */
+    /**
+     * The URL users reach the server at, for links in messages: what the administrator set as {@code LATHE_BASE_URL}
+     * (e.g. {@code https://lathe.example.com/}), by default {@code http://localhost:<port>/}. It ends in {@code /}.
+     */
     URI baseUrl();
 }

@@ -52,7 +52,8 @@ public class ProjectMember {
         return access;
     }
 
-    void setAccess(ProjectRole access) {
+    // Changed by accounts.Memberships, which records each change in the audit trail; access control only reads it.
+    public void setAccess(ProjectRole access) {
         this.access = access;
     }
 }

@@ -68,15 +68,17 @@ public class User {
         return PasswordHasher.matches(password, passwordHash);
     }
 
-    void setPassword(String password) {
+    // The changes below are made by accounts.Accounts, which records each in the audit trail; access control only
+    // reads users.
+    public void setPassword(String password) {
         this.passwordHash = PasswordHasher.hash(password);
     }
 
-    void setDisabled(boolean disabled) {
+    public void setDisabled(boolean disabled) {
         this.disabled = disabled;
     }
 
-    void setRole(Role role) {
+    public void setRole(Role role) {
         this.role = role;
     }
 }

@@ -2,7 +2,6 @@ package io.lathe.server.commits;
 
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Limits;
-import jakarta.ws.rs.core.Response;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

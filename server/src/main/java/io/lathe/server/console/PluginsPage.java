@@ -5,6 +5,7 @@ import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.executions.ExecutionRepository;
 import io.lathe.server.platform.DomainException;
+import io.lathe.server.plugins.admin.AdminPluginResource;
 import io.lathe.server.plugins.admin.PluginAdmin;
 import io.lathe.server.plugins.admin.UpdateSiteIndex;
 import io.lathe.server.plugins.admin.UpdateSites;
@@ -97,11 +98,13 @@ public class PluginsPage extends HttpServlet {
                 case "remove-file" -> admin.removeFailedFile(request.getParameter("file"), caller);
                 case "add-site" -> {
                     sites.add(site, request.getParameter("url"), caller);
-                    yield new PluginAdmin.Outcome(201, "Added the update site " + site + ".", false, null);
+                    yield new PluginAdmin.Outcome(PluginAdmin.Change.CHANGED, "Added the update site " + site + ".",
+                            false, null);
                 }
                 case "remove-site" -> {
                     sites.remove(site, caller);
-                    yield new PluginAdmin.Outcome(200, "Removed the update site " + site + ".", false, null);
+                    yield new PluginAdmin.Outcome(PluginAdmin.Change.CHANGED, "Removed the update site " + site + ".",
+                            false, null);
                 }
                 default -> throw DomainException.invalid("invalid-action", "action must be enable, disable,"
                         + " uninstall, remove-file, install, add-site or remove-site", "action");
@@ -129,7 +132,7 @@ public class PluginsPage extends HttpServlet {
         try (InputStream body = request.getInputStream()) {
             PluginAdmin.Outcome outcome = admin.install(body, caller);
             request.getSession().setAttribute(FLASH, outcome.message());
-            response.setStatus(outcome.status());
+            response.setStatus(AdminPluginResource.httpStatus(outcome.change()));
             answer.add("message", outcome.message()).add("restartRequired", outcome.restartRequired())
                     .add("location", "/admin/plugins");
         } catch (DomainException e) {

@@ -5,7 +5,7 @@ import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.auth.Memberships;
+import io.lathe.server.accounts.Memberships;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.executions.ExecutionQuery;
 import io.lathe.server.executions.ExecutionTable;

@@ -2,7 +2,7 @@ package io.lathe.server.console;
 
 import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.platform.DomainException;
-import io.lathe.server.auth.Accounts;
+import io.lathe.server.accounts.Accounts;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.User;
 import jakarta.inject.Inject;

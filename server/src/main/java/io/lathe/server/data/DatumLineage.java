@@ -1,7 +1,5 @@
 package io.lathe.server.data;
 
-import io.lathe.server.executions.Execution;
-import io.lathe.server.platform.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -32,6 +30,8 @@ public class DatumLineage {
     private EntityManager em;
     @Inject
     DatumRepository datums;
+    @Inject
+    LineageExecutions executions;
 
     /** The graph: datums and executions as nodes, "input" edges datum → execution, "output" execution → datum. */
     public record Graph(String root, List<DatumNode> datums, List<ExecutionNode> executions, List<Edge> edges,
@@ -76,18 +76,13 @@ public class DatumLineage {
                 .setParameter("ids", producers).getResultStream()
                 .forEach(row -> inputs.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(
                         new InputUse((String) row[1], (String) row[2], (String) row[3], (String) row[4])));
-        return executions(producers).stream().map(e -> new Origin(node(e), inputs.getOrDefault(e.id(), List.of())))
-                .toList();
-    }
-
-    private static ExecutionNode node(Execution e) {
-        return new ExecutionNode(e.id(), e.counter(), e.stepName(), e.status().apiName(), e.commitId(),
-                JsonText.object(e.parametersJson()));
+        return executions.nodes(producers).stream()
+                .map(e -> new Origin(e, inputs.getOrDefault(e.id(), List.of()))).toList();
     }
 
     public Graph of(Datum root) {
         Map<String, Datum> datumNodes = new LinkedHashMap<>();
-        Map<String, Execution> executionNodes = new LinkedHashMap<>();
+        Map<String, ExecutionNode> executionNodes = new LinkedHashMap<>();
         Set<Edge> edges = new LinkedHashSet<>();
         datumNodes.put(root.id(), root);
         boolean truncated = walkUpstream(root, datumNodes, executionNodes, edges);
@@ -95,11 +90,11 @@ public class DatumLineage {
         return new Graph(root.id(),
                 datumNodes.values().stream().map(d -> new DatumNode(d.id(), "datum://" + d.id(), d.name(), d.size(),
                         d.sha256(), d.isPurged(), d.executionId())).toList(),
-                executionNodes.values().stream().map(DatumLineage::node).toList(),
+                List.copyOf(executionNodes.values()),
                 List.copyOf(edges), truncated);
     }
 
-    private boolean walkUpstream(Datum root, Map<String, Datum> datumNodes, Map<String, Execution> executionNodes,
+    private boolean walkUpstream(Datum root, Map<String, Datum> datumNodes, Map<String, ExecutionNode> executionNodes,
             Set<Edge> edges) {
         Collection<Datum> generation = List.of(root);
         while (!generation.isEmpty()) {
@@ -114,7 +109,7 @@ public class DatumLineage {
             if (full(datumNodes, executionNodes, producers.size())) {
                 return true;
             }
-            executions(producers).forEach(e -> executionNodes.put(e.id(), e));
+            executions.nodes(producers).forEach(e -> executionNodes.put(e.id(), e));
             List<Object[]> inputs = producers.isEmpty() ? List.of() : em.createQuery(
                             "SELECT i.executionId, i.datumId, i.inputName FROM ExecutionInput i"
                                     + " WHERE i.executionId IN :ids AND i.datumId IS NOT NULL", Object[].class)
@@ -135,7 +130,7 @@ public class DatumLineage {
         return false;
     }
 
-    private boolean walkDownstream(Datum root, Map<String, Datum> datumNodes, Map<String, Execution> executionNodes,
+    private boolean walkDownstream(Datum root, Map<String, Datum> datumNodes, Map<String, ExecutionNode> executionNodes,
             Set<Edge> edges) {
         Set<String> generation = Set.of(root.id());
         Set<String> visited = new LinkedHashSet<>(generation);
@@ -152,7 +147,7 @@ public class DatumLineage {
             if (full(datumNodes, executionNodes, consumers.size())) {
                 return true;
             }
-            executions(consumers).forEach(e -> executionNodes.put(e.id(), e));
+            executions.nodes(consumers).forEach(e -> executionNodes.put(e.id(), e));
             List<Datum> outputs = datums.producedByAny(consumers);
             Set<String> next = new LinkedHashSet<>();
             for (Datum output : outputs) {
@@ -170,15 +165,7 @@ public class DatumLineage {
         return false;
     }
 
-    private static boolean full(Map<String, Datum> datumNodes, Map<String, Execution> executionNodes, int adding) {
+    private static boolean full(Map<String, Datum> datumNodes, Map<String, ExecutionNode> executionNodes, int adding) {
         return datumNodes.size() + executionNodes.size() + adding > MAX_NODES;
-    }
-
-    private List<Execution> executions(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return new ArrayList<>();
-        }
-        return em.createQuery("SELECT e FROM Execution e WHERE e.id IN :ids ORDER BY e.counter", Execution.class)
-                .setParameter("ids", ids).getResultList();
     }
 }

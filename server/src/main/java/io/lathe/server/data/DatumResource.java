@@ -3,6 +3,7 @@ package io.lathe.server.data;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.platform.LatheSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -35,6 +37,8 @@ public class DatumResource {
     DatumService datums;
     @Inject
     DatumLineage lineage;
+    @Inject
+    LatheSettings settings;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -97,13 +101,17 @@ public class DatumResource {
         return lineage.of(datums.get(id));
     }
 
-    /** Where to fetch the bytes: the store's presigned URL when it has them, else the download below. */
+    /**
+     * Where to fetch the bytes: the store's presigned URL when it has them, else the download below, at the URL users
+     * reach the server at ({@code LATHE_BASE_URL}): behind a proxy, this request's own address is not one they can use.
+     */
     @GET
     @Path("{id}/download-url")
     @Produces(MediaType.APPLICATION_JSON)
     @Access(value = Access.Rule.PROJECT_READ, on = Access.On.DATUM)
     public DatumService.DownloadUrl downloadUrl(@PathParam("id") String id, @Context UriInfo uri) {
-        return datums.downloadUrl(datums.get(id), uri.getBaseUri());
+        URI api = settings.baseUrl().resolve(uri.getBaseUri().getRawPath().substring(1));
+        return datums.downloadUrl(datums.get(id), api);
     }
 
     /** The bytes, streamed; a {@code Range: bytes=...} header asks for part of them (one range). */

@@ -98,7 +98,31 @@ public class ExecutionOutputResource {
             @HeaderParam("Last-Event-ID") Long lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         service.get(id);
         long start = lastEventId != null ? lastEventId : offset;
-        executor.submit(() -> eventStream.send(id, start, sink, sse));
+        executor.submit(() -> {
+            try (sink) {
+                eventStream.send(id, start, new SseLogEvents(sink, sse));
+            }
+        });
+    }
+
+    /** The log's events as Server-Sent Events. */
+    private record SseLogEvents(SseEventSink sink, Sse sse) implements LogEventStream.Sink {
+
+        @Override
+        public boolean isClosed() {
+            return sink.isClosed();
+        }
+
+        @Override
+        public void event(String name, String data, long id) {
+            sink.send(sse.newEventBuilder().name(name).id(Long.toString(id)).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(String.class, data).build());
+        }
+
+        @Override
+        public void comment(String text) {
+            sink.send(sse.newEventBuilder().comment(text).build());
+        }
     }
 
     /** Every metadata point, in order, as one JSON list, streamed from the database. */

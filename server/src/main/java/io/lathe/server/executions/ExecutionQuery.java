@@ -98,7 +98,7 @@ public record ExecutionQuery(String projectId, Set<ExecutionStatus> statuses, St
                 statuses.add(ExecutionStatus.valueOf(value.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw DomainException.invalid("invalid-status", "status '" + shortened(value)
-                        + "' is not one of created, queued, started, stopping, complete, error, stopped", "status");
+                        + "' is not one of queued, started, stopping, complete, error, stopped", "status");
             }
         }
         String step = first(parameters, "step");

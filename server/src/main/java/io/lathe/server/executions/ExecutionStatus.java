@@ -4,8 +4,6 @@ import java.util.Locale;
 
 /** Where an execution is in its life, with Valohai's names. */
 public enum ExecutionStatus {
-    /** Recorded; not yet waiting for a slot. */
-    CREATED,
     /** Waiting for its environment to have room, or being prepared to run. */
     QUEUED,
     /** The user's commands are running. */

@@ -3,30 +3,39 @@ package io.lathe.server.executions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Feeds one Server-Sent-Events connection with an execution's log: reads what is written, waits for more while the
- * log is open, and ends with the execution's status. Event ids are byte offsets, so a reconnecting client resumes
- * exactly where it stopped.
+ * Feeds one connection with an execution's log as events: reads what is written, waits for more while the log is
+ * open, and ends with the execution's status. Event ids are byte offsets, so a reconnecting client resumes exactly
+ * where it stopped. The connection is a {@link Sink}: the REST layer writes its events as Server-Sent Events.
  */
 @ApplicationScoped
 public class LogEventStream {
 
     private static final long WAIT_MILLIS = 15_000;
 
+    /** Where the events go. */
+    public interface Sink {
+
+        /** Whether the client has gone: the stream then ends. */
+        boolean isClosed();
+
+        /** One event: a name ({@code log} or {@code status}), its data (a JSON object) and its id. */
+        void event(String name, String data, long id);
+
+        /** A comment, which clients ignore: sent while nothing happens, so that proxies keep the connection. */
+        void comment(String text);
+    }
+
     @Inject
     ExecutionLogs logs;
     @Inject
     ExecutionRepository executions;
 
-    void send(String id, long start, SseEventSink sink, Sse sse) {
-        try (sink) {
+    void send(String id, long start, Sink sink) {
+        try {
             long offset = start;
             long lastSent = System.currentTimeMillis();
             while (!sink.isClosed()) {
@@ -38,7 +47,7 @@ public class LogEventStream {
                             .add("stream", LogStreams.apiName(segment.stream()))
                             .add("text", segment.text())
                             .build().toString();
-                    sink.send(event(sse, "log", data, offset));
+                    sink.event("log", data, offset);
                     lastSent = System.currentTimeMillis();
                 }
                 if (!segments.isEmpty()) {
@@ -47,7 +56,7 @@ public class LogEventStream {
                 Execution execution = executions.find(id).orElseThrow();
                 Optional<ExecutionLog> live = logs.live(id);
                 if (execution.status().isTerminal() && offset >= logs.length(id)) {
-                    sink.send(event(sse, "status", statusJson(execution), offset));
+                    sink.event("status", statusJson(execution), offset);
                     return;
                 }
                 if (live.isPresent() && !live.get().isClosed()) {
@@ -59,7 +68,7 @@ public class LogEventStream {
                 // While nothing comes, a comment now and then keeps proxies from closing the connection and tells
                 // this loop when the reader has gone.
                 if (System.currentTimeMillis() - lastSent >= WAIT_MILLIS) {
-                    sink.send(sse.newEventBuilder().comment("waiting").build());
+                    sink.comment("waiting");
                     lastSent = System.currentTimeMillis();
                 }
             }
@@ -74,10 +83,5 @@ public class LogEventStream {
             builder.add("exit_code", execution.exitCode());
         }
         return builder.build().toString();
-    }
-
-    private static OutboundSseEvent event(Sse sse, String name, String data, long id) {
-        return sse.newEventBuilder().name(name).id(Long.toString(id)).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(String.class, data).build();
     }
 }

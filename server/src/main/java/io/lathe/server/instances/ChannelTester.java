@@ -36,7 +36,7 @@ public class ChannelTester {
         admin.get(ExtensionPoints.NOTIFIER, name);
         Event event = new Event("lathe.test", "", "Test notification from Lathe",
                 caller.username() + " sent this to check the notification channel '" + name + "'.",
-                "http://localhost:" + settings.port() + "/admin/" + ExtensionPoints.NOTIFICATION_CHANNELS + "/" + name,
+                settings.baseUrl().resolve("admin/" + ExtensionPoints.NOTIFICATION_CHANNELS + "/" + name).toString(),
                 Instant.now(), Map.of("channel", name, "sent_by", caller.username()));
         Delivery delivery;
         try {

@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -130,7 +129,7 @@ public class LiveInstances {
             throw new UncheckedIOException(e);
         }
         return new HostPluginContext(System.getLogger("lathe." + point.id() + "." + name), workDirectory,
-                Clock.systemUTC(), URI.create("http://localhost:" + settings.port() + "/"));
+                Clock.systemUTC(), settings.baseUrl());
     }
 
     /**

@@ -11,8 +11,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
-/** Makes {@code .tar.gz} packages of code as {@code vh exec run --adhoc} does, and broken ones on purpose. */
-final class CodePackages {
+/**
+ * Makes {@code .tar.gz} packages of code as {@code vh exec run --adhoc} does, and broken ones on purpose. Public for
+ * the in-container tests, which deploy it with them.
+ */
+public final class CodePackages {
 
     private CodePackages() {
     }
@@ -42,8 +45,8 @@ final class CodePackages {
     }
 
     /** One entry of a hand-made package. */
-    record Entry(String name, String content, String linkTarget, byte type) {
-        static Entry file(String name, String content) {
+    public record Entry(String name, String content, String linkTarget, byte type) {
+        public static Entry file(String name, String content) {
             return new Entry(name, content, null, TarArchiveEntry.LF_NORMAL);
         }
 
@@ -52,7 +55,7 @@ final class CodePackages {
         }
     }
 
-    static Path of(List<Entry> entries) throws IOException {
+    public static Path of(List<Entry> entries) throws IOException {
         Path target = Files.createTempFile("package-", ".tar.gz");
         try (TarArchiveOutputStream tar = open(target)) {
             for (Entry entry : entries) {

@@ -198,7 +198,7 @@ class ConsoleExecutionFormIT extends BrowserTest {
         browser.find("a[href='/admin/system']").click();
         browser.awaitLeaving("/admin/plugins");
         assertEquals("/admin/system", browser.path());
-        assertEquals("0.1.0", browser.text("#sys-lathe-version"));
+        assertEquals(BuildVersion.expected(), browser.text("#sys-lathe-version"));
         String database = browser.text("#sys-database");
         assertTrue(database.startsWith("H2") || database.startsWith("PostgreSQL"), database);
         assertTrue(browser.text("#sys-data-folder")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -154,6 +157,37 @@ class PluginAdminIT {
     }
 
     @Test
+    void aPluginJarThatBundlesACopyOfThePluginApiRunsOnTheServersTypes() throws IOException {
+        byte[] jar = TestPlugins.jar(TestPlugins.plugin("it-bundles-api", "1.0.0").bundlingApiCopy());
+        try (JarInputStream entries = new JarInputStream(new ByteArrayInputStream(jar))) {
+            boolean copied = false;
+            for (JarEntry entry = entries.getNextJarEntry(); entry != null; entry = entries.getNextJarEntry()) {
+                copied |= entry.getName().equals(TestPlugins.API_COPY);
+            }
+            assertTrue(copied, "the jar holds its own, different copy of " + TestPlugins.API_COPY);
+        }
+        Api.Answer installed = upload(jar);
+        assertEquals(201, installed.status(), installed.body());
+        assertEquals("started", installed.json().getJsonObject("plugin").getString("state"));
+        JsonObject extension = listed("/api/v1/plugins", "it-bundles-api").orElseThrow()
+                .getJsonArray("extensions").getJsonObject(0);
+        assertEquals("notifier", extension.getString("point"), "its factory is the server's NotifierFactory");
+        assertEquals("it-bundles-api-notifier", extension.getString("id"));
+
+        String channels = "/api/v1/admin/notification-channels";
+        Api.Answer channel = admin.postJson(channels, "{\"name\":\"it-bundles-api\","
+                + "\"factory\":\"it-bundles-api-notifier\",\"settings\":{}}");
+        assertEquals(201, channel.status(), channel.body());
+        Api.Answer tested = admin.send("POST", channels + "/it-bundles-api/test", "");
+        assertEquals(200, tested.status(), tested.body());
+        assertTrue(tested.json().getBoolean("delivered"), "made and called with the server's types: " + tested.body());
+
+        assertEquals(204, admin.send("DELETE", channels + "/it-bundles-api", null).status());
+        Api.Answer removed = admin.send("DELETE", ADMIN_PLUGINS + "/it-bundles-api", null);
+        assertEquals(200, removed.status(), removed.body());
+    }
+
+    @Test
     void incompatibleOrMalformedPluginsAreRefusedSayingWhatTheyNeedAndNothingIsWritten() throws IOException {
         List<String> before = folder();
 
@@ -173,7 +207,8 @@ class PluginAdminIT {
         assertEquals(409, future.status(), future.body());
         assertEquals("Plugin-Requires", future.json().getString("field"));
         String message = future.json().getString("message");
-        assertTrue(message.contains(">=99.0.0") && message.contains("0.1.0"), message);
+        assertTrue(message.contains(">=99.0.0") && message.contains("this server is Lathe " + BuildVersion.expected()),
+                message);
 
         Api.Answer orphan = upload(TestPlugins.jar(TestPlugins.plugin("it-orphan", "1.0.0")
                 .dependingOn("it-nowhere@>=2.0.0")));

@@ -29,7 +29,7 @@ class ServerIT {
     @Test
     void startUpPrintsTheUrlTheDataFolderAndThePlugins() throws Exception {
         String log = SharedServer.server().log();
-        assertTrue(log.contains("is running at http://localhost:"), log);
+        assertTrue(log.contains("Lathe " + BuildVersion.expected() + " is running at http://localhost:"), log);
         assertTrue(log.contains("data folder: " + SharedServer.server().home()), log);
         assertTrue(log.contains("storage-local") && log.contains("storage-s3") && log.contains("compute-local")
                 && log.contains("optimizer-grid") && log.contains("optimizer-tpe") && log.contains("notifier-webhook"),

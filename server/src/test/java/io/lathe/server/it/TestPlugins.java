@@ -23,33 +23,47 @@ import javax.tools.ToolProvider;
 /**
  * Real plugin jars made while the tests run: a notifier factory compiled from source against plugin-api, listed in
  * the extension index, with the manifest an administrator's plugin would carry. Each id gets its own package, so
- * two plugins never share a class name.
+ * two plugins never share a class name. Public for the plugin host's unit tests, which load such jars themselves.
  */
-final class TestPlugins {
+public final class TestPlugins {
+
+    /** The plugin-api class that {@link Spec#bundlingApiCopy()} puts a different copy of in the jar. */
+    public static final String API_COPY = "io/lathe/plugin/api/notify/NotifierFactory.class";
 
     private TestPlugins() {
     }
 
-    /** What goes in the manifest; null leaves the attribute out. */
-    record Spec(String id, String version, String requires, String dependencies) {
+    /**
+     * What goes in the manifest (null leaves the attribute out), and whether the jar also bundles a copy of
+     * plugin-api's notifier factory interface, as a jar built with plugin-api at compile scope would.
+     */
+    public record Spec(String id, String version, String requires, String dependencies, boolean apiCopy) {
         Spec requiring(String range) {
-            return new Spec(id, version, range, dependencies);
+            return new Spec(id, version, range, dependencies, apiCopy);
         }
 
         Spec dependingOn(String list) {
-            return new Spec(id, version, requires, list);
+            return new Spec(id, version, requires, list, apiCopy);
+        }
+
+        /**
+         * The jar also holds {@link #API_COPY}, deliberately different from the server's: it does not extend
+         * {@code ExtensionFactory}. A plugin that loaded it would not offer the server a notifier factory.
+         */
+        public Spec bundlingApiCopy() {
+            return new Spec(id, version, requires, dependencies, true);
         }
     }
 
-    static Spec plugin(String id, String version) {
-        return new Spec(id, version, ">=0.1.0", null);
+    public static Spec plugin(String id, String version) {
+        return new Spec(id, version, ">=0.1.0", null, false);
     }
 
     /**
      * A plugin whose extension is a notifier factory with id {@code <plugin-id>-notifier} and the display name
      * {@code <plugin-id> notifier <version>}.
      */
-    static byte[] jar(Spec spec) {
+    public static byte[] jar(Spec spec) {
         try {
             Path work = Files.createTempDirectory("test-plugin-");
             String pkg = "lathetest." + spec.id().replaceAll("[^A-Za-z0-9]", "_");
@@ -77,6 +91,19 @@ final class TestPlugins {
             Path classes = work.resolve("classes");
             Files.createDirectories(classes);
             compile(source, classes);
+            if (spec.apiCopy()) {
+                Path copy = work.resolve("api-copy").resolve(API_COPY.replace(".class", ".java"));
+                Files.createDirectories(copy.getParent());
+                Files.writeString(copy, """
+                        package io.lathe.plugin.api.notify;
+
+                        /** Not the server's: no ExtensionFactory, one method of its own. */
+                        public interface NotifierFactory extends org.pf4j.ExtensionPoint {
+                            default String copiedApi() { return "the plugin's own copy"; }
+                        }
+                        """);
+                compile(copy, classes);
+            }
 
             Manifest manifest = new Manifest();
             Attributes attributes = manifest.getMainAttributes();

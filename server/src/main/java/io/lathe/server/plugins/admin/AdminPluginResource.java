@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * {@code /api/v1/admin/plugins}: admins list, upload (install or upgrade), enable, disable and uninstall plugins,
  * and see the faults recorded against each.
- * Each change answers {@link PluginAdmin.Outcome}: what happened, whether it waits for a restart, and the plugin.
+ * Each change answers its {@link PluginAdmin.Outcome} with the HTTP status that says what happened
+ * ({@link #httpStatus}): whether it waits for a restart, and the plugin.
  */
 @Path("admin/plugins")
 @Produces(MediaType.APPLICATION_JSON)
@@ -119,8 +120,24 @@ public class AdminPluginResource {
         return answer(admin.removeFailedFile(file, caller(security)));
     }
 
+    /** A change's outcome as the API answers it, its status repeated in the body. */
+    public record OutcomeView(int status, String message, boolean restartRequired, PluginDescription plugin) {
+    }
+
+    /** 201 for a plugin installed, 200 for a change made now (or nothing to do), 202 for one that waits a restart. */
+    public static int httpStatus(PluginAdmin.Change change) {
+        return switch (change) {
+            case INSTALLED -> Response.Status.CREATED.getStatusCode();
+            case CHANGED -> Response.Status.OK.getStatusCode();
+            case RESTART_REQUIRED -> Response.Status.ACCEPTED.getStatusCode();
+        };
+    }
+
     private static Response answer(PluginAdmin.Outcome outcome) {
-        return Response.status(outcome.status()).entity(outcome).build();
+        int status = httpStatus(outcome.change());
+        return Response.status(status)
+                .entity(new OutcomeView(status, outcome.message(), outcome.restartRequired(), outcome.plugin()))
+                .build();
     }
 
     private static Caller caller(SecurityContext security) {

@@ -3,8 +3,6 @@ package io.lathe.server.plugins.admin;
 import io.lathe.plugin.api.ExtensionFactory;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.instances.DefaultInstances;
-import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.LatheSettings;
 import io.lathe.server.platform.Limits;
@@ -13,6 +11,8 @@ import io.lathe.server.plugins.host.PendingPluginActions;
 import io.lathe.server.plugins.host.PluginDescription;
 import io.lathe.server.plugins.host.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
@@ -42,9 +43,8 @@ public class PluginAdmin {
     @Inject
     PluginHost host;
     @Inject
-    DefaultInstances defaultInstances;
-    @Inject
-    LiveInstances liveInstances;
+    @Any
+    Instance<PluginHolders> pluginHolders;
     @Inject
     AuditLog audit;
     @Inject
@@ -54,13 +54,29 @@ public class PluginAdmin {
     @Inject
     UpdateSites sites;
 
+    /** What a change did; the front doors say it in their own terms (an HTTP status for the API). */
+    public enum Change {
+        /** A plugin that was not installed is installed now. */
+        INSTALLED,
+        /** The change took effect now, or there was nothing to change. */
+        CHANGED,
+        /** The change is recorded and takes effect at the next start of Lathe. */
+        RESTART_REQUIRED
+    }
+
     /**
      * What a change did.
      *
-     * @param status 201 installed, 200 changed now (or nothing to do), 202 waits for a restart
      * @param message one sentence for the admin
+     * @param restartRequired whether something about this plugin still waits for a restart (after a
+     *     {@link Change#CHANGED} too, e.g. a disable asked for again)
+     * @param plugin the plugin after the change; null when it was a file that never loaded
      */
-    public record Outcome(int status, String message, boolean restartRequired, PluginDescription plugin) {
+    public record Outcome(Change change, String message, boolean restartRequired, PluginDescription plugin) {
+        public Outcome {
+            Objects.requireNonNull(change, "change");
+            Objects.requireNonNull(message, "message");
+        }
     }
 
     /**
@@ -171,7 +187,7 @@ public class PluginAdmin {
             Map<String, Object> installDetails = new LinkedHashMap<>(source);
             installDetails.put("after", plugin.getVersion());
             audit.record(caller.username(), "plugin.install", id, installDetails);
-            return new Outcome(201, "Installed " + id + " " + plugin.getVersion() + "; it is "
+            return new Outcome(Change.INSTALLED, "Installed " + id + " " + plugin.getVersion() + "; it is "
                     + state(loaded) + ".", false, host.describe(manager, loaded));
         }
 
@@ -202,8 +218,8 @@ public class PluginAdmin {
             pending.put(id, PendingPluginActions.Action.UPGRADE);
             details.put("restart_required", true);
             audit.record(caller.username(), "plugin.upgrade", id, details);
-            return new Outcome(202, "Restart required: " + id + " " + plugin.getVersion() + " replaces " + before
-                    + " at the next start of Lathe, because " + String.join(", ", holders) + " "
+            return new Outcome(Change.RESTART_REQUIRED, "Restart required: " + id + " " + plugin.getVersion()
+                    + " replaces " + before + " at the next start of Lathe, because " + String.join(", ", holders) + " "
                     + (holders.size() == 1 ? "uses" : "use") + " it.", true, host.describe(manager, installed));
         }
         boolean disabled = installed.getPluginState() == PluginState.DISABLED;
@@ -219,8 +235,9 @@ public class PluginAdmin {
         }
         PluginWrapper loaded = load(manager, upload, pending.jarOf(id));
         audit.record(caller.username(), "plugin.upgrade", id, details);
-        return new Outcome(200, "Upgraded " + id + " from " + before + " to " + plugin.getVersion() + "; it is "
-                + (disabled ? "disabled, as it was" : state(loaded)) + ".", false, host.describe(manager, loaded));
+        return new Outcome(Change.CHANGED, "Upgraded " + id + " from " + before + " to " + plugin.getVersion()
+                + "; it is " + (disabled ? "disabled, as it was" : state(loaded)) + ".", false,
+                host.describe(manager, loaded));
     }
 
     /** Moves the checked jar into the plugins folder and has PF4J load and start it. */
@@ -261,11 +278,11 @@ public class PluginAdmin {
             manager.statusProvider().enablePlugin(id);
             audit.record(caller.username(), "plugin.enable", id, Map.of("before", "disable pending",
                     "after", state(plugin)));
-            return new Outcome(200, "The pending disable of " + id + " is cancelled; it keeps running.", false,
-                    host.describe(manager, plugin));
+            return new Outcome(Change.CHANGED, "The pending disable of " + id + " is cancelled; it keeps running.",
+                    false, host.describe(manager, plugin));
         }
         if (plugin.getPluginState() == PluginState.STARTED) {
-            return new Outcome(200, id + " is started already.", false, host.describe(manager, plugin));
+            return new Outcome(Change.CHANGED, id + " is started already.", false, host.describe(manager, plugin));
         }
         PluginJarChecks.checkRequires(manager, plugin.getDescriptor());
         PluginJarChecks.checkDependencies(manager, plugin.getDescriptor());
@@ -275,7 +292,7 @@ public class PluginAdmin {
         }
         manager.startPlugin(id);
         audit.record(caller.username(), "plugin.enable", id, Map.of("before", before, "after", state(plugin)));
-        return new Outcome(200, "Enabled " + id + "; it is " + state(plugin) + ".", false,
+        return new Outcome(Change.CHANGED, "Enabled " + id + "; it is " + state(plugin) + ".", false,
                 host.describe(manager, plugin));
     }
 
@@ -295,8 +312,8 @@ public class PluginAdmin {
         PluginWrapper plugin = plugin(manager, id);
         boolean waiting = PluginHost.isDisabledAtNextStart(manager, plugin);
         if (plugin.getPluginState() == PluginState.DISABLED || waiting) {
-            return new Outcome(200, id + " is disabled already" + (waiting ? " at the next start" : "") + ".",
-                    waiting, host.describe(manager, plugin));
+            return new Outcome(Change.CHANGED, id + " is disabled already" + (waiting ? " at the next start" : "")
+                    + ".", waiting, host.describe(manager, plugin));
         }
         refuseIfNeeded(manager, plugin, "disabled", false);
         String before = state(plugin);
@@ -305,13 +322,14 @@ public class PluginAdmin {
             manager.statusProvider().disablePlugin(id);
             audit.record(caller.username(), "plugin.disable", id, Map.of("before", before,
                     "after", "disabled at the next start", "restart_required", true));
-            return new Outcome(202, "Restart required: " + id + " is marked disabled and stops at the next start of"
-                    + " Lathe, because " + String.join(", ", holders) + " " + (holders.size() == 1 ? "uses" : "use")
-                    + " it.", true, host.describe(manager, plugin));
+            return new Outcome(Change.RESTART_REQUIRED, "Restart required: " + id + " is marked disabled and stops"
+                    + " at the next start of Lathe, because " + String.join(", ", holders) + " "
+                    + (holders.size() == 1 ? "uses" : "use") + " it.", true, host.describe(manager, plugin));
         }
         manager.disablePlugin(id);
         audit.record(caller.username(), "plugin.disable", id, Map.of("before", before, "after", state(plugin)));
-        return new Outcome(200, "Disabled " + id + "; it is stopped.", false, host.describe(manager, plugin));
+        return new Outcome(Change.CHANGED, "Disabled " + id + "; it is stopped.", false,
+                host.describe(manager, plugin));
     }
 
     /**
@@ -340,9 +358,9 @@ public class PluginAdmin {
             pending.put(id, PendingPluginActions.Action.UNINSTALL);
             audit.record(caller.username(), "plugin.uninstall", id, Map.of("before", version,
                     "after", "removed at the next start", "restart_required", true));
-            return new Outcome(202, "Restart required: " + id + " is removed at the next start of Lathe, because "
-                    + String.join(", ", holders) + " " + (holders.size() == 1 ? "uses" : "use") + " it.", true,
-                    host.describe(manager, plugin));
+            return new Outcome(Change.RESTART_REQUIRED, "Restart required: " + id + " is removed at the next start"
+                    + " of Lathe, because " + String.join(", ", holders) + " " + (holders.size() == 1 ? "uses" : "use")
+                    + " it.", true, host.describe(manager, plugin));
         }
         PluginDescription last = host.describe(manager, plugin);
         if (!manager.deletePlugin(id)) {
@@ -351,7 +369,7 @@ public class PluginAdmin {
         manager.statusProvider().enablePlugin(id);
         pending.remove(id);
         audit.record(caller.username(), "plugin.uninstall", id, Map.of("before", version, "after", "removed"));
-        return new Outcome(200, "Uninstalled " + id + " " + version + ".", false, last);
+        return new Outcome(Change.CHANGED, "Uninstalled " + id + " " + version + ".", false, last);
     }
 
     /**
@@ -375,7 +393,7 @@ public class PluginAdmin {
             manager.forgetFailure(failed.getKey());
             audit.record(caller.username(), "plugin.remove-file", file, Map.of("before", failed.getValue(),
                     "after", "removed"));
-            return new Outcome(200, "Removed " + file + " from the plugins folder.", false, null);
+            return new Outcome(Change.CHANGED, "Removed " + file + " from the plugins folder.", false, null);
         }
     }
 
@@ -388,7 +406,7 @@ public class PluginAdmin {
         if (plugin.getPluginState() == PluginState.STARTED) {
             List<ExtensionFactory<?>> factories = manager.getExtensions(id).stream()
                     .filter(ExtensionFactory.class::isInstance).map(e -> (ExtensionFactory<?>) e).toList();
-            List<String> defaults = defaultInstances.madeBy(factories);
+            List<String> defaults = pluginHolders.stream().flatMap(h -> h.neededFrom(factories).stream()).toList();
             if (!defaults.isEmpty()) {
                 throw DomainException.conflict("needed-by-default", "plugin '" + id + "' makes the default "
                         + String.join(" and ", defaults) + ", which Lathe runs on; it cannot be " + what);
@@ -413,7 +431,8 @@ public class PluginAdmin {
      * loaded one (PF4J would unload them with it).
      */
     private List<String> holders(LathePluginManager manager, PluginWrapper plugin, boolean unloading) {
-        List<String> holders = new ArrayList<>(liveInstances.madeBy(plugin.getPluginClassLoader()));
+        List<String> holders = new ArrayList<>(pluginHolders.stream()
+                .flatMap(h -> h.liveFrom(plugin.getPluginClassLoader()).stream()).toList());
         manager.getPlugins().stream()
                 .filter(p -> unloading || p.getPluginState() == PluginState.STARTED)
                 .filter(p -> p.getDescriptor().getDependencies().stream()

@@ -91,7 +91,7 @@ final class PluginJarChecks {
         }
         boolean met;
         try {
-            met = manager.getVersionManager().checkVersionConstraint(LatheSettings.VERSION, requires);
+            met = manager.getVersionManager().checkVersionConstraint(LatheSettings.SYSTEM_VERSION, requires);
         } catch (RuntimeException e) {
             throw DomainException.invalid("invalid-requires", "Plugin-Requires '" + requires + "' is not a version"
                     + " range such as >=0.1.0 or ^1.2", "Plugin-Requires");

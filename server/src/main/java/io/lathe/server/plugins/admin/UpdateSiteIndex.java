@@ -80,7 +80,7 @@ public final class UpdateSiteIndex {
         }
         try {
             return manager == null || manager.getVersionManager()
-                    .checkVersionConstraint(LatheSettings.VERSION, requires);
+                    .checkVersionConstraint(LatheSettings.SYSTEM_VERSION, requires);
         } catch (RuntimeException e) {
             return false;
         }

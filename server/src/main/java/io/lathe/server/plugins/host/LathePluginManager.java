@@ -6,15 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pf4j.CompoundPluginLoader;
+import org.pf4j.DefaultPluginLoader;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.ExtensionFactory;
+import org.pf4j.JarPluginLoader;
+import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginLoader;
 import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 
 /**
  * PF4J's plugin manager, made to remember what failed: PF4J only logs a plugin file it cannot load, and a broken
- * dependency between plugins makes it load nothing; both must reach the API and the console.
+ * dependency between plugins makes it load nothing; both must reach the API and the console. It also keeps what the
+ * host promises plugins: each extension is made once per plugin start ({@link OncePerStartExtensionFactory}), and
+ * plugin-api and PF4J always come from the server ({@link ServerFirstClassLoader}).
  */
 public final class LathePluginManager extends DefaultPluginManager {
 
@@ -23,6 +31,33 @@ public final class LathePluginManager extends DefaultPluginManager {
     LathePluginManager(Path pluginsDirectory, String systemVersion) {
         super(List.of(pluginsDirectory));
         setSystemVersion(systemVersion);
+    }
+
+    // Both are called from PF4J's constructor, before this class's fields are set: they must not use them.
+    @Override
+    protected ExtensionFactory createExtensionFactory() {
+        return new OncePerStartExtensionFactory(this);
+    }
+
+    /**
+     * Plugin jars, and plugin folders (PF4J unpacks a zip into one), get a {@link ServerFirstClassLoader}. PF4J's
+     * development-mode loader is left out: Lathe never runs PF4J in development mode.
+     */
+    @Override
+    protected PluginLoader createPluginLoader() {
+        return new CompoundPluginLoader()
+                .add(new JarPluginLoader(this) {
+                    @Override
+                    protected PluginClassLoader createPluginClassLoader(Path pluginPath, PluginDescriptor plugin) {
+                        return new ServerFirstClassLoader(pluginManager, plugin);
+                    }
+                })
+                .add(new DefaultPluginLoader(this) {
+                    @Override
+                    protected PluginClassLoader createPluginClassLoader(Path pluginPath, PluginDescriptor plugin) {
+                        return new ServerFirstClassLoader(pluginManager, plugin);
+                    }
+                });
     }
 
     /**

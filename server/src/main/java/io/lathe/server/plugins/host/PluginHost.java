@@ -59,7 +59,7 @@ public class PluginHost {
         bundledIds = bundled.keySet().stream().map(name -> name.substring(0, name.length() - ".jar".length()))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-        LathePluginManager pluginManager = new LathePluginManager(directory, LatheSettings.VERSION);
+        LathePluginManager pluginManager = new LathePluginManager(directory, LatheSettings.SYSTEM_VERSION);
         try {
             pluginManager.loadPlugins();
         } catch (RuntimeException e) {

@@ -1,0 +1,144 @@
+package io.lathe.server.startup;
+
+import io.lathe.server.accounts.InitialAdmin;
+import io.lathe.server.executions.ExecutionScheduler;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.platform.DatabaseMigrator;
+import io.lathe.server.platform.LatheSettings;
+import io.lathe.server.platform.Limits;
+import io.lathe.server.platform.TemporaryFiles;
+import io.lathe.server.plugins.host.PluginHost;
+import io.lathe.server.plugins.points.PluginCalls;
+import io.lathe.server.tasks.TaskEngine;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.annotation.WebListener;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Brings the server up in order: schema, plugins, default instances, first admin, execution scheduler. Then prints
+ * where the server is, where its data is, and what plugins it runs.
+ */
+@WebListener
+public class ServerStartup implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(ServerStartup.class.getName());
+    private static final String BUNDLED_PLUGINS = "/WEB-INF/bundled-plugins/";
+
+    @Inject
+    LatheSettings settings;
+    @Inject
+    DatabaseMigrator migrator;
+    @Inject
+    PluginHost plugins;
+    @Inject
+    DefaultInstances defaultInstances;
+    @Inject
+    LiveInstances liveInstances;
+    @Inject
+    InitialAdmin initialAdmin;
+    @Inject
+    ExecutionScheduler scheduler;
+    @Inject
+    TaskEngine taskEngine;
+    @Inject
+    TemporaryFiles temporaryFiles;
+    @Inject
+    Limits limits;
+    @Inject
+    PluginCalls pluginCalls;
+    @Inject
+    @ConfigProperty(name = "lathe.secure.cookies", defaultValue = "false")
+    String secureCookies;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        try {
+            start(event);
+        } catch (RuntimeException | Error e) {
+            // Payara Micro would keep running with nothing deployed, looking healthy to a supervisor: exit instead.
+            LOG.log(java.util.logging.Level.SEVERE, "Lathe could not start: " + e.getMessage(), e);
+            Thread exit = new Thread(() -> System.exit(1), "lathe-exit");
+            exit.start();
+            throw e;
+        }
+    }
+
+    static boolean secureCookiesSetting(String text) {
+        return switch (text.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("LATHE_SECURE_COOKIES must be true or false, not '" + text
+                    + "'");
+        };
+    }
+
+    private void start(ServletContextEvent event) {
+        long started = System.nanoTime();
+        // Read first: a wrong LATHE_BASE_URL, LATHE_MAX_... or LATHE_PLUGIN_TIME_LIMIT_SECONDS stops the server
+        // before anything else.
+        URI baseUrl = settings.baseUrl();
+        String limitsInForce = limits.describe() + ", plugin calls " + pluginCalls.timeLimitSeconds() + " s";
+        // The console's session cookie: not readable by scripts (SameSite=Lax is set by the launcher on the HTTP
+        // listener). The container marks it Secure on requests that came over HTTPS; behind a proxy that ends TLS,
+        // requests arrive as plain HTTP, so the administrator says so with LATHE_SECURE_COOKIES=true.
+        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secureCookiesSetting(secureCookies));
+        temporaryFiles.clear();
+        migrator.migrate();
+        plugins.start(bundledPlugins(event.getServletContext()));
+        defaultInstances.ensure();
+        Optional<Path> tokenFile = initialAdmin.ensure();
+        scheduler.start();
+        taskEngine.start();
+
+        StringBuilder banner = new StringBuilder("\n\nLathe " + LatheSettings.VERSION + " is running at " + baseUrl
+                + "\n");
+        banner.append("  data folder: ").append(settings.home()).append('\n');
+        banner.append("  database:    ").append(settings.databaseUrl()).append(" (schema version ")
+                .append(migrator.currentVersion()).append(")\n");
+        banner.append("  plugins:     ").append(String.join(", ", plugins.startedPluginIds())).append('\n');
+        tokenFile.ifPresent(file -> banner.append("  first admin API token: ").append(file).append('\n')
+                .append("  first admin password:  ").append(file.resolveSibling("initial-admin-password"))
+                .append('\n'));
+        banner.append("  limits:      ").append(limitsInForce).append('\n');
+        banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms\n");
+        LOG.info(banner.toString());
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        taskEngine.stop();
+        scheduler.stop();
+        // Ends running jobs now, while the database is up, so each is recorded as stopped rather than lost.
+        liveInstances.closeAll();
+    }
+
+    private static Map<String, Function<String, InputStream>> bundledPlugins(ServletContext context) {
+        Set<String> paths = context.getResourcePaths(BUNDLED_PLUGINS);
+        Map<String, Function<String, InputStream>> bundled = new TreeMap<>();
+        if (paths != null) {
+            for (String path : paths) {
+                if (path.endsWith(".jar")) {
+                    bundled.put(path.substring(BUNDLED_PLUGINS.length()),
+                            name -> context.getResourceAsStream(BUNDLED_PLUGINS + name));
+                }
+            }
+        }
+        return bundled;
+    }
+}
