@@ -1,12 +1,13 @@
 package io.lathe.server.commits;
 
 import io.lathe.plugin.api.storage.StorageBackend;
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.HashingInputStream;
 import io.lathe.server.platform.Limits;
 import io.lathe.server.platform.TemporaryFiles;
-import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.ValohaiConfig;
@@ -37,7 +38,7 @@ public class CommitService {
     @Inject
     CommitRepository commits;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances instances;
     @Inject
     TemporaryFiles temporaryFiles;
     @Inject
@@ -68,7 +69,7 @@ public class CommitService {
             }
             parse(yaml);
             String key = "commits/" + sha256 + ".tar.gz";
-            StorageBackend store = instances.store(project.defaultStore());
+            StorageBackend store = instances.get(ExtensionPoints.STORAGE, project.defaultStore());
             if (store.stat(key).isEmpty()) {
                 try (InputStream in = Files.newInputStream(scratch)) {
                     store.put(key, in, hashing.count());

@@ -7,7 +7,9 @@ import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.instances.ChannelTester;
 import io.lathe.server.instances.InstanceAdmin;
-import io.lathe.server.plugins.SecretSettings;
+import io.lathe.server.instances.SecretSettings;
+import io.lathe.server.plugins.points.ExtensionPoint;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,21 +22,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code /admin/data-stores}, {@code /admin/environments}, {@code /admin/notification-channels}, for admins: the
- * configured instances of each kind, and a form built from the chosen extension's declared settings to add one;
- * {@code /admin/<kind>/<name>}: one instance's settings to change (secrets left blank keep their value), Delete, and
- * for a notification channel Send test.
+ * {@code /admin/<instances>} for every extension point with configured instances, at the path its descriptor names
+ * ({@code /admin/data-stores}, {@code /admin/environments}, {@code /admin/notification-channels}), for admins: the
+ * configured instances of the point, and a form built from the chosen extension's declared settings to add one;
+ * {@code /admin/<instances>/<name>}: one instance's settings to change (secrets left blank keep their value), Delete,
+ * and for a notification channel Send test.
  */
 @ApplicationScoped
 public class InstancePages implements ConsolePage {
-
-    private static final Map<String, InstanceAdmin.Kind> KINDS = Map.of(
-            "data-stores", InstanceAdmin.Kind.DATA_STORE,
-            "environments", InstanceAdmin.Kind.ENVIRONMENT,
-            "notification-channels", InstanceAdmin.Kind.NOTIFICATION_CHANNEL);
-    private static final Map<String, String> TITLES = Map.of(
-            "data-stores", "Data stores", "environments", "Environments",
-            "notification-channels", "Notification channels");
 
     @Inject
     ConsoleTemplates templates;
@@ -42,6 +37,8 @@ public class InstancePages implements ConsolePage {
     InstanceAdmin admin;
     @Inject
     ChannelTester tester;
+    @Inject
+    ExtensionPoints points;
 
     @Get("/admin/{kind}")
     @Access(Rule.ADMIN)
@@ -66,17 +63,17 @@ public class InstancePages implements ConsolePage {
     public void change(ConsoleRequest request) throws IOException {
         Caller caller = request.caller();
         String kindPath = kindPath(request);
-        InstanceAdmin.Kind kind = kind(request);
+        ExtensionPoint<?, ?> point = point(request);
         String name = instanceName(request);
         HttpServletResponse response = request.response();
         Map<String, String> typed = typedSettings(request.http());
         try {
             if (name == null) {
                 String created = request.parameter("name");
-                admin.create(kind, created, request.parameter("factory"), typed, caller);
+                admin.create(point, created, request.parameter("factory"), typed, caller);
                 response.sendRedirect("/admin/" + kindPath + "/" + created + "?created");
             } else if ("test".equals(request.parameter("action"))
-                    && kind == InstanceAdmin.Kind.NOTIFICATION_CHANNEL) {
+                    && point == ExtensionPoints.NOTIFIER) {
                 ChannelTester.Delivery delivery = tester.test(name, caller);
                 if (delivery.delivered()) {
                     render(request, HttpServletResponse.SC_OK, null, null, "Delivered a test event.", null);
@@ -85,10 +82,10 @@ public class InstancePages implements ConsolePage {
                             + delivery.message(), null, null, null);
                 }
             } else if ("delete".equals(request.parameter("action"))) {
-                admin.delete(kind, name, caller);
+                admin.delete(point, name, caller);
                 render(request, HttpServletResponse.SC_OK, null, null, "'" + name + "' was deleted.", null);
             } else {
-                admin.update(kind, name, typed, caller);
+                admin.update(point, name, typed, caller);
                 render(request, HttpServletResponse.SC_OK, null, null, "Saved: the next use of '" + name
                         + "' follows the new settings.", null);
             }
@@ -100,36 +97,40 @@ public class InstancePages implements ConsolePage {
     private void render(ConsoleRequest request, int status, String error, String errorField, String notice,
             Map<String, String> typed) throws IOException {
         String kindPath = kindPath(request);
-        InstanceAdmin.Kind kind = kind(request);
+        ExtensionPoint<?, ?> point = point(request);
         String name = instanceName(request);
         HttpServletRequest http = request.http();
         HttpServletResponse response = request.response();
         Map<String, Object> model = new HashMap<>();
         model.put("kindPath", kindPath);
-        model.put("kindTitle", TITLES.get(kindPath));
+        model.put("kindTitle", title(point));
+        model.put("kinds", points.all().stream().filter(ExtensionPoint::hasConfiguredInstances)
+                .map(p -> Map.of("path", p.configuredInstances().orElseThrow().adminPath(), "title", title(p)))
+                .toList());
+        model.put("canTest", point == ExtensionPoints.NOTIFIER);
         model.put("error", error);
         model.put("errorField", errorField == null ? "" : errorField);
         model.put("notice", notice != null ? notice : request.parameter("created") != null ? "Created." : null);
-        List<InstanceAdmin.FactoryView> factories = admin.factories(kind);
+        List<InstanceAdmin.FactoryView> factories = admin.factories(point);
         model.put("factories", factories);
         if (name != null && notice != null && notice.endsWith("was deleted.")) {
             name = null;
         }
         if (name == null) {
-            model.put("instances", admin.list(kind));
+            model.put("instances", admin.list(point));
             String chosen = request.parameter("factory");
             InstanceAdmin.FactoryView factory = factories.stream().filter(f -> f.id().equals(chosen)).findFirst()
                     .orElse(factories.isEmpty() ? null : factories.get(0));
             model.put("factory", factory == null ? "" : factory.id());
             model.put("fields", factory == null ? List.of() : fields(factory.form(), typed, Map.of()));
             model.put("newName", Objects.requireNonNullElse(request.parameter("name"), ""));
-            templates.render(http, response, status, "admin-instances", TITLES.get(kindPath), model);
+            templates.render(http, response, status, "admin-instances", title(point), model);
         } else {
-            InstanceAdmin.InstanceView instance = admin.get(kind, name);
+            InstanceAdmin.InstanceView instance = admin.get(point, name);
             model.put("instance", instance);
             model.put("fields", fields(instance.form(), typed, instance.settings()));
             templates.render(http, response, status, "admin-instance", instance.name() + " · "
-                    + TITLES.get(kindPath), model);
+                    + title(point), model);
         }
     }
 
@@ -169,13 +170,16 @@ public class InstancePages implements ConsolePage {
         return request.variable("kind");
     }
 
-    /** The kind the path names; another word is no page. */
-    private static InstanceAdmin.Kind kind(ConsoleRequest request) {
-        InstanceAdmin.Kind kind = KINDS.get(kindPath(request));
-        if (kind == null) {
-            throw DomainException.notFound("page", request.http().getRequestURI());
-        }
-        return kind;
+    /** The point whose instances the path names; not found for any other path under {@code /admin/}. */
+    private ExtensionPoint<?, ?> point(ConsoleRequest request) {
+        return points.withAdminPath(kindPath(request)).orElseThrow(() -> DomainException.notFound("page",
+                request.http().getRequestURI()));
+    }
+
+    /** {@code Data stores}: the point's instances as a title names them. */
+    private static String title(ExtensionPoint<?, ?> point) {
+        String plural = point.configuredInstances().orElseThrow().plural();
+        return Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
     }
 
     private static String instanceName(ConsoleRequest request) {

@@ -7,8 +7,10 @@ import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.executions.Execution;
 import io.lathe.server.executions.ExecutionService;
+import io.lathe.server.instances.ConfiguredInstanceRepository;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
-import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.valohai.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +48,7 @@ public class NewExecutionPage implements ConsolePage {
     @Inject
     ExecutionService executions;
     @Inject
-    ConfiguredInstances instances;
+    ConfiguredInstanceRepository instances;
 
     @Get("/projects/{project}/executions/new")
     @Access(value = Rule.PROJECT_WRITE, param = "project")
@@ -130,14 +132,14 @@ public class NewExecutionPage implements ConsolePage {
 
     /** The environments to choose from, when there is a choice; the step's own (if it exists here) first chosen. */
     private List<Choice> environments(Step step, ProjectRequest request, Function<String, String[]> submitted) {
-        List<String> names = instances.environmentNames();
+        List<String> names = instances.names(ExtensionPoints.COMPUTE);
         if (names.size() < 2) {
             return List.of();
         }
         String[] posted = submitted == null ? null : submitted.apply(ExecutionForm.ENVIRONMENT);
         String chosen = posted != null && posted.length > 0 ? posted[0]
                 : step.environment().filter(names::contains).orElse(request.project().defaultEnvironment() == null
-                        ? ConfiguredInstances.DEFAULT : request.project().defaultEnvironment());
+                        ? DefaultInstances.NAME : request.project().defaultEnvironment());
         return names.stream().map(name -> new Choice(name, name.equals(chosen))).toList();
     }
 

@@ -1,9 +1,9 @@
 package io.lathe.server.console;
 
 import io.lathe.server.executions.ExecutionService;
-import io.lathe.server.plugins.PluginDescription;
-import io.lathe.server.plugins.PluginFaults;
-import io.lathe.server.plugins.PluginTarget;
+import io.lathe.server.plugins.host.PluginDescription;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.plugins.points.PluginFaults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -30,6 +30,8 @@ public class PluginRows {
     PluginFaults faults;
     @Inject
     ExecutionService executions;
+    @Inject
+    ExtensionPoints points;
 
     public List<PluginRow> of(List<PluginDescription> plugins) {
         Map<String, Long> counts = faults.counts();
@@ -44,6 +46,7 @@ public class PluginRows {
     private Fault fault(PluginFaults.FaultView fault) {
         String execution = fault.execution() == null ? "" : executions.find(fault.execution())
                 .map(e -> "/projects/" + e.projectId() + "/executions/" + e.counter()).orElse("");
-        return new Fault(fault, PluginTarget.named(fault.extension(), fault.instance()), execution);
+        return new Fault(fault, points.byId(fault.extension()).map(p -> p.named(fault.instance()))
+                .orElse(fault.extension() + " '" + fault.instance() + "'"), execution);
     }
 }

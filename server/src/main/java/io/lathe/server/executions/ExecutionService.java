@@ -1,13 +1,15 @@
 package io.lathe.server.executions;
 
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.data.DatumRepository;
-import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.instances.ConfiguredInstanceRepository;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.CommandBuilder;
@@ -45,7 +47,7 @@ public class ExecutionService {
     @Inject
     ExecutionScheduler scheduler;
     @Inject
-    ConfiguredInstances instances;
+    ConfiguredInstanceRepository instances;
     @Inject
     AccessControl access;
     @Inject
@@ -156,15 +158,15 @@ public class ExecutionService {
 
     private String environment(String requested, Step step, Project project) {
         if (requested != null && !requested.isBlank()) {
-            if (!instances.environmentExists(requested)) {
+            if (!instances.exists(ExtensionPoints.COMPUTE, requested)) {
                 throw DomainException.invalid("unknown-environment", "there is no environment '" + requested + "'",
                         "environment");
             }
             return requested;
         }
         // A yaml's environment names a machine type of some Valohai installation: use it only if it exists here.
-        return step.environment().filter(instances::environmentExists)
-                .orElse(project.defaultEnvironment() == null ? ConfiguredInstances.DEFAULT
+        return step.environment().filter(name -> instances.exists(ExtensionPoints.COMPUTE, name))
+                .orElse(project.defaultEnvironment() == null ? DefaultInstances.NAME
                         : project.defaultEnvironment());
     }
 

@@ -208,18 +208,20 @@ class AccessMatrixIT {
                 w -> "/api/v1/datums/" + datum + "/lineage", null));
         cases.add(new Case("GET", "/api/v1/projects/{id}/datum-aliases/{name}", Rule.PROJECT_READ,
                 w -> p + "/datum-aliases/matrix-alias", null));
+        // One resource serves the instances of every point, at the path its descriptor names: each path is a case.
+        String instances = "/api/v1/admin/{instances}";
         for (String kind : List.of("data-stores", "environments", "notification-channels")) {
             String base = "/api/v1/admin/" + kind;
             String factory = kind.equals("data-stores") || kind.equals("environments") ? "local" : "webhook";
             String settings = kind.equals("notification-channels") ? "{\"url\":\"https://example.com/h\"}"
                     : kind.equals("data-stores") ? "{\"root\":\"/tmp/lathe-it-matrix-store\"}" : "{}";
-            cases.add(new Case("GET", base, Rule.ADMIN, w -> base, null));
-            cases.add(new Case("POST", base, Rule.ADMIN, w -> base, "{\"name\":\"m-" + kind + "\",\"factory\":\""
-                    + factory + "\",\"settings\":" + settings + "}"));
-            cases.add(new Case("GET", base + "/{name}", Rule.ADMIN, w -> base + "/matrix", null));
-            cases.add(new Case("PUT", base + "/{name}", Rule.ADMIN, w -> base + "/matrix",
+            cases.add(new Case("GET", instances, Rule.ADMIN, w -> base, null));
+            cases.add(new Case("POST", instances, Rule.ADMIN, w -> base, "{\"name\":\"m-" + kind
+                    + "\",\"factory\":\"" + factory + "\",\"settings\":" + settings + "}"));
+            cases.add(new Case("GET", instances + "/{name}", Rule.ADMIN, w -> base + "/matrix", null));
+            cases.add(new Case("PUT", instances + "/{name}", Rule.ADMIN, w -> base + "/matrix",
                     "{\"settings\":" + settings + "}"));
-            cases.add(new Case("DELETE", base + "/{name}", Rule.ADMIN, w -> {
+            cases.add(new Case("DELETE", instances + "/{name}", Rule.ADMIN, w -> {
                 String name = "doomed-" + w.name().toLowerCase();
                 admin.postJson(base, "{\"name\":\"" + name + "\",\"factory\":\"" + factory + "\",\"settings\":"
                         + settings + "}");
