@@ -42,12 +42,8 @@ final class GreeterServer {
                 Map.of("META-INF/beans.xml", "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
                         + " bean-discovery-mode=\"annotated\"/>\n"));
         Manifest manifest = new Manifest();
-        Attributes attributes = manifest.getMainAttributes();
-        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        attributes.putValue("Plugin-Id", PLUGIN);
-        attributes.putValue("Plugin-Version", "1.0.0");
-        attributes.putValue("Plugin-Provider", "tests");
-        attributes.putValue("Plugin-Requires", ">=0.1.0");
+        Map.of("Plugin-Id", PLUGIN, "Plugin-Version", "1.0.0", "Plugin-Provider", "tests", "Plugin-Requires",
+                ">=0.1.0").forEach(manifest.getMainAttributes()::putValue);
         Files.createDirectories(home.resolve("plugins"));
         pack(testClasses, PLUGIN_PACKAGE, home.resolve("plugins").resolve(PLUGIN + ".jar"), manifest,
                 Map.of("META-INF/extensions.idx", TestGreeterFactory.class.getName() + "\n"));
@@ -71,9 +67,7 @@ final class GreeterServer {
     /** A jar of the classes of one package (not its subpackages), with {@code extra} files. */
     private static Path pack(Path classes, String packagePath, Path target, Manifest manifest,
             Map<String, String> extra) throws IOException {
-        if (manifest.getMainAttributes().isEmpty()) {
-            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        }
+        manifest.getMainAttributes().putIfAbsent(Attributes.Name.MANIFEST_VERSION, "1.0");
         try (OutputStream out = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(out, manifest);
                 Stream<Path> files = Files.list(classes.resolve(packagePath))) {
             List<Path> classFiles = files.filter(f -> f.toString().endsWith(".class")).sorted().toList();

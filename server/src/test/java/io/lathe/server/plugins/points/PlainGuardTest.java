@@ -32,11 +32,7 @@ class PlainGuardTest {
     private static final ExtensionPoint<CounterFactory, Counter> COUNTERS = ExtensionPoint.asService("counter",
             "Counter", CounterFactory.class, Counter.class, "counter", Guard.everyCall(Counter.class));
 
-    private final PluginCalls calls = new PluginCalls("1", task -> {
-        Thread thread = new Thread(task);
-        thread.setDaemon(true);
-        return thread;
-    }, new PluginFaults());
+    private final PluginCalls calls = PluginCallsTest.withOneSecondLimit();
 
     @Test
     void everyMethodIsCalledOnThePluginAndAnswersAsItDoes() {

@@ -24,11 +24,16 @@ import org.junit.jupiter.api.Test;
  */
 class PluginCallsTest {
 
-    private final PluginCalls calls = new PluginCalls("1", task -> {
-        Thread thread = new Thread(task);
-        thread.setDaemon(true);
-        return thread;
-    }, new PluginFaults());
+    private final PluginCalls calls = withOneSecondLimit();
+
+    /** Guarded calls with a one-second limit, on daemon threads, their faults recorded nowhere. */
+    static PluginCalls withOneSecondLimit() {
+        return new PluginCalls("1", task -> {
+            Thread thread = new Thread(task);
+            thread.setDaemon(true);
+            return thread;
+        }, new PluginFaults());
+    }
 
     @Test
     void theTimeLimitIsAWholeNumberOfSecondsNamedInItsRefusal() {
