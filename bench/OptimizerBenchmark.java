@@ -1,5 +1,4 @@
 import io.lathe.plugin.api.PluginContext;
-import io.lathe.plugin.api.config.Settings;
 import io.lathe.plugin.api.optimizer.Domain;
 import io.lathe.plugin.api.optimizer.Optimizer;
 import io.lathe.plugin.api.optimizer.OptimizerFactory;
@@ -43,8 +42,7 @@ import java.util.function.ToDoubleFunction;
  * mvn -q package -pl plugins/optimizer-grid,plugins/optimizer-tpe -am -DskipTests
  * java -cp plugin-api/target/classes:plugins/optimizer-grid/target/classes:plugins/optimizer-tpe/target/classes:\
  * $HOME/.m2/repository/org/pf4j/pf4j/3.15.0/pf4j-3.15.0.jar bench/OptimizerBenchmark.java \
- *     [--seeds 20] [--first-seed 0] [--random-trials 100] [--tpe-trials 200] \
- *     [--tpe startup-trials=10,candidates=24] [--write docs/benchmarks.md]
+ *     [--seeds 20] [--first-seed 0] [--random-trials 100] [--tpe-trials 200] [--write docs/benchmarks.md]
  * </pre>
  */
 public class OptimizerBenchmark {
@@ -63,7 +61,6 @@ public class OptimizerBenchmark {
         int firstSeed = Integer.parseInt(arg(args, "--first-seed", "0"));
         int randomTrials = Integer.parseInt(arg(args, "--random-trials", "100"));
         int tpeTrials = Integer.parseInt(arg(args, "--tpe-trials", "200"));
-        Map<String, String> tpeSettings = settings(arg(args, "--tpe", ""));
         String write = arg(args, "--write", null);
 
         Map<String, OptimizerFactory> factories = factories();
@@ -85,8 +82,7 @@ public class OptimizerBenchmark {
                 .append(" seeds (").append(firstSeed).append(" to ").append(firstSeed + seeds - 1)
                 .append("), random search (the `random` optimizer of `optimizer-grid`) runs ")
                 .append(randomTrials).append(" trials and finds a best value B; the Bayesian optimizer (`tpe` of ")
-                .append("`optimizer-tpe`, settings ").append(tpeSettings.isEmpty() ? "default" : tpeSettings)
-                .append(") then runs up to ").append(tpeTrials)
+                .append("`optimizer-tpe`) then runs up to ").append(tpeTrials)
                 .append(" trials with the same seed, and the figure is the number of its first trial at least as "
                         + "good as B. Every proposal is asked for one at a time with the whole history, as the "
                         + "server asks. Goal: a median of at most 40. A run that never reaches B counts as "
@@ -103,10 +99,10 @@ public class OptimizerBenchmark {
             int reached = 0;
             for (int s = 0; s < seeds; s++) {
                 int seed = firstSeed + s;
-                double[] randomValues = run(random, Map.of(), problem, seed, randomTrials);
+                double[] randomValues = run(random, problem, seed, randomTrials);
                 double b = Arrays.stream(randomValues).min().orElseThrow();
                 randomBest[s] = b;
-                double[] tpeValues = run(tpe, tpeSettings, problem, seed, tpeTrials);
+                double[] tpeValues = run(tpe, problem, seed, tpeTrials);
                 tpeBest[s] = Arrays.stream(tpeValues, 0, Math.min(randomTrials, tpeTrials)).min().orElseThrow();
                 trialsNeeded[s] = tpeTrials + 1;
                 for (int i = 0; i < tpeValues.length; i++) {
@@ -140,13 +136,13 @@ public class OptimizerBenchmark {
     }
 
     /** The true values of {@code trials} trials proposed by a fresh optimizer, one proposal per call. */
-    static double[] run(OptimizerFactory factory, Map<String, String> given, Problem problem, long seed, int trials)
+    static double[] run(OptimizerFactory factory, Problem problem, long seed, int trials)
             throws IOException {
         Path work = Files.createTempDirectory("optimizer-benchmark");
         SplittableRandom noise = new SplittableRandom(seed * 1_000_003 + 17);
         double[] values = new double[trials];
         List<Trial> history = new ArrayList<>();
-        try (Optimizer optimizer = factory.create(Settings.of(factory.configProperties(), given), context(work))) {
+        try (Optimizer optimizer = factory.create(context(work))) {
             for (int i = 0; i < trials; i++) {
                 List<Map<String, Object>> proposals = optimizer.propose(
                         new ProposalRequest(problem.space(), Direction.MINIMIZE, history, 1, seed));
@@ -273,17 +269,6 @@ public class OptimizerBenchmark {
         int below = (int) Math.floor(position);
         int above = Math.min(sorted.length - 1, below + 1);
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-    }
-
-    static Map<String, String> settings(String text) {
-        Map<String, String> settings = new HashMap<>();
-        for (String pair : text.split(",")) {
-            if (!pair.isBlank()) {
-                String[] parts = pair.split("=", 2);
-                settings.put(parts[0].strip(), parts[1].strip());
-            }
-        }
-        return settings;
     }
 
     static String arg(String[] args, String name, String fallback) {

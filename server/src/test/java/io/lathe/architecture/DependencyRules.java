@@ -63,7 +63,7 @@ final class DependencyRules {
         this.pluginApi = root + ".plugin.api";
     }
 
-    /** Every rule, in the order of docs/architecture.md. */
+    /** Every rule: the ones Lathe keeps, each shown to catch a fixture that breaks it. */
     List<NamedRule> all() {
         return List.of(
                 new NamedRule("features do not use the console", featuresDoNotUseTheConsole()),

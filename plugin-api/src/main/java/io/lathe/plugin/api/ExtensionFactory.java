@@ -1,20 +1,22 @@
 package io.lathe.plugin.api;
 
-import io.lathe.plugin.api.config.ConfigError;
-import io.lathe.plugin.api.config.ConfigProperty;
-import io.lathe.plugin.api.config.Settings;
-import java.util.List;
-import java.util.Map;
 import org.pf4j.ExtensionPoint;
 
 /**
- * A factory for one kind of integration: the thing a plugin contributes to an extension point.
+ * A factory for one kind of integration: the thing a plugin contributes to an extension point. A factory is one of
+ * two kinds, after how the server uses the point's instances:
+ *
+ * <ul>
+ *   <li>{@link ConfiguredInstanceFactory}: an administrator creates named <em>configured instances</em> from the
+ *       factory, each with its own settings (data store "prod-s3" made by factory "s3");</li>
+ *   <li>{@link ServiceFactory}: the point is a plain service; the server makes one instance per factory, without
+ *       settings, and uses it for every caller (an optimizer).</li>
+ * </ul>
  *
  * <p>Lifecycle: the server makes one instance of a factory per start of its plugin and uses that one while the plugin
- * runs; a restart or an upgrade of the plugin makes a new one. A factory is stateless. An administrator creates
- * <em>configured instances</em> from it ("prod-s3" made by factory "s3"): the server persists the factory id and the
- * settings, calls {@link #validate(Map)} and then {@link #create(Settings, PluginContext)}, uses the instance, and
- * {@link AutoCloseable#close() closes} it when the configured instance is changed or removed, or the plugin stops.
+ * runs; a restart or an upgrade of the plugin makes a new one. A factory is stateless. The server closes the
+ * instances it made ({@link AutoCloseable#close()}) when they are no longer used: when a configured instance is
+ * changed or removed, or the server stops.
  *
  * <p>Threading: every method may be called from any thread, concurrently. Null policy: no argument is null and no
  * method returns null.
@@ -33,26 +35,4 @@ public interface ExtensionFactory<T extends AutoCloseable> extends ExtensionPoin
     default String description() {
         return "";
     }
-
-    /** The settings a configured instance takes, in the order a form shows them. */
-    List<ConfigProperty> configProperties();
-
-    /**
-     * Checks settings before anything is created or saved. The default checks them against
-     * {@link #configProperties()}: required values present, types parse, choices respected, no unknown names.
-     * Override to add checks that span fields, and call the default first.
-     *
-     * @return one error per faulty field; empty when the settings are acceptable
-     */
-    default List<ConfigError> validate(Map<String, String> settings) {
-        return ConfigProperty.validate(configProperties(), settings);
-    }
-
-    /**
-     * Creates a configured instance. Called only with settings that passed {@link #validate(Map)}, within the same
-     * time limit as every call to the instance (30 s by default); never return null.
-     *
-     * @throws PluginException when the instance cannot be made (a missing bucket, an unreachable endpoint)
-     */
-    T create(Settings settings, PluginContext context);
 }

@@ -12,11 +12,14 @@ import java.time.Clock;
  */
 public interface PluginContext {
 
-    /** A logger named after the configured instance; messages land in the server log. */
+    /**
+     * A logger named after the instance (a configured instance's name; for a plain-service point, the factory's
+     * id); messages land in the server log.
+     */
     System.Logger logger();
 
     /**
-     * A folder private to this configured instance that outlives restarts; the plugin may create anything in it.
+     * A folder private to this instance that outlives restarts; the plugin may create anything in it.
      */
     Path workDirectory();
 

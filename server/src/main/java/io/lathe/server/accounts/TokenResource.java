@@ -1,6 +1,7 @@
 package io.lathe.server.accounts;
 
 import io.lathe.server.auth.Access;
+import io.lathe.server.auth.ApiToken;
 import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -26,6 +27,11 @@ public class TokenResource {
     /** A token as listed. */
     public record TokenView(String id, String name, @JsonbProperty("created_at") Instant createdAt,
             @JsonbProperty("expires_at") Instant expiresAt) {
+
+        public static TokenView of(ApiToken token) {
+            return new TokenView(token.id(), token.name(), Instant.ofEpochMilli(token.createdAt()),
+                    token.expiresAt() == null ? null : Instant.ofEpochMilli(token.expiresAt()));
+        }
     }
 
     /** The body of a create. */
@@ -38,9 +44,7 @@ public class TokenResource {
     @GET
     @Access(Access.Rule.AUTHENTICATED)
     public List<TokenView> list(@Context SecurityContext security) {
-        return accounts.tokens(caller(security)).stream().map(t -> new TokenView(t.id(), t.name(),
-                Instant.ofEpochMilli(t.createdAt()), t.expiresAt() == null ? null : Instant.ofEpochMilli(t.expiresAt())))
-                .toList();
+        return accounts.tokens(caller(security)).stream().map(TokenView::of).toList();
     }
 
     @POST

@@ -8,7 +8,7 @@ import java.time.Instant;
 public record UserView(String id, String username, String role, boolean disabled,
         @JsonbProperty("created_at") Instant createdAt) {
 
-    static UserView of(User user) {
+    public static UserView of(User user) {
         return new UserView(user.id(), user.username(), user.role().name().toLowerCase(), user.disabled(),
                 Instant.ofEpochMilli(user.createdAt()));
     }

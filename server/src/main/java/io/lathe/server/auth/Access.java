@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Who may call an API endpoint. Every resource method carries one; {@link AccessFilter} enforces it before the
- * method runs, and a method without one is refused (so nothing is left open by omission).
+ * Who may call an API endpoint or open a console page. Every resource method and every console page method carries
+ * one; {@link AccessFilter} (for the API) and the console's front door enforce it through {@link AccessControl}
+ * before the method runs, and a method without one is refused (so nothing is left open by omission).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -19,7 +20,10 @@ public @interface Access {
     /** For project rules: what the request names, whose project is checked. */
     On on() default On.PROJECT;
 
-    /** For project rules: the path (or else query) parameter holding the id of {@link #on()}. */
+    /**
+     * For project rules: the path (or else query) parameter holding the id of {@link #on()}; on a console page, the
+     * variable of its path template ({@code project} in {@code /projects/{project}/...}).
+     */
     String param() default "id";
 
     /** The rules, from most to least open. */

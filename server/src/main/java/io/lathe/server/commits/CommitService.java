@@ -1,12 +1,13 @@
 package io.lathe.server.commits;
 
 import io.lathe.plugin.api.storage.StorageBackend;
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.HashingInputStream;
 import io.lathe.server.platform.Limits;
 import io.lathe.server.platform.TemporaryFiles;
-import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.ValohaiConfig;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Takes packages of code: streams the upload to a scratch file while hashing it, checks every entry, validates
@@ -36,7 +38,7 @@ public class CommitService {
     @Inject
     CommitRepository commits;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances instances;
     @Inject
     TemporaryFiles temporaryFiles;
     @Inject
@@ -67,7 +69,7 @@ public class CommitService {
             }
             parse(yaml);
             String key = "commits/" + sha256 + ".tar.gz";
-            StorageBackend store = instances.store(project.defaultStore());
+            StorageBackend store = instances.get(ExtensionPoints.STORAGE, project.defaultStore());
             if (store.stat(key).isEmpty()) {
                 try (InputStream in = Files.newInputStream(scratch)) {
                     store.put(key, in, hashing.count());
@@ -101,6 +103,11 @@ public class CommitService {
     public CodeCommit get(String projectId, String commitId) {
         projects.get(projectId);
         return commits.find(projectId, commitId).orElseThrow(() -> DomainException.notFound("commit", commitId));
+    }
+
+    /** The project's newest commits, at most {@code max}, newest first. */
+    public List<CodeCommit> newest(String projectId, int max) {
+        return commits.newest(projectId, max);
     }
 
     static void copy(HashingInputStream in, Path scratch) throws IOException {

@@ -16,7 +16,7 @@ public record CommitView(
         List<Map<String, Object>> steps,
         List<String> warnings) {
 
-    static CommitView of(CodeCommit commit) {
+    public static CommitView of(CodeCommit commit) {
         ValohaiConfig config = CommitService.parse(commit.configYaml());
         return new CommitView(commit.id(), commit.projectId(), commit.sha256(), commit.size(),
                 Instant.ofEpochMilli(commit.createdAt()),

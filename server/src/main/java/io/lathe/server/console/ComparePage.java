@@ -1,8 +1,9 @@
 package io.lathe.server.console;
 
-import io.lathe.server.executions.Execution;
-import io.lathe.server.executions.ExecutionRepository;
-import io.lathe.server.platform.JsonText;
+import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Access.Rule;
+import io.lathe.server.executions.ExecutionService;
+import io.lathe.server.executions.ExecutionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -10,41 +11,33 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code /projects/{id}/compare?counter=12&counter=13}: several executions side by side, their parameters in one
+ * {@code /projects/{project}/compare?counter=12&counter=13}: several executions side by side, their parameters in one
  * table with the rows that differ marked, and their metric curves overlaid (drawn by {@code charts.js} from the
  * series API). Counters that are not numbers or not executions of the project are told on the page.
  */
 @ApplicationScoped
-public class ComparePage implements ProjectSubpage {
+public class ComparePage implements ConsolePage {
 
     /** The most executions one page compares: beyond that the curves and columns are no longer readable. */
     static final int MAX_COMPARED = 10;
-    private static final Pattern PATH = Pattern.compile("compare");
     private static final String MISSING = "—";
 
     @Inject
     ConsoleTemplates templates;
     @Inject
-    ExecutionRepository executions;
+    ExecutionService executions;
 
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public void get(ProjectRequest request, Matcher path) throws IOException {
+    @Get("/projects/{project}/compare")
+    @Access(value = Rule.PROJECT_READ, param = "project")
+    public void show(ProjectRequest request) throws IOException {
         List<String> errors = new ArrayList<>();
         Set<Integer> counters = counters(request.http().getParameterValues("counter"), errors);
         List<Integer> chosen = counters.stream().limit(MAX_COMPARED).toList();
@@ -52,11 +45,11 @@ public class ComparePage implements ProjectSubpage {
             errors.add(0, "Compare at most " + MAX_COMPARED + " executions at a time: the first " + MAX_COMPARED
                     + " are shown.");
         }
-        Map<Integer, Execution> found = executions.findByCounters(request.project().id(), chosen).stream()
-                .collect(Collectors.toMap(Execution::counter, Function.identity()));
-        List<Execution> compared = new ArrayList<>();
+        Map<Integer, ExecutionView> found = executions.withCounters(request.project().id(), chosen).stream()
+                .map(ExecutionView::summary).collect(Collectors.toMap(ExecutionView::counter, Function.identity()));
+        List<ExecutionView> compared = new ArrayList<>();
         for (int counter : chosen) {
-            Execution execution = found.get(counter);
+            ExecutionView execution = found.get(counter);
             if (execution == null) {
                 errors.add("No execution #" + counter + " in this project.");
             } else {
@@ -64,8 +57,8 @@ public class ComparePage implements ProjectSubpage {
             }
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("project", ConsoleViews.project(request.project()));
-        model.put("executions", compared.stream().map(ConsoleViews::execution).toList());
+        model.put("project", request.project());
+        model.put("executions", compared);
         model.put("parameters", parameterRows(compared));
         model.put("errors", errors);
         templates.render(request.http(), request.response(), HttpServletResponse.SC_OK, "compare",
@@ -94,27 +87,23 @@ public class ComparePage implements ProjectSubpage {
         return counters;
     }
 
-    /**
-     * One row per parameter any of the executions has (in order of first appearance): its value in each (a dash
-     * where it has none) and whether they differ.
-     */
-    static List<Map<String, Object>> parameterRows(List<Execution> compared) {
-        List<JsonObject> parameters = compared.stream().map(e -> JsonText.object(e.parametersJson())).toList();
+    /** A parameter of the compared executions: its value in each (a dash where it has none), whether they differ. */
+    public record ParameterRow(String name, List<String> cells, boolean differs) {
+    }
+
+    /** One row per parameter any of the executions has, in order of first appearance. */
+    static List<ParameterRow> parameterRows(List<ExecutionView> compared) {
+        List<JsonObject> parameters = compared.stream().map(ExecutionView::parameters).toList();
         Set<String> names = new LinkedHashSet<>();
         parameters.forEach(p -> names.addAll(p.keySet()));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ParameterRow> rows = new ArrayList<>();
         for (String name : names) {
             List<String> values = parameters.stream()
-                    .map(p -> p.containsKey(name) ? ConsoleViews.plain(p.get(name)) : MISSING).toList();
+                    .map(p -> p.containsKey(name) ? ConsoleFormat.plain(p.get(name)) : MISSING).toList();
             // Compared as JSON, so the string "1" and the number 1 differ though they look alike.
             boolean differs = parameters.stream().map(p -> p.containsKey(name) ? p.get(name).toString() : null)
                     .distinct().count() > 1;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", name);
-            row.put("cells", values);
-            row.put("differs", differs);
-            // (Not "values": Velocity would read a map's values() before its "values" key.)
-            rows.add(row);
+            rows.add(new ParameterRow(name, values, differs));
         }
         return rows;
     }

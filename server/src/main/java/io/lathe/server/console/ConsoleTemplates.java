@@ -21,10 +21,14 @@ import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 /**
  * Renders console pages from the Velocity templates under {@code templates/} (in the webapp module). Every
  * {@code $reference} is HTML-escaped: a page that needs markup from data must build it in the template. Pages are
- * rendered inside {@code layout.vm}, which includes the page's template with {@code #parse}.
+ * rendered inside {@code layout.vm}, which includes the page's template with {@code #parse}. Templates read records
+ * (the API's views) by their components' names ({@link RecordUberspector}) and format values with {@code $format}
+ * ({@link ConsoleFormat}); a reference that is null must be written quiet ({@code $!x}), or rendering fails.
  */
 @ApplicationScoped
 public class ConsoleTemplates {
+
+    private static final ConsoleFormat FORMAT = new ConsoleFormat();
 
     private VelocityEngine engine;
 
@@ -36,6 +40,7 @@ public class ConsoleTemplates {
         properties.setProperty("resource.loader.class.cache", "true");
         properties.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, EscapeHtmlReference.class.getName());
         properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+        properties.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, RecordUberspector.class.getName());
         properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         engine = new VelocityEngine(properties);
         engine.init();
@@ -54,6 +59,7 @@ public class ConsoleTemplates {
         context.put("caller", ConsoleSession.caller(request).orElse(null));
         context.put("csrf", ConsoleSession.csrfToken(request));
         context.put("version", LatheSettings.VERSION);
+        context.put("format", FORMAT);
         context.put("path", request.getRequestURI());
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");

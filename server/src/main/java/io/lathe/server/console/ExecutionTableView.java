@@ -1,22 +1,20 @@
 package io.lathe.server.console;
 
-import io.lathe.server.executions.Execution;
 import io.lathe.server.executions.ExecutionQuery;
 import io.lathe.server.executions.ExecutionStatus;
 import io.lathe.server.executions.ExecutionTable;
-import io.lathe.server.platform.JsonText;
-import jakarta.json.JsonString;
+import io.lathe.server.executions.ExecutionView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the project page's executions table shows: rows, sortable column headers, the filter form's choices and the
- * paging links, all as plain maps. Every link is a GET URL holding the whole view, so any view can be shared.
+ * What the project page's executions table shows beyond the executions themselves (the API's
+ * {@link ExecutionView}s with the metrics asked for): sortable column headers, the filter form's choices and the
+ * paging links. Every link is a GET URL holding the whole view, so any view can be shared.
  */
 final class ExecutionTableView {
 
@@ -42,8 +40,9 @@ final class ExecutionTableView {
         columns.add(column("Duration", "duration", ExecutionQuery.Column.DURATION, null));
         columns.add(column("Started", "started", ExecutionQuery.Column.STARTED, null));
         table.put("columns", columns);
-        table.put("rows", page.executions().stream().map(e -> row(e, page.metrics().getOrDefault(e.id(), Map.of())))
-                .toList());
+        table.put("metrics", query.metrics());
+        table.put("rows", page.executions().stream()
+                .map(e -> ExecutionView.summary(e, page.metrics().getOrDefault(e.id(), Map.of()))).toList());
         table.put("next", page.next() == null ? null : href(query.sort(), query.metricSort(), query.descending(),
                 page.next()));
         table.put("first", query.after() == null ? null : href(query.sort(), query.metricSort(), query.descending(),
@@ -90,32 +89,6 @@ final class ExecutionTableView {
         column.put("sorted", current ? query.order() : "");
         column.put("mark", current ? (query.descending() ? " \u25bc" : " \u25b2") : "");
         return column;
-    }
-
-    private Map<String, Object> row(Execution execution, Map<String, Double> metrics) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("counter", execution.counter());
-        row.put("status", execution.status().apiName());
-        row.put("step", execution.stepName());
-        row.put("title", execution.title() == null ? "" : execution.title());
-        row.put("parameters", JsonText.object(execution.parametersJson()).entrySet().stream()
-                .map(p -> p.getKey() + "=" + (p.getValue() instanceof JsonString text ? text.getString()
-                        : p.getValue().toString())).toList());
-        row.put("metrics", query.metrics().stream().map(m -> metrics.containsKey(m) ? number(metrics.get(m)) : "")
-                .toList());
-        row.put("duration", ConsoleViews.duration(execution));
-        row.put("started", execution.startedAt() == null ? ""
-                : ConsoleViews.TIME.format(Instant.ofEpochMilli(execution.startedAt())));
-        return row;
-    }
-
-    /** A metric as a person reads it: whole numbers whole, others to five significant digits. */
-    static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        String text = String.format(java.util.Locale.ROOT, "%.5g", value);
-        return text.contains("e") || !text.contains(".") ? text : text.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     /** The project page's URL for this view with another sort or page. */

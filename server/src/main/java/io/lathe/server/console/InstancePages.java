@@ -1,15 +1,17 @@
 package io.lathe.server.console;
 
 import io.lathe.server.api.DomainExceptionMapper;
-import io.lathe.server.platform.DomainException;
+import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.auth.ConsoleSession;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.instances.ChannelTester;
 import io.lathe.server.instances.InstanceAdmin;
-import io.lathe.server.plugins.SecretSettings;
+import io.lathe.server.instances.SecretSettings;
+import io.lathe.server.plugins.points.ExtensionPoint;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,22 +22,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code /admin/data-stores}, {@code /admin/environments}, {@code /admin/notification-channels}, for admins: the
- * configured instances of each kind, and a form built from the chosen extension's declared settings to add one;
- * {@code /admin/<kind>/<name>}: one instance's settings to change (secrets left blank keep their value), Delete, and
- * for a notification channel Send test.
+ * {@code /admin/<instances>} for every extension point with configured instances, at the path its descriptor names
+ * ({@code /admin/data-stores}, {@code /admin/environments}, {@code /admin/notification-channels}), for admins: the
+ * configured instances of the point, and a form built from the chosen extension's declared settings to add one;
+ * {@code /admin/<instances>/<name>}: one instance's settings to change (secrets left blank keep their value), Delete,
+ * and for a notification channel Send test.
  */
-@WebServlet(urlPatterns = {"/admin/data-stores", "/admin/data-stores/*", "/admin/environments",
-    "/admin/environments/*", "/admin/notification-channels", "/admin/notification-channels/*"})
-public class InstancePages extends HttpServlet {
-
-    private static final Map<String, InstanceAdmin.Kind> KINDS = Map.of(
-            "data-stores", InstanceAdmin.Kind.DATA_STORE,
-            "environments", InstanceAdmin.Kind.ENVIRONMENT,
-            "notification-channels", InstanceAdmin.Kind.NOTIFICATION_CHANNEL);
-    private static final Map<String, String> TITLES = Map.of(
-            "data-stores", "Data stores", "environments", "Environments",
-            "notification-channels", "Notification channels");
+@ApplicationScoped
+public class InstancePages implements ConsolePage {
 
     @Inject
     ConsoleTemplates templates;
@@ -43,95 +37,100 @@ public class InstancePages extends HttpServlet {
     InstanceAdmin admin;
     @Inject
     ChannelTester tester;
+    @Inject
+    ExtensionPoints points;
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!isAdmin(request, response)) {
-            return;
-        }
-        try {
-            render(request, response, HttpServletResponse.SC_OK, null, null, null, null);
-        } catch (DomainException e) {
-            ErrorPages.render(templates, request, response, e);
-        }
+    @Get("/admin/{kind}")
+    @Access(Rule.ADMIN)
+    public void list(ConsoleRequest request) throws IOException {
+        render(request, HttpServletResponse.SC_OK, null, null, null, null);
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!isAdmin(request, response)) {
-            return;
-        }
-        Caller caller = ConsoleSession.caller(request).orElseThrow();
+    @Get("/admin/{kind}/{name}")
+    @Access(Rule.ADMIN)
+    public void show(ConsoleRequest request) throws IOException {
+        render(request, HttpServletResponse.SC_OK, null, null, null, null);
+    }
+
+    @Post("/admin/{kind}")
+    @Access(Rule.ADMIN)
+    public void create(ConsoleRequest request) throws IOException {
+        change(request);
+    }
+
+    @Post("/admin/{kind}/{name}")
+    @Access(Rule.ADMIN)
+    public void change(ConsoleRequest request) throws IOException {
+        Caller caller = request.caller();
         String kindPath = kindPath(request);
-        InstanceAdmin.Kind kind = KINDS.get(kindPath);
+        ExtensionPoint<?, ?> point = point(request);
         String name = instanceName(request);
-        Map<String, String> typed = typedSettings(request);
+        HttpServletResponse response = request.response();
+        Map<String, String> typed = typedSettings(request.http());
         try {
             if (name == null) {
-                String created = request.getParameter("name");
-                admin.create(kind, created, request.getParameter("factory"), typed, caller);
+                String created = request.parameter("name");
+                admin.create(point, created, request.parameter("factory"), typed, caller);
                 response.sendRedirect("/admin/" + kindPath + "/" + created + "?created");
-            } else if ("test".equals(request.getParameter("action"))
-                    && kind == InstanceAdmin.Kind.NOTIFICATION_CHANNEL) {
+            } else if ("test".equals(request.parameter("action"))
+                    && point == ExtensionPoints.NOTIFIER) {
                 ChannelTester.Delivery delivery = tester.test(name, caller);
                 if (delivery.delivered()) {
-                    render(request, response, HttpServletResponse.SC_OK, null, null, "Delivered a test event.", null);
+                    render(request, HttpServletResponse.SC_OK, null, null, "Delivered a test event.", null);
                 } else {
-                    render(request, response, HttpServletResponse.SC_BAD_GATEWAY, "The test event was not delivered: "
+                    render(request, HttpServletResponse.SC_BAD_GATEWAY, "The test event was not delivered: "
                             + delivery.message(), null, null, null);
                 }
-            } else if ("delete".equals(request.getParameter("action"))) {
-                admin.delete(kind, name, caller);
-                render(request, response, HttpServletResponse.SC_OK, null, null, "'" + name + "' was deleted.", null);
+            } else if ("delete".equals(request.parameter("action"))) {
+                admin.delete(point, name, caller);
+                render(request, HttpServletResponse.SC_OK, null, null, "'" + name + "' was deleted.", null);
             } else {
-                admin.update(kind, name, typed, caller);
-                render(request, response, HttpServletResponse.SC_OK, null, null, "Saved: the next use of '" + name
+                admin.update(point, name, typed, caller);
+                render(request, HttpServletResponse.SC_OK, null, null, "Saved: the next use of '" + name
                         + "' follows the new settings.", null);
             }
         } catch (DomainException e) {
-            render(request, response, DomainExceptionMapper.httpStatus(e), e.getMessage(), e.field(), null, typed);
+            render(request, DomainExceptionMapper.httpStatus(e), e.getMessage(), e.field(), null, typed);
         }
     }
 
-    private boolean isAdmin(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!ConsoleSession.caller(request).orElseThrow().isAdmin()) {
-            ErrorPages.adminsOnly(templates, request, response);
-            return false;
-        }
-        return true;
-    }
-
-    private void render(HttpServletRequest request, HttpServletResponse response, int status, String error,
-            String errorField, String notice, Map<String, String> typed) throws IOException {
+    private void render(ConsoleRequest request, int status, String error, String errorField, String notice,
+            Map<String, String> typed) throws IOException {
         String kindPath = kindPath(request);
-        InstanceAdmin.Kind kind = KINDS.get(kindPath);
+        ExtensionPoint<?, ?> point = point(request);
         String name = instanceName(request);
+        HttpServletRequest http = request.http();
+        HttpServletResponse response = request.response();
         Map<String, Object> model = new HashMap<>();
         model.put("kindPath", kindPath);
-        model.put("kindTitle", TITLES.get(kindPath));
+        model.put("kindTitle", title(point));
+        model.put("kinds", points.all().stream().filter(ExtensionPoint::hasConfiguredInstances)
+                .map(p -> Map.of("path", p.configuredInstances().orElseThrow().adminPath(), "title", title(p)))
+                .toList());
+        model.put("canTest", point == ExtensionPoints.NOTIFIER);
         model.put("error", error);
         model.put("errorField", errorField == null ? "" : errorField);
-        model.put("notice", notice != null ? notice : request.getParameter("created") != null ? "Created." : null);
-        List<InstanceAdmin.FactoryView> factories = admin.factories(kind);
+        model.put("notice", notice != null ? notice : request.parameter("created") != null ? "Created." : null);
+        List<InstanceAdmin.FactoryView> factories = admin.factories(point);
         model.put("factories", factories);
         if (name != null && notice != null && notice.endsWith("was deleted.")) {
             name = null;
         }
         if (name == null) {
-            model.put("instances", admin.list(kind));
-            String chosen = request.getParameter("factory");
+            model.put("instances", admin.list(point));
+            String chosen = request.parameter("factory");
             InstanceAdmin.FactoryView factory = factories.stream().filter(f -> f.id().equals(chosen)).findFirst()
                     .orElse(factories.isEmpty() ? null : factories.get(0));
             model.put("factory", factory == null ? "" : factory.id());
             model.put("fields", factory == null ? List.of() : fields(factory.form(), typed, Map.of()));
-            model.put("newName", Objects.requireNonNullElse(request.getParameter("name"), ""));
-            templates.render(request, response, status, "admin-instances", TITLES.get(kindPath), model);
+            model.put("newName", Objects.requireNonNullElse(request.parameter("name"), ""));
+            templates.render(http, response, status, "admin-instances", title(point), model);
         } else {
-            InstanceAdmin.InstanceView instance = admin.get(kind, name);
+            InstanceAdmin.InstanceView instance = admin.get(point, name);
             model.put("instance", instance);
             model.put("fields", fields(instance.form(), typed, instance.settings()));
-            templates.render(request, response, status, "admin-instance", instance.name() + " · "
-                    + TITLES.get(kindPath), model);
+            templates.render(http, response, status, "admin-instance", instance.name() + " · "
+                    + title(point), model);
         }
     }
 
@@ -167,12 +166,23 @@ public class InstancePages extends HttpServlet {
         return typed;
     }
 
-    private static String kindPath(HttpServletRequest request) {
-        return request.getServletPath().substring("/admin/".length());
+    private static String kindPath(ConsoleRequest request) {
+        return request.variable("kind");
     }
 
-    private static String instanceName(HttpServletRequest request) {
-        String rest = request.getPathInfo();
-        return rest == null || rest.length() <= 1 ? null : rest.substring(1);
+    /** The point whose instances the path names; not found for any other path under {@code /admin/}. */
+    private ExtensionPoint<?, ?> point(ConsoleRequest request) {
+        return points.withAdminPath(kindPath(request)).orElseThrow(() -> DomainException.notFound("page",
+                request.http().getRequestURI()));
+    }
+
+    /** {@code Data stores}: the point's instances as a title names them. */
+    private static String title(ExtensionPoint<?, ?> point) {
+        String plural = point.configuredInstances().orElseThrow().plural();
+        return Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
+    }
+
+    private static String instanceName(ConsoleRequest request) {
+        return request.variables().get("name");
     }
 }

@@ -1,71 +1,67 @@
 package io.lathe.server.console;
 
 import io.lathe.server.api.DomainExceptionMapper;
-import io.lathe.server.platform.DomainException;
+import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.commits.CodeCommit;
-import io.lathe.server.commits.CommitRepository;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.executions.Execution;
 import io.lathe.server.executions.ExecutionService;
-import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.instances.ConfiguredInstanceRepository;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.valohai.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code /projects/{id}/executions/new?commit=&step=}: pick a commit (the newest by default) and one of its steps,
- * fill in the form built from the step's parameters and inputs, and start the execution through the same
+ * {@code /projects/{project}/executions/new?commit=&step=}: pick a commit (the newest by default) and one of its
+ * steps, fill in the form built from the step's parameters and inputs, and start the execution through the same
  * {@link ExecutionService} as {@code POST /api/v1/executions}. A value the server refuses brings the form back with
  * what was typed and the message at its field.
  */
 @ApplicationScoped
-public class NewExecutionPage implements ProjectSubpage {
+public class NewExecutionPage implements ConsolePage {
 
-    private static final Pattern PATH = Pattern.compile("executions/new");
     private static final int MAX_COMMITS = 100;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+
+    /** A choice of a select: what it shows (and sends), and whether it is the one chosen. */
+    public record Choice(String name, boolean selected) {
+    }
+
+    /** A commit to pick: its id, and how the list labels it (short id and upload time). */
+    public record CommitChoice(String id, String label) {
+    }
 
     @Inject
     ConsoleTemplates templates;
     @Inject
-    CommitRepository commits;
-    @Inject
-    CommitService commitService;
+    CommitService commits;
     @Inject
     ExecutionService executions;
     @Inject
-    ConfiguredInstances instances;
+    ConfiguredInstanceRepository instances;
 
-    @Override
-    public Pattern path() {
-        return PATH;
+    @Get("/projects/{project}/executions/new")
+    @Access(value = Rule.PROJECT_WRITE, param = "project")
+    public void form(ProjectRequest request) throws IOException {
+        render(request, HttpServletResponse.SC_OK, request.parameter("commit"), request.parameter("step"), null,
+                null);
     }
 
-    @Override
-    public void get(ProjectRequest request, Matcher path) throws IOException {
-        requireWrite(request);
-        render(request, HttpServletResponse.SC_OK, request.http().getParameter("commit"),
-                request.http().getParameter("step"), null, null);
-    }
-
-    @Override
-    public void post(ProjectRequest request, Matcher path) throws IOException {
-        requireWrite(request);
-        String commitId = request.http().getParameter("commit");
-        String stepName = request.http().getParameter("step");
+    @Post("/projects/{project}/executions/new")
+    @Access(value = Rule.PROJECT_WRITE, param = "project")
+    public void start(ProjectRequest request) throws IOException {
+        String commitId = request.parameter("commit");
+        String stepName = request.parameter("step");
         Function<String, String[]> submitted = request.http()::getParameterValues;
         try {
             Step step = step(request, commitId, stepName);
@@ -83,11 +79,10 @@ public class NewExecutionPage implements ProjectSubpage {
     private void render(ProjectRequest request, int status, String commitId, String stepName,
             Function<String, String[]> submitted, DomainException error) throws IOException {
         Map<String, Object> model = new HashMap<>();
-        model.put("project", ConsoleViews.project(request.project()));
+        model.put("project", request.project());
         List<CodeCommit> newest = commits.newest(request.project().id(), MAX_COMMITS);
-        model.put("commits", newest.stream().map(c -> Map.of("id", c.id(), "label", c.id().substring(0,
-                Math.min(13, c.id().length())) + " · " + TIME.format(Instant.ofEpochMilli(c.createdAt())),
-                "selected", c.id().equals(commitId))).toList());
+        model.put("commits", newest.stream().map(c -> new CommitChoice(c.id(), ConsoleFormat.shortId(c.id())
+                + " · " + ConsoleFormat.minutes(Instant.ofEpochMilli(c.createdAt())))).toList());
         model.put("steps", List.of());
         model.put("commit", "");
         model.put("step", "");
@@ -103,18 +98,18 @@ public class NewExecutionPage implements ProjectSubpage {
             return;
         }
         CodeCommit commit = commitId == null || commitId.isBlank() ? newest.get(0)
-                : commitService.get(request.project().id(), commitId);
+                : commits.get(request.project().id(), commitId);
         List<Step> steps = CommitService.parse(commit.configYaml()).steps();
         Step step = steps.stream().filter(s -> s.name().equals(stepName)).findFirst()
                 .orElse(steps.isEmpty() ? null : steps.get(0));
         model.put("commit", commit.id());
-        model.put("steps", steps.stream().map(s -> Map.of("name", s.name(), "selected", s == step)).toList());
+        model.put("steps", steps.stream().map(s -> new Choice(s.name(), s == step)).toList());
         String errorField = error == null ? null : error.field();
         String errorMessage = error == null ? null : error.getMessage();
         if (step != null) {
             ExecutionForm form = new ExecutionForm(step);
             model.put("step", step.name());
-            model.put("fields", form.fields(submitted, errorField, errorMessage));
+            model.put("fields", new ExecutionFormFields(step).fields(submitted, errorField, errorMessage));
             model.put("environments", environments(step, request, submitted));
             if (errorField != null && form.fieldNames().contains(errorField)) {
                 errorMessage = null;
@@ -136,34 +131,25 @@ public class NewExecutionPage implements ProjectSubpage {
     }
 
     /** The environments to choose from, when there is a choice; the step's own (if it exists here) first chosen. */
-    private List<Map<String, Object>> environments(Step step, ProjectRequest request,
-            Function<String, String[]> submitted) {
-        List<String> names = instances.environmentNames();
+    private List<Choice> environments(Step step, ProjectRequest request, Function<String, String[]> submitted) {
+        List<String> names = instances.names(ExtensionPoints.COMPUTE);
         if (names.size() < 2) {
             return List.of();
         }
         String[] posted = submitted == null ? null : submitted.apply(ExecutionForm.ENVIRONMENT);
         String chosen = posted != null && posted.length > 0 ? posted[0]
                 : step.environment().filter(names::contains).orElse(request.project().defaultEnvironment() == null
-                        ? ConfiguredInstances.DEFAULT : request.project().defaultEnvironment());
-        return names.stream().map(name -> Map.<String, Object>of("name", name, "selected", name.equals(chosen)))
-                .toList();
+                        ? DefaultInstances.NAME : request.project().defaultEnvironment());
+        return names.stream().map(name -> new Choice(name, name.equals(chosen))).toList();
     }
 
     private Step step(ProjectRequest request, String commitId, String stepName) {
         if (commitId == null || commitId.isBlank()) {
             throw DomainException.invalid("missing-field", "pick a commit", "commit");
         }
-        CodeCommit commit = commitService.get(request.project().id(), commitId);
+        CodeCommit commit = commits.get(request.project().id(), commitId);
         return CommitService.parse(commit.configYaml()).step(stepName == null ? "" : stepName)
                 .orElseThrow(() -> DomainException.invalid("unknown-step", "commit " + commit.id()
                         + " has no step '" + stepName + "'", "step"));
-    }
-
-    private static void requireWrite(ProjectRequest request) {
-        if (!request.canWrite()) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",
-                    "starting executions needs write access to this project", null);
-        }
     }
 }

@@ -1,43 +1,39 @@
 package io.lathe.server.console;
 
 import io.lathe.server.api.DomainExceptionMapper;
+import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.platform.DomainException;
-import io.lathe.server.executions.ExecutionRepository;
-import io.lathe.server.plugins.AdminPluginResource;
-import io.lathe.server.plugins.PluginAdmin;
-import io.lathe.server.plugins.PluginDescription;
-import io.lathe.server.plugins.PluginFaults;
-import io.lathe.server.plugins.PluginHost;
-import io.lathe.server.plugins.PluginTarget;
-import io.lathe.server.plugins.UpdateSiteIndex;
-import io.lathe.server.plugins.UpdateSites;
+import io.lathe.server.plugins.admin.AdminPluginResource;
+import io.lathe.server.plugins.admin.PluginAdmin;
+import io.lathe.server.plugins.admin.UpdateSites;
+import io.lathe.server.plugins.host.PluginDescription;
+import io.lathe.server.plugins.host.PluginHost;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code /admin/plugins}, for admins: the installed plugins as {@code GET /api/v1/plugins} lists them (id, version,
- * state, provider, extensions, dependencies, why one failed, a change waiting for a restart), and the life cycle of
- * {@link PluginAdmin}: a plugin jar posted as the raw body (by assets/admin-plugins.js) is installed or upgraded, and
- * forms enable, disable or uninstall one plugin. The outcome of an upload is shown on the next view of the page. A
- * plugin's recent faults ({@link PluginFaults}) are shown under it.
+ * {@code /admin/plugins}, for admins: the installed plugins as {@code GET /api/v1/admin/plugins} lists them (id,
+ * version, state, provider, extensions, dependencies, why one failed, a change waiting for a restart, recent
+ * faults), the update sites with what they offer, and the life cycle of {@link PluginAdmin}: a plugin jar posted as
+ * the raw body (by assets/admin-plugins.js) is installed or upgraded, and forms enable, disable or uninstall one
+ * plugin, install one from a site, add or remove a site. The outcome of an upload is shown on the next view of the
+ * page.
  */
-@WebServlet(urlPatterns = "/admin/plugins")
-public class PluginsPage extends HttpServlet {
+@ApplicationScoped
+public class PluginsPage implements ConsolePage {
+
+    private static final String FLASH = "lathe.plugins.notice";
 
     @Inject
     ConsoleTemplates templates;
@@ -46,70 +42,60 @@ public class PluginsPage extends HttpServlet {
     @Inject
     PluginAdmin admin;
     @Inject
-    PluginFaults faults;
-    @Inject
-    ExecutionRepository executions;
-    @Inject
     UpdateSites sites;
+    @Inject
+    PluginRows rows;
 
-    private static final String FLASH = "lathe.plugins.notice";
-    private static final int RECENT_FAULTS = 5;
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = ConsoleSession.caller(request).orElseThrow();
-        if (!caller.isAdmin()) {
-            ErrorPages.adminsOnly(templates, request, response);
-            return;
-        }
-        HttpSession session = request.getSession(false);
+    @Get("/admin/plugins")
+    @Access(Rule.ADMIN)
+    public void show(ConsoleRequest request) throws IOException {
+        HttpSession session = request.http().getSession(false);
         String notice = session == null ? null : (String) session.getAttribute(FLASH);
         if (notice != null) {
             session.removeAttribute(FLASH);
         }
-        show(request, response, HttpServletResponse.SC_OK, null, notice);
+        render(request, HttpServletResponse.SC_OK, null, notice);
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = ConsoleSession.caller(request).orElseThrow();
-        if (!caller.isAdmin()) {
-            ErrorPages.adminsOnly(templates, request, response);
-            return;
-        }
-        String type = request.getContentType();
+    /** A form's action, or (any other body than a form) a plugin jar to install. */
+    @Post("/admin/plugins")
+    @Access(Rule.ADMIN)
+    public void change(ConsoleRequest request) throws IOException {
+        String type = request.http().getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            upload(request, response, caller);
+            upload(request);
             return;
         }
-        String id = request.getParameter("id");
-        String action = request.getParameter("action");
         try {
-            String site = request.getParameter("site");
-            PluginAdmin.Outcome outcome = switch (action == null ? "" : action) {
-                case "enable" -> admin.enable(required(id), caller);
-                case "disable" -> admin.disable(required(id), caller);
-                case "uninstall" -> admin.uninstall(required(id), caller);
-                case "install" -> admin.installFromSite(site, required(id), blankAsNull(request.getParameter(
-                        "version")), caller);
-                case "remove-file" -> admin.removeFailedFile(request.getParameter("file"), caller);
-                case "add-site" -> {
-                    sites.add(site, request.getParameter("url"), caller);
-                    yield new PluginAdmin.Outcome(PluginAdmin.Change.CHANGED, "Added the update site " + site + ".",
-                            false, null);
-                }
-                case "remove-site" -> {
-                    sites.remove(site, caller);
-                    yield new PluginAdmin.Outcome(PluginAdmin.Change.CHANGED, "Removed the update site " + site + ".",
-                            false, null);
-                }
-                default -> throw DomainException.invalid("invalid-action", "action must be enable, disable,"
-                        + " uninstall, remove-file, install, add-site or remove-site", "action");
-            };
-            show(request, response, HttpServletResponse.SC_OK, null, outcome.message());
+            render(request, HttpServletResponse.SC_OK, null, apply(request, request.caller()));
         } catch (DomainException e) {
-            show(request, response, DomainExceptionMapper.httpStatus(e), e.getMessage(), null);
+            render(request, DomainExceptionMapper.httpStatus(e), e.getMessage(), null);
         }
+    }
+
+    /** Does what the form asks and says what was done. */
+    private String apply(ConsoleRequest request, Caller caller) {
+        String id = request.parameter("id");
+        String site = request.parameter("site");
+        String action = request.parameter("action");
+        return switch (action == null ? "" : action) {
+            case "enable" -> admin.enable(required(id), caller).message();
+            case "disable" -> admin.disable(required(id), caller).message();
+            case "uninstall" -> admin.uninstall(required(id), caller).message();
+            case "install" -> admin.installFromSite(site, required(id), blankAsNull(request.parameter("version")),
+                    caller).message();
+            case "remove-file" -> admin.removeFailedFile(request.parameter("file"), caller).message();
+            case "add-site" -> {
+                sites.add(site, request.parameter("url"), caller);
+                yield "Added the update site " + site + ".";
+            }
+            case "remove-site" -> {
+                sites.remove(site, caller);
+                yield "Removed the update site " + site + ".";
+            }
+            default -> throw DomainException.invalid("invalid-action", "action must be enable, disable,"
+                    + " uninstall, remove-file, install, add-site or remove-site", "action");
+        };
     }
 
     private static String required(String id) {
@@ -124,94 +110,27 @@ public class PluginsPage extends HttpServlet {
     }
 
     /** The raw body is the plugin jar; answers JSON for the page's script, and keeps the outcome for the next view. */
-    private void upload(HttpServletRequest request, HttpServletResponse response, Caller caller) throws IOException {
-        JsonObjectBuilder answer = Json.createObjectBuilder();
-        try (InputStream body = request.getInputStream()) {
-            PluginAdmin.Outcome outcome = admin.install(body, caller);
-            request.getSession().setAttribute(FLASH, outcome.message());
-            response.setStatus(AdminPluginResource.httpStatus(outcome.change()));
-            answer.add("message", outcome.message()).add("restartRequired", outcome.restartRequired())
-                    .add("location", "/admin/plugins");
+    private void upload(ConsoleRequest request) throws IOException {
+        try (InputStream body = request.http().getInputStream()) {
+            PluginAdmin.Outcome outcome = admin.install(body, request.caller());
+            request.http().getSession().setAttribute(FLASH, outcome.message());
+            ErrorPages.json(request.response(), AdminPluginResource.httpStatus(outcome.change()), Json.createObjectBuilder()
+                    .add("message", outcome.message()).add("restartRequired", outcome.restartRequired())
+                    .add("location", "/admin/plugins").build());
         } catch (DomainException e) {
-            response.setStatus(DomainExceptionMapper.httpStatus(e));
-            answer.add("error", e.code()).add("message", e.getMessage());
-            if (e.field() != null) {
-                answer.add("field", e.field());
-            }
+            ErrorPages.json(request.response(), DomainExceptionMapper.httpStatus(e), ErrorPages.refusal(e));
         }
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(answer.build().toString());
     }
 
-    private void show(HttpServletRequest request, HttpServletResponse response, int status, String error,
-            String notice) throws IOException {
-        Map<String, Object> model = new HashMap<>();
+    private void render(ConsoleRequest request, int status, String error, String notice) throws IOException {
         List<PluginDescription> plugins = host.describe();
-        Map<String, Long> faultCounts = faults.counts();
-        model.put("plugins", plugins.stream().map(p -> view(p, faultCounts)).toList());
+        Map<String, Object> model = new HashMap<>();
+        model.put("plugins", rows.of(plugins));
         model.put("failed", plugins.stream().filter(p -> p.error() != null).count());
         model.put("restartRequired", plugins.stream().anyMatch(PluginDescription::restartRequired));
-        model.put("sites", sites.describe().stream().map(PluginsPage::siteView).toList());
+        model.put("sites", sites.describe());
         model.put("error", error);
         model.put("notice", notice);
-        templates.render(request, response, status, "admin-plugins", "Plugins", model);
-    }
-
-    private Map<String, Object> view(PluginDescription plugin, Map<String, Long> faultCounts) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", plugin.id() == null ? "" : plugin.id());
-        view.put("version", plugin.version() == null ? "" : plugin.version());
-        view.put("state", plugin.state());
-        view.put("provider", plugin.provider() == null ? "" : plugin.provider());
-        view.put("description", plugin.description() == null ? "" : plugin.description());
-        view.put("requires", plugin.requires() == null || plugin.requires().equals("*") ? "" : plugin.requires());
-        view.put("dependencies", plugin.dependencies());
-        view.put("file", plugin.file());
-        view.put("extensions", plugin.extensions().stream().map(e -> Map.of(
-                "point", e.point() == null ? "" : e.point(),
-                "id", e.id() == null ? "" : e.id(),
-                "name", e.name() == null ? e.className() : e.name())).toList());
-        view.put("error", plugin.error() == null ? "" : plugin.error());
-        view.put("bundled", plugin.bundled());
-        view.put("pending", plugin.pendingAction() == null ? "" : plugin.pendingAction());
-        view.put("restartRequired", plugin.restartRequired());
-        long faultCount = plugin.id() == null ? 0 : faultCounts.getOrDefault(plugin.id(), 0L);
-        view.put("faultCount", faultCount);
-        view.put("faults", faultCount == 0 ? List.of() : faults.latest(plugin.id(), RECENT_FAULTS).stream()
-                .map(this::faultView).toList());
-        return view;
-    }
-
-    private Map<String, Object> faultView(PluginFaults.FaultView fault) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("at", fault.at().toString());
-        view.put("instance", PluginTarget.named(fault.extension(), fault.instance()));
-        view.put("operation", fault.operation());
-        view.put("message", fault.message());
-        view.put("execution", fault.execution() == null ? "" : executions.find(fault.execution())
-                .map(e -> "/projects/" + e.projectId() + "/executions/" + e.counter()).orElse(""));
-        return view;
-    }
-
-    /** An update site for the page: its plugins with what an install or upgrade would bring. */
-    private static Map<String, Object> siteView(UpdateSites.SiteView site) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", site.id());
-        view.put("url", site.url());
-        view.put("error", site.error() == null ? "" : site.error());
-        view.put("offered", site.plugins().stream().map(p -> {
-            Map<String, Object> plugin = new LinkedHashMap<>();
-            plugin.put("id", p.id());
-            plugin.put("description", p.description() == null ? "" : p.description());
-            plugin.put("provider", p.provider() == null ? "" : p.provider());
-            plugin.put("installed", p.installedVersion() == null ? "" : p.installedVersion());
-            plugin.put("latest", p.latest() == null ? "" : p.latest());
-            plugin.put("upgradable", p.upgradable());
-            plugin.put("releases", p.releases().stream().filter(UpdateSiteIndex.Release::compatible)
-                    .map(UpdateSiteIndex.Release::version).toList());
-            return plugin;
-        }).toList());
-        return view;
+        templates.render(request.http(), request.response(), status, "admin-plugins", "Plugins", model);
     }
 }

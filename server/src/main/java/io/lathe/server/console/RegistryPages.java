@@ -1,11 +1,14 @@
 package io.lathe.server.console;
 
 import io.lathe.server.api.DomainExceptionMapper;
-import io.lathe.server.platform.DomainException;
+import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumLineage;
 import io.lathe.server.data.DatumRepository;
+import io.lathe.server.data.DatumService;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.registry.Dataset;
 import io.lathe.server.registry.DatasetService;
 import io.lathe.server.registry.DatasetVersion;
@@ -17,21 +20,21 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The registry's pages: {@code /projects/{id}/datasets[/{name}[/{version}]]} and
- * {@code /projects/{id}/models[/{name}[/{number}]]}, where the project's owner approves or rejects a model version.
+ * The registry's pages: {@code /projects/{project}/datasets[/{name}[/{version}]]} and
+ * {@code /projects/{project}/models[/{name}[/{number}]]}, where the project's owner approves or rejects a model
+ * version. A version's files are the API's {@link io.lathe.server.data.DatumView}s, the executions behind a model
+ * version the API's lineage {@link DatumLineage.Origin}s.
  */
 @ApplicationScoped
-public class RegistryPages implements ProjectSubpage {
+public class RegistryPages implements ConsolePage {
 
-    private static final Pattern PATH = Pattern.compile("(datasets|models)(?:/([A-Za-z0-9._-]{1,200})"
-            + "(?:/([A-Za-z0-9._-]{1,200}))?)?");
+    /** Where a page is: the section ({@code datasets} or {@code models}), and the name and version it shows. */
+    private record Place(String section, String name, String version) {
+    }
 
     @Inject
     ConsoleTemplates templates;
@@ -40,31 +43,55 @@ public class RegistryPages implements ProjectSubpage {
     @Inject
     ModelRegistry models;
     @Inject
-    DatumRepository datums;
+    DatumRepository users;
+    @Inject
+    DatumService datums;
     @Inject
     DatumLineage lineage;
 
-    @Override
-    public Pattern path() {
-        return PATH;
+    @Get("/projects/{project}/datasets")
+    @Access(value = Rule.PROJECT_READ, param = "project")
+    public void datasets(ProjectRequest request) throws IOException {
+        render(request, new Place("datasets", null, null), HttpServletResponse.SC_OK, null, null);
     }
 
-    @Override
-    public void get(ProjectRequest request, Matcher path) throws IOException {
-        render(request, path, HttpServletResponse.SC_OK, null, null);
+    @Get("/projects/{project}/datasets/{name}")
+    @Access(value = Rule.PROJECT_READ, param = "project")
+    public void dataset(ProjectRequest request) throws IOException {
+        render(request, new Place("datasets", request.variable("name"), null), HttpServletResponse.SC_OK, null,
+                null);
+    }
+
+    @Get("/projects/{project}/datasets/{name}/{version}")
+    @Access(value = Rule.PROJECT_READ, param = "project")
+    public void datasetVersion(ProjectRequest request) throws IOException {
+        render(request, new Place("datasets", request.variable("name"), request.variable("version")),
+                HttpServletResponse.SC_OK, null, null);
+    }
+
+    @Get("/projects/{project}/models")
+    @Access(value = Rule.PROJECT_READ, param = "project")
+    public void models(ProjectRequest request) throws IOException {
+        render(request, new Place("models", null, null), HttpServletResponse.SC_OK, null, null);
+    }
+
+    @Get("/projects/{project}/models/{name}")
+    @Access(value = Rule.PROJECT_READ, param = "project")
+    public void model(ProjectRequest request) throws IOException {
+        render(request, new Place("models", request.variable("name"), null), HttpServletResponse.SC_OK, null, null);
+    }
+
+    @Get("/projects/{project}/models/{name}/{version}")
+    @Access(value = Rule.PROJECT_READ, param = "project")
+    public void modelVersion(ProjectRequest request) throws IOException {
+        render(request, modelVersionPlace(request), HttpServletResponse.SC_OK, null, null);
     }
 
     /** Approve or reject a model version: the owner's decision, with an optional comment. */
-    @Override
-    public void post(ProjectRequest request, Matcher path) throws IOException {
-        if (!path.group(1).equals("models") || path.group(3) == null) {
-            throw new DomainException(DomainException.Kind.NOT_ALLOWED, "method_not_allowed",
-                    "this page has no form to post to", null);
-        }
-        if (!request.role().covers(ProjectRole.OWNER)) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",
-                    "only the project's owner approves or rejects model versions", null);
-        }
+    @Post("/projects/{project}/models/{name}/{version}")
+    @Access(value = Rule.PROJECT_OWNER, param = "project")
+    public void decide(ProjectRequest request) throws IOException {
+        Place path = modelVersionPlace(request);
         String decision = request.http().getParameter("decision");
         ModelVersion.State state = "approve".equals(decision) ? ModelVersion.State.APPROVED
                 : "reject".equals(decision) ? ModelVersion.State.REJECTED : null;
@@ -73,7 +100,7 @@ public class RegistryPages implements ProjectSubpage {
             return;
         }
         try {
-            ModelVersion version = models.decide(request.project().id(), path.group(2), path.group(3), state,
+            ModelVersion version = models.decide(request.project().id(), path.name(), path.version(), state,
                     request.http().getParameter("comment"), request.caller());
             render(request, path, HttpServletResponse.SC_OK, null, "Version " + version.number() + " is "
                     + version.state().apiName() + ".");
@@ -82,33 +109,38 @@ public class RegistryPages implements ProjectSubpage {
         }
     }
 
-    private void render(ProjectRequest request, Matcher path, int status, String error, String notice)
+    private static Place modelVersionPlace(ProjectRequest request) {
+        return new Place("models", request.variable("name"), request.variable("version"));
+    }
+
+    private void render(ProjectRequest request, Place path, int status, String error, String notice)
             throws IOException {
         Map<String, Object> model = new HashMap<>();
-        model.put("project", ConsoleViews.project(request.project()));
+        model.put("project", request.project());
         model.put("error", error);
         model.put("notice", notice);
         String projectId = request.project().id();
-        String name = path.group(2);
-        String version = path.group(3);
-        model.put("section", path.group(1));
-        model.put("sectionTitle", path.group(1).equals("datasets") ? "Datasets" : "Models");
+        String name = path.name();
+        String version = path.version();
+        model.put("section", path.section());
+        model.put("sectionTitle", path.section().equals("datasets") ? "Datasets" : "Models");
         model.put("depth", name == null ? 0 : version == null ? 1 : 2);
         model.put("parent", name == null ? "" : name);
         String page;
         String title;
-        if (path.group(1).equals("datasets")) {
+        if (path.section().equals("datasets")) {
             if (name == null) {
                 model.put("datasets", datasets.list(projectId).stream().map(s -> Map.of("name", s.dataset().name(),
                         "versions", s.versions(), "latest", s.latest() == null ? "" : s.latest().name(),
-                        "created", ConsoleViews.time(s.dataset().createdAt()))).toList());
+                        "created", ConsoleFormat.time(s.dataset().createdAt()))).toList());
                 page = "datasets";
                 title = "Datasets";
             } else if (version == null) {
                 Dataset dataset = datasets.get(projectId, name);
                 model.put("dataset", dataset.name());
                 model.put("versions", datasets.versions(dataset).stream().map(v -> Map.of("name", v.name(),
-                        "created", ConsoleViews.time(v.createdAt()), "execution", counterOf(v.executionId()))).toList());
+                        "created", ConsoleFormat.time(v.createdAt()), "execution", counterOf(v.executionId())))
+                        .toList());
                 page = "dataset";
                 title = dataset.name();
             } else {
@@ -116,9 +148,9 @@ public class RegistryPages implements ProjectSubpage {
                 model.put("dataset", name);
                 model.put("version", found.name());
                 model.put("uri", "dataset://" + name + "/" + found.name());
-                model.put("created", ConsoleViews.time(found.createdAt()));
+                model.put("created", ConsoleFormat.time(found.createdAt()));
                 model.put("execution", counterOf(found.executionId()));
-                model.put("files", files(datasets.files(found)));
+                model.put("files", datums.views(datasets.files(found)));
                 page = "dataset-version";
                 title = name + "/" + found.name();
             }
@@ -133,7 +165,7 @@ public class RegistryPages implements ProjectSubpage {
             model.put("model", found.name());
             model.put("versions", models.versions(found).stream().map(v -> Map.of("number", v.number(),
                     "state", v.state().apiName(), "note", v.releaseNote() == null ? "" : v.releaseNote(),
-                    "created", ConsoleViews.time(v.createdAt()))).toList());
+                    "created", ConsoleFormat.time(v.createdAt()))).toList());
             page = "model";
             title = found.name();
         } else {
@@ -144,15 +176,15 @@ public class RegistryPages implements ProjectSubpage {
             model.put("uri", "model://" + name + "/" + found.number());
             model.put("state", found.state().apiName());
             model.put("note", found.releaseNote() == null ? "" : found.releaseNote());
-            model.put("created", ConsoleViews.time(found.createdAt()));
-            Map<String, String> users = datums.usernames(found.decidedBy() == null ? List.of()
+            model.put("created", ConsoleFormat.time(found.createdAt()));
+            Map<String, String> names = users.usernames(found.decidedBy() == null ? List.of()
                     : List.of(found.decidedBy()));
             model.put("decision", found.decidedAt() == null ? "" : found.state().apiName() + " by "
-                    + users.getOrDefault(found.decidedBy(), "?") + " on " + ConsoleViews.time(found.decidedAt())
+                    + names.getOrDefault(found.decidedBy(), "?") + " on " + ConsoleFormat.time(found.decidedAt())
                     + (found.decisionComment() == null || found.decisionComment().isBlank() ? ""
                     : ": " + found.decisionComment()));
-            model.put("files", files(files));
-            model.put("origins", lineage.origins(files).stream().map(RegistryPages::origin).toList());
+            model.put("files", datums.views(files));
+            model.put("origins", lineage.origins(files));
             model.put("canDecide", request.role().covers(ProjectRole.OWNER));
             page = "model-version";
             title = name + " v" + found.number();
@@ -168,30 +200,4 @@ public class RegistryPages implements ProjectSubpage {
         Integer counter = datums.executionCounters(List.of(executionId)).get(executionId);
         return counter == null ? "" : counter.toString();
     }
-
-    private static List<Map<String, Object>> files(List<Datum> files) {
-        return files.stream().map(d -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", d.id());
-            row.put("name", d.name());
-            row.put("size", ConsoleViews.size(d.size()));
-            row.put("sha256", d.sha256());
-            row.put("purged", d.isPurged());
-            return row;
-        }).toList();
-    }
-
-    private static Map<String, Object> origin(DatumLineage.Origin origin) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("counter", origin.execution().counter());
-        row.put("step", origin.execution().step());
-        row.put("status", origin.execution().status());
-        row.put("commit", origin.execution().commit());
-        row.put("parameters", origin.execution().parameters().entrySet().stream()
-                .map(e -> e.getKey() + "=" + ConsoleViews.plain(e.getValue())).toList());
-        row.put("inputs", origin.inputs().stream().map(i -> Map.of("name", i.name(), "uri", i.uri(),
-                "datum", i.datum() == null ? "" : i.datum())).toList());
-        return row;
-    }
-
 }

@@ -1,15 +1,13 @@
 package io.lathe.server.console;
 
-import io.lathe.server.auth.Caller;
-import io.lathe.server.auth.ConsoleSession;
+import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.platform.DatabaseMigrator;
 import io.lathe.server.platform.LatheDataSource;
 import io.lathe.server.platform.LatheSettings;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -29,8 +27,8 @@ import javax.sql.DataSource;
  * {@code /admin/system}, for admins: what this server is and runs on (version, database, data folder, uptime, Java,
  * memory), as facts to quote in a support request. Credentials are never shown.
  */
-@WebServlet(urlPatterns = "/admin/system")
-public class SystemPage extends HttpServlet {
+@ApplicationScoped
+public class SystemPage implements ConsolePage {
 
     /** {@code password=...} (or {@code secret}, {@code token}) inside a JDBC URL, up to the next separator. */
     private static final Pattern URL_SECRET = Pattern.compile(
@@ -45,18 +43,18 @@ public class SystemPage extends HttpServlet {
     @Resource(lookup = LatheDataSource.JNDI_NAME)
     DataSource dataSource;
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = ConsoleSession.caller(request).orElseThrow();
-        if (!caller.isAdmin()) {
-            ErrorPages.adminsOnly(templates, request, response);
-            return;
-        }
-        List<Map<String, String>> facts = new ArrayList<>();
+    /** One fact: its id (for the page's element), label and value. */
+    public record Fact(String id, String label, String value) {
+    }
+
+    @Get("/admin/system")
+    @Access(Rule.ADMIN)
+    public void show(ConsoleRequest request) throws IOException {
+        List<Fact> facts = new ArrayList<>();
         fact(facts, "lathe-version", "Lathe version", LatheSettings.VERSION);
         long started = ManagementFactory.getRuntimeMXBean().getStartTime();
         fact(facts, "uptime", "Up for", uptime(Duration.ofMillis(System.currentTimeMillis() - started))
-                + " (since " + ConsoleViews.time(started) + ")");
+                + " (since " + ConsoleFormat.time(started) + ")");
         fact(facts, "database", "Database", database());
         fact(facts, "database-url", "Database URL", withoutSecrets(settings.databaseUrl()));
         fact(facts, "schema-version", "Schema version", migrator.currentVersion());
@@ -65,16 +63,16 @@ public class SystemPage extends HttpServlet {
         fact(facts, "java", "Java", Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
         Runtime runtime = Runtime.getRuntime();
-        fact(facts, "memory", "Memory (heap)", ConsoleViews.size(runtime.totalMemory() - runtime.freeMemory())
-                + " used of " + ConsoleViews.size(runtime.totalMemory()) + " reserved, at most "
-                + ConsoleViews.size(runtime.maxMemory()));
+        fact(facts, "memory", "Memory (heap)", ConsoleFormat.size(runtime.totalMemory() - runtime.freeMemory())
+                + " used of " + ConsoleFormat.size(runtime.totalMemory()) + " reserved, at most "
+                + ConsoleFormat.size(runtime.maxMemory()));
         fact(facts, "processors", "Processors", Integer.toString(runtime.availableProcessors()));
-        templates.render(request, response, HttpServletResponse.SC_OK, "admin-system", "System",
+        templates.render(request.http(), request.response(), HttpServletResponse.SC_OK, "admin-system", "System",
                 Map.of("facts", facts));
     }
 
-    private static void fact(List<Map<String, String>> facts, String id, String label, String value) {
-        facts.add(Map.of("id", id, "label", label, "value", value));
+    private static void fact(List<Fact> facts, String id, String label, String value) {
+        facts.add(new Fact(id, label, value));
     }
 
     private String database() {
@@ -92,7 +90,7 @@ public class SystemPage extends HttpServlet {
 
     private static String free(Path folder) {
         try {
-            return ConsoleViews.size(Files.getFileStore(folder).getUsableSpace()) + " free";
+            return ConsoleFormat.size(Files.getFileStore(folder).getUsableSpace()) + " free";
         } catch (IOException e) {
             return "free space unknown";
         }

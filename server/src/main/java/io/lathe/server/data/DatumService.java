@@ -1,16 +1,17 @@
 package io.lathe.server.data;
 
 import io.lathe.plugin.api.storage.StorageBackend;
+import io.lathe.server.audit.AuditLog;
+import io.lathe.server.auth.Caller;
+import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.HashingInputStream;
 import io.lathe.server.platform.Ids;
-import io.lathe.server.plugins.ConfiguredInstances;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import io.lathe.server.audit.AuditLog;
-import io.lathe.server.auth.Caller;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -36,7 +37,7 @@ public class DatumService {
     @Inject
     DatumRepository datums;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances instances;
     @Inject
     ProjectService projects;
     @Inject
@@ -57,7 +58,7 @@ public class DatumService {
         Objects.requireNonNull(path, "path");
         String id = Ids.newId();
         String key = "projects/" + projectId + "/datums/" + id;
-        StorageBackend backend = instances.store(store).forExecution(executionId);
+        StorageBackend backend = instances.get(ExtensionPoints.STORAGE, store, executionId);
         HashingInputStream hashing = new HashingInputStream(content);
         backend.put(key, hashing, -1);
         Datum datum = new Datum(id, projectId, path, hashing.count(), hashing.sha256(), contentType(path), store, key,
@@ -100,6 +101,11 @@ public class DatumService {
                 .map(d -> views(List.of(d))).orElse(List.of()), null);
     }
 
+    /** The counters of the executions that made datums ({@link DatumView#outputExecution()}), by id: "#12" to show. */
+    public Map<String, Integer> executionCounters(Collection<String> executionIds) {
+        return datums.executionCounters(executionIds);
+    }
+
     public DatumView view(Datum datum) {
         return views(List.of(datum)).get(0);
     }
@@ -123,7 +129,7 @@ public class DatumService {
         if (datum.isPurged()) {
             return datum;
         }
-        instances.store(datum.store()).delete(datum.storageKey());
+        instances.get(ExtensionPoints.STORAGE, datum.store()).delete(datum.storageKey());
         if (datums.markPurged(datum.id(), System.currentTimeMillis())) {
             audit.record(caller.username(), "datum.delete", "datum://" + datum.id(),
                     Map.of("project", datum.projectId(), "name", datum.name(), "sha256", datum.sha256()));
@@ -265,7 +271,7 @@ public class DatumService {
             open(datum, 0);
         }
         java.time.Instant now = java.time.Instant.now();
-        return instances.store(datum.store()).presignedDownload(datum.storageKey(), PRESIGNED_VALIDITY)
+        return instances.get(ExtensionPoints.STORAGE, datum.store()).presignedDownload(datum.storageKey(), PRESIGNED_VALIDITY)
                 .map(url -> new DownloadUrl(url.toString(), now.plus(PRESIGNED_VALIDITY), true))
                 .orElseGet(() -> new DownloadUrl(apiBase.resolve("datums/" + datum.id() + "/download").toString(),
                         null, false));
@@ -277,7 +283,7 @@ public class DatumService {
             throw new DomainException(DomainException.Kind.GONE, "purged",
                     "datum '" + datum.id() + "' was deleted; its record remains for lineage", null);
         }
-        return instances.store(datum.store()).open(datum.storageKey(), offset);
+        return instances.get(ExtensionPoints.STORAGE, datum.store()).open(datum.storageKey(), offset);
     }
 
     static String contentType(String path) {

@@ -8,9 +8,10 @@ import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CodePackage;
 import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumRepository;
+import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.TemporaryFiles;
-import io.lathe.server.plugins.ConfiguredInstances;
-import io.lathe.server.plugins.PluginCallFailure;
+import io.lathe.server.plugins.points.PluginCallFailure;
 import io.lathe.server.projects.Project;
 import jakarta.json.bind.Jsonb;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class ExecutionJobFiles implements JobFiles {
     private final Execution execution;
     private final Project project;
     private final CodeCommit commit;
-    private final ConfiguredInstances instances;
+    private final LiveInstances instances;
     private final DatumRepository datums;
     private final ExecutionRepository executions;
     private final InputDownloader downloader;
@@ -42,7 +43,7 @@ final class ExecutionJobFiles implements JobFiles {
     private PluginCallFailure pluginFailure;
 
     ExecutionJobFiles(Execution execution, Project project, CodeCommit commit, List<ResolvedInput> resolved,
-            ConfiguredInstances instances, DatumRepository datums, ExecutionRepository executions,
+            LiveInstances instances, DatumRepository datums, ExecutionRepository executions,
             InputDownloader downloader, Jsonb jsonb) {
         this.execution = execution;
         this.project = project;
@@ -57,7 +58,7 @@ final class ExecutionJobFiles implements JobFiles {
 
     @Override
     public void extractCode(Path directory) {
-        try (InputStream in = remembered(() -> instances.store(commit.store()).forExecution(execution.id())
+        try (InputStream in = remembered(() -> instances.get(ExtensionPoints.STORAGE, commit.store(), execution.id())
                 .open(commit.storageKey(), 0))) {
             CodePackage.extract(in, directory);
         } catch (IOException e) {
@@ -96,7 +97,7 @@ final class ExecutionJobFiles implements JobFiles {
                 if (input.isDatum()) {
                     Datum datum = datums.find(input.datumId()).orElseThrow(() -> new PluginException("input-gone",
                             "input '" + input.inputName() + "': datum " + input.datumId() + " no longer exists"));
-                    StorageBackend store = instances.store(datum.store()).forExecution(execution.id());
+                    StorageBackend store = instances.get(ExtensionPoints.STORAGE, datum.store(), execution.id());
                     prepared.add(new Source(input, () -> remembered(() -> store.open(datum.storageKey(), 0))));
                     fetched.add(input);
                 } else {

@@ -1,22 +1,22 @@
 package io.lathe.server.executions;
 
+import io.lathe.plugin.api.compute.ComputeEnvironment;
 import io.lathe.plugin.api.compute.JobOutcome;
 import io.lathe.plugin.api.compute.JobSpec;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
-import io.lathe.server.registry.RegistryOutputs;
+import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.platform.LatheDataSource;
 import io.lathe.server.platform.Limits;
-import io.lathe.server.plugins.ConfiguredInstances;
-import io.lathe.server.plugins.GuardedComputeEnvironment;
-import io.lathe.server.plugins.PluginCallFailure;
+import io.lathe.server.plugins.points.PluginCallFailure;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
+import io.lathe.server.registry.RegistryOutputs;
 import io.lathe.server.valohai.EnvironmentVariable;
-import io.lathe.server.variables.ProjectVariables;
 import io.lathe.server.valohai.Step;
+import io.lathe.server.variables.ProjectVariables;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +47,7 @@ public class ExecutionLauncher {
     @Inject
     CommitService commits;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances instances;
     @Inject
     DatumService datumService;
     @Inject
@@ -77,7 +77,7 @@ public class ExecutionLauncher {
      * @param environment its environment, recording faults against this execution
      * @param onFinished called once the execution has ended, on whatever thread ended it
      */
-    void launch(String executionId, GuardedComputeEnvironment environment, Consumer<Execution> onFinished) {
+    void launch(String executionId, ComputeEnvironment environment, Consumer<Execution> onFinished) {
         Execution execution = executions.find(executionId).orElseThrow();
         Project project = projects.get(execution.projectId());
         ExecutionLog log = logs.open(executionId);

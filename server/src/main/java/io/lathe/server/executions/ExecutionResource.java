@@ -3,7 +3,6 @@ package io.lathe.server.executions;
 import io.lathe.server.auth.Access;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.data.DatumRepository;
 import io.lathe.server.projects.ProjectService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,10 +27,6 @@ public class ExecutionResource {
 
     @Inject
     ExecutionService service;
-    @Inject
-    ExecutionRepository executions;
-    @Inject
-    DatumRepository datums;
     @Inject
     ProjectService projects;
     @Inject
@@ -76,8 +71,7 @@ public class ExecutionResource {
     @Path("{id}")
     @Access(value = Access.Rule.PROJECT_READ, on = Access.On.EXECUTION)
     public ExecutionView get(@PathParam("id") String id) {
-        Execution execution = service.get(id);
-        return ExecutionView.of(execution, executions.inputs(id), datums.producedBy(id));
+        return service.view(service.get(id));
     }
 
     @POST

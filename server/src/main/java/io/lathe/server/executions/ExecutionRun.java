@@ -4,7 +4,7 @@ import io.lathe.plugin.api.compute.JobListener;
 import io.lathe.plugin.api.compute.JobOutcome;
 import io.lathe.plugin.api.compute.LogStream;
 import io.lathe.server.data.DatumService;
-import io.lathe.server.plugins.PluginCallFailure;
+import io.lathe.server.plugins.points.PluginCallFailure;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;

@@ -3,13 +3,13 @@ package io.lathe.server.executions;
 import io.lathe.plugin.api.PluginException;
 import io.lathe.plugin.api.compute.ComputeEnvironment;
 import io.lathe.plugin.api.compute.JobState;
+import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.plugins.points.PluginCallFailure;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.lathe.server.plugins.ConfiguredInstances;
-import io.lathe.server.plugins.GuardedComputeEnvironment;
-import io.lathe.server.plugins.PluginCallFailure;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +30,7 @@ public class ExecutionScheduler {
     @Inject
     ExecutionRepository executions;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances instances;
     @Inject
     ExecutionLauncher launcher;
 
@@ -72,7 +72,7 @@ public class ExecutionScheduler {
         String handle = execution.computeHandle();
         if (handle != null && !handle.equals(ExecutionRepository.CLAIMED)) {
             try {
-                instances.environment(execution.environment()).forExecution(execution.id()).stop(handle);
+                instances.get(ExtensionPoints.COMPUTE, execution.environment(), execution.id()).stop(handle);
             } catch (PluginException e) {
                 executions.finish(execution.id(), ExecutionStatus.ERROR, null, "could not stop: " + e.getMessage()
                         + "; the job may still run in the environment", System.currentTimeMillis());
@@ -103,9 +103,9 @@ public class ExecutionScheduler {
 
     private void dispatch() {
         for (String name : executions.environmentsWithQueued()) {
-            GuardedComputeEnvironment environment;
+            ComputeEnvironment environment;
             try {
-                environment = instances.environment(name);
+                environment = instances.get(ExtensionPoints.COMPUTE, name);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "environment '" + name + "' is unavailable; its executions wait", e);
                 continue;
@@ -125,7 +125,7 @@ public class ExecutionScheduler {
             }
             for (String id : executions.queued(name, (int) free)) {
                 if (executions.claim(id)) {
-                    launcher.launch(id, environment.forExecution(id), finished -> wake());
+                    launcher.launch(id, instances.get(ExtensionPoints.COMPUTE, name, id), finished -> wake());
                 }
             }
         }
@@ -157,7 +157,7 @@ public class ExecutionScheduler {
             }
             JobState state;
             try {
-                state = instances.environment(execution.environment()).forExecution(execution.id())
+                state = instances.get(ExtensionPoints.COMPUTE, execution.environment(), execution.id())
                         .state(execution.computeHandle());
             } catch (RuntimeException e) {
                 state = JobState.UNKNOWN;

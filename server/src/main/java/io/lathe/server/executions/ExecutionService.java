@@ -1,12 +1,15 @@
 package io.lathe.server.executions;
 
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
-import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.data.DatumRepository;
+import io.lathe.server.instances.ConfiguredInstanceRepository;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.CommandBuilder;
@@ -18,12 +21,14 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Creates executions (checking everything a user can get wrong before anything is recorded), copies and stops them.
- * Running them is the {@link ExecutionScheduler}'s job.
+ * Creates executions (checking everything a user can get wrong before anything is recorded), copies and stops them,
+ * and finds them for the API and the console. Running them is the {@link ExecutionScheduler}'s job.
  */
 @ApplicationScoped
 public class ExecutionService {
@@ -42,9 +47,11 @@ public class ExecutionService {
     @Inject
     ExecutionScheduler scheduler;
     @Inject
-    ConfiguredInstances instances;
+    ConfiguredInstanceRepository instances;
     @Inject
     AccessControl access;
+    @Inject
+    DatumRepository datums;
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -128,17 +135,38 @@ public class ExecutionService {
         return executions.find(id).orElseThrow(() -> DomainException.notFound("execution", id));
     }
 
+    /** The execution with this id, if there is one. */
+    public Optional<Execution> find(String id) {
+        return executions.find(id);
+    }
+
+    /** The execution of the project with this counter. @throws DomainException 404 when there is none */
+    public Execution get(String projectId, int counter) {
+        return executions.findByCounter(projectId, counter)
+                .orElseThrow(() -> DomainException.notFound("execution", "#" + counter));
+    }
+
+    /** Those of the project's executions with these counters that exist. */
+    public List<Execution> withCounters(String projectId, Collection<Integer> counters) {
+        return executions.findByCounters(projectId, counters);
+    }
+
+    /** An execution as the API shows one, with its inputs as used and the outputs it stored. */
+    public ExecutionView view(Execution execution) {
+        return ExecutionView.of(execution, executions.inputs(execution.id()), datums.producedBy(execution.id()));
+    }
+
     private String environment(String requested, Step step, Project project) {
         if (requested != null && !requested.isBlank()) {
-            if (!instances.environmentExists(requested)) {
+            if (!instances.exists(ExtensionPoints.COMPUTE, requested)) {
                 throw DomainException.invalid("unknown-environment", "there is no environment '" + requested + "'",
                         "environment");
             }
             return requested;
         }
         // A yaml's environment names a machine type of some Valohai installation: use it only if it exists here.
-        return step.environment().filter(instances::environmentExists)
-                .orElse(project.defaultEnvironment() == null ? ConfiguredInstances.DEFAULT
+        return step.environment().filter(name -> instances.exists(ExtensionPoints.COMPUTE, name))
+                .orElse(project.defaultEnvironment() == null ? DefaultInstances.NAME
                         : project.defaultEnvironment());
     }
 

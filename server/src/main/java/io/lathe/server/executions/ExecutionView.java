@@ -64,12 +64,12 @@ public record ExecutionView(
                 inputs == null ? null : object(e.stepJson()));
     }
 
-    static ExecutionView summary(Execution e) {
+    public static ExecutionView summary(Execution e) {
         return of(e, null, null);
     }
 
     /** A list item with the latest values of the metrics asked for (those it has; null when none were asked). */
-    static ExecutionView summary(Execution e, Map<String, Double> metrics) {
+    public static ExecutionView summary(Execution e, Map<String, Double> metrics) {
         ExecutionView v = of(e, null, null);
         return new ExecutionView(v.id, v.counter, v.project, v.status, v.title, v.step, v.commit, v.parameters, null,
                 null, v.command, v.image, v.environment, v.exitCode, v.statusDetail, v.createdAt, v.queuedAt,

@@ -5,7 +5,7 @@ import io.lathe.plugin.api.notify.Event;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.LatheSettings;
-import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -25,22 +25,22 @@ public class ChannelTester {
     @Inject
     InstanceAdmin admin;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances live;
     @Inject
     AuditLog audit;
     @Inject
     LatheSettings settings;
 
-    /** @throws io.lathe.server.platform.DomainException 404 when there is no such channel */
+    /** @throws io.lathe.server.platform.DomainException not found when there is no such channel */
     public Delivery test(String name, Caller caller) {
-        admin.get(InstanceAdmin.Kind.NOTIFICATION_CHANNEL, name);
+        admin.get(ExtensionPoints.NOTIFIER, name);
         Event event = new Event("lathe.test", "", "Test notification from Lathe",
                 caller.username() + " sent this to check the notification channel '" + name + "'.",
-                settings.baseUrl().resolve("admin/notification-channels/" + name).toString(), Instant.now(),
-                Map.of("channel", name, "sent_by", caller.username()));
+                settings.baseUrl().resolve("admin/" + ExtensionPoints.NOTIFICATION_CHANNELS + "/" + name).toString(),
+                Instant.now(), Map.of("channel", name, "sent_by", caller.username()));
         Delivery delivery;
         try {
-            instances.notifier(name).deliver(event);
+            live.get(ExtensionPoints.NOTIFIER, name).deliver(event);
             delivery = new Delivery(true, null);
         } catch (PluginException e) {
             delivery = new Delivery(false, e.getMessage());

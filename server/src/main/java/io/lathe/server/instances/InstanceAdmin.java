@@ -1,64 +1,39 @@
 package io.lathe.server.instances;
 
-import io.lathe.plugin.api.ExtensionFactory;
-import io.lathe.plugin.api.compute.ComputeEnvironmentFactory;
+import io.lathe.plugin.api.ConfiguredInstanceFactory;
 import io.lathe.plugin.api.config.ConfigError;
 import io.lathe.plugin.api.config.ConfigProperty;
-import io.lathe.plugin.api.notify.NotifierFactory;
-import io.lathe.plugin.api.storage.StorageBackendFactory;
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.plugins.ConfiguredInstance;
-import io.lathe.server.plugins.ConfiguredInstances;
-import io.lathe.server.plugins.DataStore;
-import io.lathe.server.plugins.Environment;
-import io.lathe.server.plugins.NotificationChannel;
-import io.lathe.server.plugins.PluginHost;
-import io.lathe.server.plugins.SecretSettings;
+import io.lathe.server.platform.DomainException;
+import io.lathe.server.plugins.host.PluginHost;
+import io.lathe.server.plugins.points.ExtensionPoint;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.lang.reflect.Type;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What administrators do with configured instances (data stores, compute environments, notification channels):
- * create one from an extension and its settings, change its settings, delete it. Settings are checked field by field
- * against what the extension declares; secret ones are sealed at rest and never shown again. Every change is in the
- * audit trail with secrets masked.
+ * What administrators do with the configured instances of any extension point that has them (data stores,
+ * environments, notification channels): create one from an extension and its settings, change its settings, delete
+ * it. Settings are checked field by field against what the extension declares; secret ones are sealed at rest and
+ * never shown again. Every change is in the audit trail with secrets masked.
  */
 @ApplicationScoped
 @Transactional
 public class InstanceAdmin {
-
-    /** The kinds of configured instance, with the extension point each is made from and its table's entity. */
-    public enum Kind {
-        DATA_STORE("data-store", DataStore.class, StorageBackendFactory.class),
-        ENVIRONMENT("environment", Environment.class, ComputeEnvironmentFactory.class),
-        NOTIFICATION_CHANNEL("notification-channel", NotificationChannel.class, NotifierFactory.class);
-
-        final String noun;
-        final Class<? extends ConfiguredInstance> entity;
-        final Class<? extends ExtensionFactory<?>> point;
-
-        Kind(String noun, Class<? extends ConfiguredInstance> entity, Class<? extends ExtensionFactory<?>> point) {
-            this.noun = noun;
-            this.entity = entity;
-            this.point = point;
-        }
-    }
 
     /** How an instance is shown: its factory, its settings with secrets masked, and the form to change them. */
     public record InstanceView(String name, String factory, Map<String, String> settings, List<Setting> form) {
@@ -69,69 +44,73 @@ public class InstanceAdmin {
             String defaultValue, String help, List<String> options) {
     }
 
-    /** An extension that makes instances of a kind, with the form of its settings. */
+    /** An extension that makes instances of a point, with the form of its settings. */
     public record FactoryView(String id, String name, String description, List<Setting> form) {
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Type SETTINGS = new HashMap<String, String>() { }.getClass().getGenericSuperclass();
 
-    @PersistenceContext(unitName = "lathe")
-    private EntityManager em;
     @Inject
     PluginHost plugins;
     @Inject
-    ConfiguredInstances instances;
+    ConfiguredInstanceRepository configured;
+    @Inject
+    LiveInstances live;
+    @Inject
+    DefaultInstances defaults;
     @Inject
     SecretSettings secrets;
     @Inject
     AuditLog audit;
+    @Inject
+    @Any
+    Instance<InstanceUsage> usages;
 
-    private final Jsonb jsonb = JsonbBuilder.create();
-
-    /** The extensions started plugins offer for this kind, by id. */
-    public List<FactoryView> factories(Kind kind) {
-        return plugins.factories(kind.point).stream().map(f -> new FactoryView(f.id(), f.displayName(),
-                f.description(), form(f.configProperties()))).sorted(java.util.Comparator.comparing(FactoryView::id))
-                .toList();
+    /** The extensions started plugins offer for this point, by id. */
+    public List<FactoryView> factories(ExtensionPoint<?, ?> point) {
+        return factoriesOf(point).stream().map(f -> new FactoryView(f.id(), f.displayName(), f.description(),
+                form(f.configProperties()))).sorted(Comparator.comparing(FactoryView::id)).toList();
     }
 
-    public List<InstanceView> list(Kind kind) {
-        return em.createQuery("SELECT i FROM " + kind.entity.getSimpleName() + " i ORDER BY i.name", kind.entity)
-                .getResultStream().map(i -> view(kind, i)).toList();
+    public List<InstanceView> list(ExtensionPoint<?, ?> point) {
+        return configured.list(configuredOnly(point)).stream().map(i -> view(point, i)).toList();
     }
 
-    public InstanceView get(Kind kind, String name) {
-        return view(kind, find(kind, name));
+    /** @throws DomainException not found when there is no such instance */
+    public InstanceView get(ExtensionPoint<?, ?> point, String name) {
+        return view(point, find(point, name));
     }
 
-    /** @throws DomainException 400 naming the field at fault, 409 when the name is taken */
-    public InstanceView create(Kind kind, String name, String factoryId, Map<String, String> given, Caller caller) {
+    /** @throws DomainException invalid naming the field at fault, a conflict when the name is taken */
+    public InstanceView create(ExtensionPoint<?, ?> point, String name, String factoryId, Map<String, String> given,
+            Caller caller) {
+        String noun = noun(point);
         if (name == null || !NAME.matcher(name).matches()) {
-            throw DomainException.invalid("invalid-name", "a " + kind.noun + "'s name is 1 to 64 lower-case letters,"
+            throw DomainException.invalid("invalid-name", "a " + noun + "'s name is 1 to 64 lower-case letters,"
                     + " digits or '-', starting with a letter or digit", "name");
         }
-        if (em.find(kind.entity, name) != null) {
-            throw DomainException.conflict("name-taken", "there is already a " + kind.noun + " named '" + name + "'");
+        if (configured.exists(point, name)) {
+            throw DomainException.conflict("name-taken", "there is already a " + noun + " named '" + name + "'");
         }
-        ExtensionFactory<?> factory = factory(kind, factoryId);
-        Map<String, String> settings = checked(kind, factory, given == null ? Map.of() : given);
-        Map<String, String> stored = secrets.seal(factory.configProperties(), settings);
-        ConfiguredInstance instance = newInstance(kind, name, factory.id(), jsonb.toJson(stored));
-        em.persist(instance);
-        audit.record(caller.username(), kind.noun + ".create", name, Map.of("factory", factory.id(),
+        ConfiguredInstanceFactory<?> factory = factory(point, factoryId);
+        Map<String, String> stored = secrets.seal(factory.configProperties(),
+                checked(point, factory, given == null ? Map.of() : given));
+        ConfiguredInstance instance = new ConfiguredInstance(point, name, factory.id(), stored,
+                System.currentTimeMillis());
+        configured.add(instance);
+        audit.record(caller.username(), noun + ".create", name, Map.of("factory", factory.id(),
                 "settings", secrets.masked(factory.configProperties(), stored)));
-        return view(kind, instance);
+        return view(point, instance);
     }
 
     /**
      * Replaces the settings; a secret setting left out (or empty) keeps its value. The live instance is closed, so
      * the next use makes one from the new settings.
      */
-    public InstanceView update(Kind kind, String name, Map<String, String> given, Caller caller) {
-        ConfiguredInstance instance = find(kind, name);
-        ExtensionFactory<?> factory = factory(kind, instance.factory());
-        Map<String, String> before = jsonb.fromJson(instance.settingsJson(), SETTINGS);
+    public InstanceView update(ExtensionPoint<?, ?> point, String name, Map<String, String> given, Caller caller) {
+        ConfiguredInstance instance = find(point, name);
+        ConfiguredInstanceFactory<?> factory = factory(point, instance.factory());
+        Map<String, String> before = instance.settings();
         Map<String, String> merged = new HashMap<>(given == null ? Map.of() : given);
         for (ConfigProperty property : factory.configProperties()) {
             String value = merged.get(property.name());
@@ -140,81 +119,75 @@ public class InstanceAdmin {
                 merged.put(property.name(), secrets.open(List.of(property), before).get(property.name()));
             }
         }
-        Map<String, String> stored = secrets.seal(factory.configProperties(), checked(kind, factory, merged));
-        em.createQuery("UPDATE " + kind.entity.getSimpleName() + " i SET i.settings = :s WHERE i.name = :n")
-                .setParameter("s", jsonb.toJson(stored)).setParameter("n", name).executeUpdate();
-        audit.record(caller.username(), kind.noun + ".update", name, Map.of(
+        Map<String, String> stored = secrets.seal(factory.configProperties(), checked(point, factory, merged));
+        instance.replaceSettings(stored);
+        audit.record(caller.username(), noun(point) + ".update", name, Map.of(
                 "before", secrets.masked(factory.configProperties(), before),
                 "after", secrets.masked(factory.configProperties(), stored)));
-        instances.evict(kind.entity, name);
-        return view(kind, newInstance(kind, name, instance.factory(), jsonb.toJson(stored)));
+        live.evict(point, name);
+        return view(point, instance);
     }
 
-    /** @throws DomainException 409 when something still uses it (the default, a project, datums, running executions) */
-    public void delete(Kind kind, String name, Caller caller) {
-        ConfiguredInstance instance = find(kind, name);
-        if (name.equals(ConfiguredInstances.DEFAULT) && kind != Kind.NOTIFICATION_CHANNEL) {
-            throw DomainException.conflict("in-use", "'" + name + "' is the default " + kind.noun + " every new project"
+    /** @throws DomainException a conflict when something still uses it: the server as a default, or records */
+    public void delete(ExtensionPoint<?, ?> point, String name, Caller caller) {
+        ConfiguredInstance instance = find(point, name);
+        String noun = noun(point);
+        if (defaults.isDefault(point, name)) {
+            throw DomainException.conflict("in-use", "'" + name + "' is the default " + noun + " every new project"
                     + " uses; it cannot be deleted");
         }
-        String usedBy = switch (kind) {
-            case DATA_STORE -> uses("SELECT COUNT(p) FROM Project p WHERE p.defaultStore = :n", name, "projects")
-                    + uses("SELECT COUNT(d) FROM Datum d WHERE d.store = :n", name, "datums")
-                    + uses("SELECT COUNT(c) FROM CodeCommit c WHERE c.store = :n", name, "commits");
-            // Executions name their environment in their record: one that ran any stays, so that records hold.
-            case ENVIRONMENT -> uses("SELECT COUNT(p) FROM Project p WHERE p.defaultEnvironment = :n", name,
-                    "projects") + executions(name);
-            case NOTIFICATION_CHANNEL -> "";
-        };
-        if (!usedBy.isEmpty()) {
-            throw DomainException.conflict("in-use", "the " + kind.noun + " '" + name + "' is used by" + usedBy
-                    + "; it cannot be deleted while they use it");
+        // By what is counted ("3 datums" under d), whatever order the features come in.
+        List<String> uses = usages.stream().flatMap(usage -> usage.usesOf(point, name).stream())
+                .sorted(Comparator.comparing(use -> use.substring(use.indexOf(' ') + 1))).toList();
+        if (!uses.isEmpty()) {
+            throw DomainException.conflict("in-use", "the " + noun + " '" + name + "' is used by "
+                    + String.join(", ", uses) + "; it cannot be deleted while they use it");
         }
-        em.remove(instance);
-        instances.evict(kind.entity, name);
-        audit.record(caller.username(), kind.noun + ".delete", name, Map.of("factory", instance.factory()));
+        configured.remove(instance);
+        live.evict(point, name);
+        audit.record(caller.username(), noun + ".delete", name, Map.of("factory", instance.factory()));
     }
 
-    private String executions(String environment) {
-        long all = em.createQuery("SELECT COUNT(e) FROM Execution e WHERE e.environment = :n", Long.class)
-                .setParameter("n", environment).getSingleResult();
-        long unfinished = em.createQuery("SELECT COUNT(e) FROM Execution e WHERE e.environment = :n AND e.status IN"
-                + " :s", Long.class).setParameter("n", environment).setParameter("s", java.util.Arrays.stream(
-                        io.lathe.server.executions.ExecutionStatus.values()).filter(x -> !x.isTerminal()).toList())
-                .getSingleResult();
-        return all == 0 ? "" : " " + all + " executions (" + unfinished + " unfinished executions)";
+    /** The noun of audit actions and messages: {@code data-store}. */
+    private static String noun(ExtensionPoint<?, ?> point) {
+        return configuredOnly(point).noun().replace(' ', '-');
     }
 
-    private String uses(String jpql, String name, String what) {
-        long count = em.createQuery(jpql, Long.class).setParameter("n", name).getSingleResult();
-        return count == 0 ? "" : " " + count + " " + what;
-    }
-
-    private ConfiguredInstance find(Kind kind, String name) {
-        ConfiguredInstance instance = name == null ? null : em.find(kind.entity, name);
-        if (instance == null) {
-            throw DomainException.notFound(kind.noun, name);
+    private static ExtensionPoint<?, ?> configuredOnly(ExtensionPoint<?, ?> point) {
+        if (!point.hasConfiguredInstances()) {
+            throw new IllegalArgumentException(point + " has no configured instances");
         }
-        return instance;
+        return point;
     }
 
-    private ExtensionFactory<?> factory(Kind kind, String id) {
-        List<? extends ExtensionFactory<?>> available = plugins.factories(kind.point);
+    private ConfiguredInstance find(ExtensionPoint<?, ?> point, String name) {
+        return configured.find(configuredOnly(point), name)
+                .orElseThrow(() -> DomainException.notFound(noun(point), name));
+    }
+
+    private List<ConfiguredInstanceFactory<?>> factoriesOf(ExtensionPoint<?, ?> point) {
+        return plugins.factories(configuredOnly(point).factoryType()).stream().<ConfiguredInstanceFactory<?>>map(
+                f -> (ConfiguredInstanceFactory<?>) f).toList();
+    }
+
+    private ConfiguredInstanceFactory<?> factory(ExtensionPoint<?, ?> point, String id) {
+        List<ConfiguredInstanceFactory<?>> available = factoriesOf(point);
         return available.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() ->
-                DomainException.invalid("unknown-factory", "no started plugin offers a " + kind.noun + " extension '"
-                        + id + "'; there are " + available.stream().map(ExtensionFactory::id).sorted().toList(),
-                        "factory"));
+                DomainException.invalid("unknown-factory", "no started plugin offers a " + noun(point)
+                        + " extension '" + id + "'; there are " + available.stream().map(f -> f.id()).sorted()
+                        .toList(), "factory"));
     }
 
-    /** The settings the extension declares, checked by it; unknown names and its errors are 400s naming them. */
-    private static Map<String, String> checked(Kind kind, ExtensionFactory<?> factory, Map<String, String> given) {
+    /** The settings the extension declares, checked by it; unknown names and its errors name the field at fault. */
+    private static Map<String, String> checked(ExtensionPoint<?, ?> point, ConfiguredInstanceFactory<?> factory,
+            Map<String, String> given) {
         Set<String> declared = factory.configProperties().stream().map(ConfigProperty::name)
                 .collect(Collectors.toSet());
         for (String name : given.keySet()) {
             if (!declared.contains(name)) {
-                throw DomainException.invalid("unknown-setting", "the " + kind.noun + " extension '" + factory.id()
-                        + "' has no setting '" + name + "'; its settings are " + new TreeMap<>(declared.stream()
-                        .collect(Collectors.toMap(n -> n, n -> ""))).keySet(), "settings." + name);
+                throw DomainException.invalid("unknown-setting", "the " + noun(point) + " extension '" + factory.id()
+                        + "' has no setting '" + name + "'; its settings are " + new TreeSet<>(declared),
+                        "settings." + name);
             }
         }
         List<ConfigError> errors;
@@ -237,27 +210,15 @@ public class InstanceAdmin {
         return kept;
     }
 
-    private InstanceView view(Kind kind, ConfiguredInstance instance) {
-        Map<String, String> stored = jsonb.fromJson(instance.settingsJson(), SETTINGS);
-        List<ConfigProperty> declared = plugins.factories(kind.point).stream()
-                .filter(f -> f.id().equals(instance.factory())).findFirst()
-                .map(ExtensionFactory::configProperties).orElse(List.of());
-        return new InstanceView(instance.name(), instance.factory(), new TreeMap<>(secrets.masked(declared, stored)),
-                form(declared));
+    private InstanceView view(ExtensionPoint<?, ?> point, ConfiguredInstance instance) {
+        List<ConfigProperty> declared = factoriesOf(point).stream().filter(f -> f.id().equals(instance.factory()))
+                .findFirst().<List<ConfigProperty>>map(ConfiguredInstanceFactory::configProperties).orElse(List.of());
+        return new InstanceView(instance.name(), instance.factory(),
+                new TreeMap<>(secrets.masked(declared, instance.settings())), form(declared));
     }
 
     private static List<Setting> form(List<ConfigProperty> declared) {
-        return declared.stream().map(p -> new Setting(p.name(), p.label(), p.type().name().toLowerCase(
-                java.util.Locale.ROOT), p.required(), p.secret(), p.defaultValue().orElse(null), p.help(),
-                p.options())).toList();
-    }
-
-    private static ConfiguredInstance newInstance(Kind kind, String name, String factory, String settingsJson) {
-        long now = System.currentTimeMillis();
-        return switch (kind) {
-            case DATA_STORE -> new DataStore(name, factory, settingsJson, now);
-            case ENVIRONMENT -> new Environment(name, factory, settingsJson, now);
-            case NOTIFICATION_CHANNEL -> new NotificationChannel(name, factory, settingsJson, now);
-        };
+        return declared.stream().map(p -> new Setting(p.name(), p.label(), p.type().name().toLowerCase(Locale.ROOT),
+                p.required(), p.secret(), p.defaultValue().orElse(null), p.help(), p.options())).toList();
     }
 }

@@ -2,6 +2,9 @@ package io.lathe.server.instances;
 
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.platform.DomainException;
+import io.lathe.server.plugins.points.ExtensionPoint;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,38 +21,40 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /**
- * The REST face of one kind of configured instance, {@code /api/v1/admin/<kind>}: list, create, read, change the
- * settings of and delete them. Admins only. A subclass per kind gives the path and the kind.
+ * {@code /api/v1/admin/<instances>}: the configured instances of every extension point that has them, at the path its
+ * descriptor names ({@code data-stores}, {@code environments}, {@code notification-channels}): list, create, read,
+ * change the settings of and delete them. Admins only.
  */
+@Path("admin/{instances}")
 @Produces(MediaType.APPLICATION_JSON)
-public abstract class InstanceResource {
+public class InstanceResource {
 
+    @Inject
+    ExtensionPoints points;
     @Inject
     InstanceAdmin admin;
 
-    /** The kind of instance this resource serves. */
-    protected abstract InstanceAdmin.Kind kind();
-
     @GET
     @Access(Access.Rule.ADMIN)
-    public List<InstanceAdmin.InstanceView> list() {
-        return admin.list(kind());
+    public List<InstanceAdmin.InstanceView> list(@PathParam("instances") String instances) {
+        return admin.list(point(instances));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Access.Rule.ADMIN)
-    public Response create(NewInstance request, @Context SecurityContext security) {
+    public Response create(@PathParam("instances") String instances, NewInstance request,
+            @Context SecurityContext security) {
         NewInstance body = request == null ? new NewInstance(null, null, null) : request;
-        return Response.status(Response.Status.CREATED).entity(admin.create(kind(), body.name(), body.factory(),
-                body.settings(), (Caller) security.getUserPrincipal())).build();
+        return Response.status(Response.Status.CREATED).entity(admin.create(point(instances), body.name(),
+                body.factory(), body.settings(), (Caller) security.getUserPrincipal())).build();
     }
 
     @GET
     @Path("{name}")
     @Access(Access.Rule.ADMIN)
-    public InstanceAdmin.InstanceView get(@PathParam("name") String name) {
-        return admin.get(kind(), name);
+    public InstanceAdmin.InstanceView get(@PathParam("instances") String instances, @PathParam("name") String name) {
+        return admin.get(point(instances), name);
     }
 
     /** Replaces the settings; secret settings left out keep their values. */
@@ -57,17 +62,23 @@ public abstract class InstanceResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Access.Rule.ADMIN)
-    public InstanceAdmin.InstanceView update(@PathParam("name") String name, NewInstance request,
-            @Context SecurityContext security) {
-        return admin.update(kind(), name, request == null ? null : request.settings(),
+    public InstanceAdmin.InstanceView update(@PathParam("instances") String instances, @PathParam("name") String name,
+            NewInstance request, @Context SecurityContext security) {
+        return admin.update(point(instances), name, request == null ? null : request.settings(),
                 (Caller) security.getUserPrincipal());
     }
 
     @DELETE
     @Path("{name}")
     @Access(Access.Rule.ADMIN)
-    public Response delete(@PathParam("name") String name, @Context SecurityContext security) {
-        admin.delete(kind(), name, (Caller) security.getUserPrincipal());
+    public Response delete(@PathParam("instances") String instances, @PathParam("name") String name,
+            @Context SecurityContext security) {
+        admin.delete(point(instances), name, (Caller) security.getUserPrincipal());
         return Response.noContent().build();
+    }
+
+    private ExtensionPoint<?, ?> point(String instances) {
+        return points.withAdminPath(instances).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                "not-found", "no configured instances at /api/v1/admin/" + instances, null));
     }
 }

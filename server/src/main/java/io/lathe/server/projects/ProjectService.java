@@ -1,9 +1,11 @@
 package io.lathe.server.projects;
 
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.instances.ConfiguredInstanceRepository;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Ids;
-import io.lathe.server.plugins.ConfiguredInstances;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +26,8 @@ public class ProjectService {
     private EntityManager entityManager;
     @jakarta.inject.Inject
     io.lathe.server.audit.AuditLog audit;
+    @jakarta.inject.Inject
+    ConfiguredInstanceRepository instances;
 
     @Transactional
     public Project create(String name, String description, Caller caller) {
@@ -43,7 +47,7 @@ public class ProjectService {
             throw DomainException.conflict("name-taken", "you already have a project named '" + name + "'");
         }
         Project project = new Project(Ids.newId(), name, description == null ? "" : description, caller.userId(),
-                ConfiguredInstances.DEFAULT, ConfiguredInstances.DEFAULT, System.currentTimeMillis());
+                DefaultInstances.NAME, DefaultInstances.NAME, System.currentTimeMillis());
         entityManager.persist(project);
         return project;
     }
@@ -59,11 +63,11 @@ public class ProjectService {
         Project project = get(id);
         String newStore = store == null ? project.defaultStore() : store;
         String newEnvironment = environment == null ? project.defaultEnvironment() : environment;
-        if (entityManager.find(io.lathe.server.plugins.DataStore.class, newStore) == null) {
+        if (!instances.exists(ExtensionPoints.STORAGE, newStore)) {
             throw DomainException.invalid("unknown-data-store", "there is no data store '" + newStore + "'; an admin"
                     + " creates them (POST /api/v1/admin/data-stores)", "default_store");
         }
-        if (entityManager.find(io.lathe.server.plugins.Environment.class, newEnvironment) == null) {
+        if (!instances.exists(ExtensionPoints.COMPUTE, newEnvironment)) {
             throw DomainException.invalid("unknown-environment", "there is no environment '" + newEnvironment
                     + "'; an admin creates them (POST /api/v1/admin/environments)", "default_environment");
         }

@@ -12,7 +12,7 @@ public record ProjectView(
         @JsonbProperty("default_environment") String defaultEnvironment,
         @JsonbProperty("created_at") Instant createdAt) {
 
-    static ProjectView of(Project project) {
+    public static ProjectView of(Project project) {
         return new ProjectView(project.id(), project.name(), project.description(), project.defaultStore(),
                 project.defaultEnvironment(), Instant.ofEpochMilli(project.createdAt()));
     }

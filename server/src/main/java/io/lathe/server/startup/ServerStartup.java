@@ -2,13 +2,14 @@ package io.lathe.server.startup;
 
 import io.lathe.server.accounts.InitialAdmin;
 import io.lathe.server.executions.ExecutionScheduler;
+import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.platform.DatabaseMigrator;
 import io.lathe.server.platform.LatheSettings;
 import io.lathe.server.platform.Limits;
 import io.lathe.server.platform.TemporaryFiles;
-import io.lathe.server.plugins.ConfiguredInstances;
-import io.lathe.server.plugins.PluginCalls;
-import io.lathe.server.plugins.PluginHost;
+import io.lathe.server.plugins.host.PluginHost;
+import io.lathe.server.plugins.points.PluginCalls;
 import io.lathe.server.tasks.TaskEngine;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
@@ -44,7 +45,9 @@ public class ServerStartup implements ServletContextListener {
     @Inject
     PluginHost plugins;
     @Inject
-    ConfiguredInstances instances;
+    DefaultInstances defaultInstances;
+    @Inject
+    LiveInstances liveInstances;
     @Inject
     InitialAdmin initialAdmin;
     @Inject
@@ -98,7 +101,7 @@ public class ServerStartup implements ServletContextListener {
         temporaryFiles.clear();
         migrator.migrate();
         plugins.start(bundledPlugins(event.getServletContext()));
-        instances.ensureDefaults();
+        defaultInstances.ensure();
         Optional<Path> tokenFile = initialAdmin.ensure();
         scheduler.start();
         taskEngine.start();
@@ -122,7 +125,7 @@ public class ServerStartup implements ServletContextListener {
         taskEngine.stop();
         scheduler.stop();
         // Ends running jobs now, while the database is up, so each is recorded as stopped rather than lost.
-        instances.closeAll();
+        liveInstances.closeAll();
     }
 
     private static Map<String, Function<String, InputStream>> bundledPlugins(ServletContext context) {

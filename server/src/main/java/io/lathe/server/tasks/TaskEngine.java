@@ -3,7 +3,6 @@ package io.lathe.server.tasks;
 import io.lathe.plugin.api.optimizer.ProposalRequest;
 import io.lathe.plugin.api.optimizer.SearchSpace;
 import io.lathe.plugin.api.optimizer.Trial;
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.executions.CreateExecution;
@@ -11,9 +10,11 @@ import io.lathe.server.executions.Execution;
 import io.lathe.server.executions.ExecutionService;
 import io.lathe.server.executions.ExecutionStatus;
 import io.lathe.server.executions.MetricCurve;
+import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.JsonText;
 import io.lathe.server.platform.LatheDataSource;
-import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.valohai.Step;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -59,7 +60,7 @@ public class TaskEngine {
     @Inject
     CommitService commits;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances instances;
     @Inject
     TaskEngine self;
 
@@ -235,12 +236,12 @@ public class TaskEngine {
     }
 
     /**
-     * Asks the optimizer plugin, guarded ({@link io.lathe.server.plugins.PluginCalls}): a plugin that hangs, throws or
+     * Asks the optimizer plugin, guarded ({@link io.lathe.server.plugins.points.PluginCalls}): a plugin that hangs, throws or
      * answers nonsense fails its task with a message that names it, and the other tasks go on.
      */
     private List<Map<String, Object>> askOptimizer(String optimizer, ProposalRequest request) {
         try {
-            return instances.optimizer(optimizer).propose(request);
+            return instances.get(ExtensionPoints.OPTIMIZER, optimizer).propose(request);
         } catch (io.lathe.plugin.api.PluginException e) {
             throw new OptimizerFailure(e.getMessage());
         }

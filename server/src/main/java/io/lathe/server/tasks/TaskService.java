@@ -3,16 +3,17 @@ package io.lathe.server.tasks;
 import io.lathe.plugin.api.PluginException;
 import io.lathe.plugin.api.optimizer.Domain;
 import io.lathe.plugin.api.optimizer.SearchSpace;
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.executions.Execution;
+import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Ids;
 import io.lathe.server.platform.JsonText;
-import io.lathe.server.plugins.ConfiguredInstances;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.Step;
@@ -45,7 +46,7 @@ public class TaskService {
     @Inject
     AccessControl access;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances instances;
     @Inject
     TaskEngine engine;
 
@@ -119,7 +120,7 @@ public class TaskService {
                     : DEFAULT_SAMPLED_EXECUTIONS);
             optimizer = request.optimizer() == null ? optimizerOf(type) : request.optimizer();
             try {
-                instances.optimizer(optimizer);
+                instances.get(ExtensionPoints.OPTIMIZER, optimizer);
             } catch (PluginException e) {
                 throw DomainException.invalid("no-optimizer", "no started plugin provides the optimizer '" + optimizer
                         + "'; see GET /api/v1/plugins", request.optimizer() == null ? "type" : "optimizer");
@@ -146,6 +147,12 @@ public class TaskService {
     public Task get(String id) {
         return (Ids.isId(id) ? tasks.find(id) : java.util.Optional.<Task>empty())
                 .orElseThrow(() -> DomainException.notFound("task", id));
+    }
+
+    /** The project's task with this counter. @throws DomainException 404 when there is none */
+    public Task get(String projectId, int counter) {
+        return tasks.findByCounter(projectId, counter).orElseThrow(() -> DomainException.notFound("task",
+                "#" + counter));
     }
 
     /** Stops the task: no more trials, and its running executions are stopped. */

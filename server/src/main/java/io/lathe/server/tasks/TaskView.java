@@ -37,7 +37,7 @@ public record TaskView(
     public record Summary(String id, int counter, String status, String type, String step, String title,
             @JsonbProperty("max_executions") int maxExecutions, int parallelism,
             @JsonbProperty("created_at") Instant createdAt) {
-        static Summary of(Task task) {
+        public static Summary of(Task task) {
             return new Summary(task.id(), task.counter(), task.status().apiName(), task.type(), task.stepName(),
                     task.title(), task.maxExecutions(), task.parallelism(), Instant.ofEpochMilli(task.createdAt()));
         }

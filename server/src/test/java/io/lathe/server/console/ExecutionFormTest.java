@@ -60,7 +60,7 @@ class ExecutionFormTest {
 
     @Test
     void aFreshFormShowsTheStepsDefaultsAndRanges() throws Exception {
-        List<Map<String, Object>> fields = new ExecutionForm(step()).fields(null, null, null);
+        List<Map<String, Object>> fields = new ExecutionFormFields(step()).fields(null, null, null);
         Map<String, Object> epochs = field(fields, "parameters.epochs");
         assertEquals(List.of("number", "20", "1", "10000", "1", true), List.of(epochs.get("kind"), epochs.get("value"),
                 epochs.get("min"), epochs.get("max"), epochs.get("step"), epochs.get("required")));
@@ -98,7 +98,8 @@ class ExecutionFormTest {
         assertEquals(Arrays.asList("p", "~c", "train", "t", null), Arrays.asList(request.project(), request.commit(),
                 request.step(), request.title(), request.environment()));
 
-        List<Map<String, Object>> fields = form.fields(posted::get, "parameters.epochs", "too small");
+        List<Map<String, Object>> fields = new ExecutionFormFields(step()).fields(posted::get, "parameters.epochs",
+                "too small");
         assertEquals(List.of(" 5 ", "too small"), List.of(field(fields, "parameters.epochs").get("value"),
                 field(fields, "parameters.epochs").get("error")));
         assertEquals("", field(fields, "parameters.rate").get("error"));

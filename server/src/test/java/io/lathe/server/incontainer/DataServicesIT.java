@@ -22,8 +22,9 @@ import io.lathe.server.executions.CreateExecution;
 import io.lathe.server.executions.Execution;
 import io.lathe.server.executions.ExecutionService;
 import io.lathe.server.instances.InstanceAdmin;
+import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.platform.DomainException.Kind;
-import io.lathe.server.plugins.ConfiguredInstances;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import jakarta.inject.Inject;
@@ -72,7 +73,7 @@ class DataServicesIT extends InContainerTest {
     @Inject
     ProjectService projects;
     @Inject
-    ConfiguredInstances instances;
+    LiveInstances instances;
     @Inject
     InstanceAdmin instanceAdmin;
     @Inject
@@ -160,7 +161,7 @@ class DataServicesIT extends InContainerTest {
         // A root folder below a plain file cannot be made: the store fails when the upload reaches it.
         Path file = Files.createFile(folder.resolve("not-a-folder"));
         String store = "broken-" + Fixtures.unique();
-        instanceAdmin.create(InstanceAdmin.Kind.DATA_STORE, store, "local", Map.of("root", file + "/objects"),
+        instanceAdmin.create(ExtensionPoints.STORAGE, store, "local", Map.of("root", file + "/objects"),
                 fixtures.admin());
         projects.chooseDefaults(project.id(), store, null, owner);
 
@@ -222,12 +223,12 @@ class DataServicesIT extends InContainerTest {
     @Test
     void purgingDeletesTheBytesOnceAndKeepsTheRecord() {
         Datum datum = upload("to-purge.bin");
-        assertTrue(instances.store(datum.store()).stat(datum.storageKey()).isPresent());
+        assertTrue(instances.get(ExtensionPoints.STORAGE, datum.store()).stat(datum.storageKey()).isPresent());
 
         assertTrue(datums.purge(datum.id(), owner).isPurged());
         assertTrue(datums.purge(datum.id(), owner).isPurged(), "purging again changes nothing");
 
-        assertTrue(instances.store(datum.store()).stat(datum.storageKey()).isEmpty(), "the bytes are gone");
+        assertTrue(instances.get(ExtensionPoints.STORAGE, datum.store()).stat(datum.storageKey()).isEmpty(), "the bytes are gone");
         Datum kept = datums.get(datum.id());
         assertTrue(kept.isPurged());
         assertEquals(datum.sha256(), kept.sha256(), "the record stays for lineage");

@@ -11,9 +11,9 @@ import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.instances.InstanceAdmin;
 import io.lathe.server.instances.InstanceAdmin.InstanceView;
-import io.lathe.server.instances.InstanceAdmin.Kind;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.SecretBox;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import jakarta.inject.Inject;
@@ -72,22 +72,22 @@ class InstanceServicesIT extends InContainerTest {
 
         for (String wrong : new String[] {null, "", "Upper", "-dash", "under_score", "a".repeat(65)}) {
             assertRefused(DomainException.Kind.INVALID, "invalid-name", "name",
-                    () -> admin.create(Kind.DATA_STORE, wrong, "local", Map.of("root", "/tmp/x"), administrator));
+                    () -> admin.create(ExtensionPoints.STORAGE, wrong, "local", Map.of("root", "/tmp/x"), administrator));
         }
         assertRefused(DomainException.Kind.INVALID, "unknown-factory", "factory",
-                () -> admin.create(Kind.DATA_STORE, name, "ftp", Map.of(), administrator));
+                () -> admin.create(ExtensionPoints.STORAGE, name, "ftp", Map.of(), administrator));
         assertRefused(DomainException.Kind.INVALID, "unknown-setting", "settings.colour",
-                () -> admin.create(Kind.DATA_STORE, name, "local", Map.of("root", "/tmp/x", "colour", "red"),
+                () -> admin.create(ExtensionPoints.STORAGE, name, "local", Map.of("root", "/tmp/x", "colour", "red"),
                         administrator));
         assertRefused(DomainException.Kind.INVALID, "invalid-settings", "settings.root",
-                () -> admin.create(Kind.DATA_STORE, name, "local", Map.of("root", "relative/path"), administrator));
+                () -> admin.create(ExtensionPoints.STORAGE, name, "local", Map.of("root", "relative/path"), administrator));
         assertRefused(DomainException.Kind.INVALID, "invalid-settings", "settings.root",
-                () -> admin.create(Kind.DATA_STORE, name, "local", Map.of(), administrator));
-        assertRefused(DomainException.Kind.NOT_FOUND, "not-found", null, () -> admin.get(Kind.DATA_STORE, name));
+                () -> admin.create(ExtensionPoints.STORAGE, name, "local", Map.of(), administrator));
+        assertRefused(DomainException.Kind.NOT_FOUND, "not-found", null, () -> admin.get(ExtensionPoints.STORAGE, name));
 
-        admin.create(Kind.DATA_STORE, name, "local", Map.of("root", "/tmp/" + name), administrator);
+        admin.create(ExtensionPoints.STORAGE, name, "local", Map.of("root", "/tmp/" + name), administrator);
         assertRefused(DomainException.Kind.CONFLICT, "name-taken", null,
-                () -> admin.create(Kind.DATA_STORE, name, "local", Map.of("root", "/tmp/y"), administrator));
+                () -> admin.create(ExtensionPoints.STORAGE, name, "local", Map.of("root", "/tmp/y"), administrator));
         assertEquals(List.of("data-store.create"), entries.actionsOn(name), "refusals leave no audit entry");
     }
 
@@ -96,22 +96,22 @@ class InstanceServicesIT extends InContainerTest {
         String name = "hook-" + Fixtures.unique();
         String secret = "signing-secret-" + Fixtures.unique();
 
-        InstanceView created = admin.create(Kind.NOTIFICATION_CHANNEL, name, "webhook",
+        InstanceView created = admin.create(ExtensionPoints.NOTIFIER, name, "webhook",
                 Map.of("url", "https://example.com/hook", "secret", secret), administrator);
         assertEquals(MASK, created.settings().get("secret"));
         assertEquals("https://example.com/hook", created.settings().get("url"));
         assertSealed(name, secret);
 
         // Left out, empty or the mask: the secret stays as it was.
-        admin.update(Kind.NOTIFICATION_CHANNEL, name, Map.of("url", "https://example.com/v2"), administrator);
+        admin.update(ExtensionPoints.NOTIFIER, name, Map.of("url", "https://example.com/v2"), administrator);
         assertSealed(name, secret);
-        admin.update(Kind.NOTIFICATION_CHANNEL, name, Map.of("url", "https://example.com/v3", "secret", MASK),
+        admin.update(ExtensionPoints.NOTIFIER, name, Map.of("url", "https://example.com/v3", "secret", MASK),
                 administrator);
         assertSealed(name, secret);
-        assertEquals("https://example.com/v3", admin.get(Kind.NOTIFICATION_CHANNEL, name).settings().get("url"));
+        assertEquals("https://example.com/v3", admin.get(ExtensionPoints.NOTIFIER, name).settings().get("url"));
 
         String replaced = "another-secret-" + Fixtures.unique();
-        admin.update(Kind.NOTIFICATION_CHANNEL, name, Map.of("url", "https://example.com/v3", "secret", replaced),
+        admin.update(ExtensionPoints.NOTIFIER, name, Map.of("url", "https://example.com/v3", "secret", replaced),
                 administrator);
         assertSealed(name, replaced);
 
@@ -131,13 +131,13 @@ class InstanceServicesIT extends InContainerTest {
         Path first = Files.createDirectory(folder.resolve("first"));
         Path second = Files.createDirectory(folder.resolve("second"));
         String name = "moving-" + Fixtures.unique();
-        admin.create(Kind.DATA_STORE, name, "local", Map.of("root", first.toString()), administrator);
+        admin.create(ExtensionPoints.STORAGE, name, "local", Map.of("root", first.toString()), administrator);
         Caller owner = fixtures.newUser();
         Project project = fixtures.newProject(owner);
         projects.chooseDefaults(project.id(), name, null, owner);
 
         upload(project, owner, "before.bin");
-        admin.update(Kind.DATA_STORE, name, Map.of("root", second.toString()), administrator);
+        admin.update(ExtensionPoints.STORAGE, name, Map.of("root", second.toString()), administrator);
         Datum after = upload(project, owner, "after.bin");
 
         assertEquals(1, filesUnder(first));
@@ -148,37 +148,37 @@ class InstanceServicesIT extends InContainerTest {
     @Test
     void anInstanceInUseCannotBeDeleted() {
         String store = "used-" + Fixtures.unique();
-        admin.create(Kind.DATA_STORE, store, "local", Map.of("root", folder.toString()), administrator);
+        admin.create(ExtensionPoints.STORAGE, store, "local", Map.of("root", folder.toString()), administrator);
         Caller owner = fixtures.newUser();
         Project project = fixtures.newProject(owner);
         projects.chooseDefaults(project.id(), store, null, owner);
 
         assertRefused(DomainException.Kind.CONFLICT, "in-use", null,
-                () -> admin.delete(Kind.DATA_STORE, store, administrator));
+                () -> admin.delete(ExtensionPoints.STORAGE, store, administrator));
         upload(project, owner, "kept.bin");
         projects.chooseDefaults(project.id(), "local", null, owner);
         DomainException stillUsed = assertRefused(DomainException.Kind.CONFLICT, "in-use", null,
-                () -> admin.delete(Kind.DATA_STORE, store, administrator));
+                () -> admin.delete(ExtensionPoints.STORAGE, store, administrator));
         assertTrue(stillUsed.getMessage().contains("1 datums"), stillUsed.getMessage());
         assertRefused(DomainException.Kind.CONFLICT, "in-use", null,
-                () -> admin.delete(Kind.DATA_STORE, "local", administrator));
+                () -> admin.delete(ExtensionPoints.STORAGE, "local", administrator));
         assertRefused(DomainException.Kind.CONFLICT, "in-use", null,
-                () -> admin.delete(Kind.ENVIRONMENT, "local", administrator));
+                () -> admin.delete(ExtensionPoints.COMPUTE, "local", administrator));
 
         String idle = "idle-" + Fixtures.unique();
-        admin.create(Kind.ENVIRONMENT, idle, "local", Map.of("max-concurrency", "1"), administrator);
-        admin.delete(Kind.ENVIRONMENT, idle, administrator);
-        assertRefused(DomainException.Kind.NOT_FOUND, "not-found", null, () -> admin.get(Kind.ENVIRONMENT, idle));
+        admin.create(ExtensionPoints.COMPUTE, idle, "local", Map.of("max-concurrency", "1"), administrator);
+        admin.delete(ExtensionPoints.COMPUTE, idle, administrator);
+        assertRefused(DomainException.Kind.NOT_FOUND, "not-found", null, () -> admin.get(ExtensionPoints.COMPUTE, idle));
         assertEquals(List.of("environment.create", "environment.delete"),
                 entries.actionsOn(idle).stream().sorted().toList());
-        assertTrue(admin.list(Kind.DATA_STORE).stream().anyMatch(i -> i.name().equals(store)));
+        assertTrue(admin.list(ExtensionPoints.STORAGE).stream().anyMatch(i -> i.name().equals(store)));
     }
 
     /** Asserts the channel's stored secret is sealed, holds no plain text, and opens to {@code expected}. */
     private void assertSealed(String channel, String expected) {
         String settings = (String) entityManager.createNativeQuery(
-                "SELECT settings FROM notification_channel WHERE name = ?1").setParameter(1, channel)
-                .getSingleResult();
+                "SELECT settings FROM configured_instance WHERE point = 'notifier' AND name = ?1")
+                .setParameter(1, channel).getSingleResult();
         assertFalse(settings.contains(expected), "no plain text at rest: " + settings);
         JsonObject stored = Json.createReader(new StringReader(settings)).readObject();
         String sealed = stored.getString("secret");

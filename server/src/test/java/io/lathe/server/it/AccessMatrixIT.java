@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Walks every endpoint of the API with every kind of caller and checks each answer against the rule written here,
- * independently of the code's annotations. An endpoint missing from this table fails the test: a new endpoint
- * cannot ship without someone deciding who may call it.
+ * Walks every endpoint of the API, and every page of the console, with every kind of caller and checks each answer
+ * against the rule written here, independently of the code's annotations. An endpoint or page missing from these
+ * tables fails the test: a new one cannot ship without someone deciding who may call it.
  */
 @ExtendWith(SharedServer.class)
 class AccessMatrixIT {
@@ -30,8 +30,14 @@ class AccessMatrixIT {
     private record Case(String method, String template, Rule rule, Function<Who, String> path, String body) {
     }
 
+    /** A console page: its form's fields for a POST (null: a raw body, as a page's script uploads). */
+    private record PageCase(String method, String template, Rule rule, Function<Who, String> path,
+            Map<String, String> form) {
+    }
+
     private static final Map<Who, Api> CALLERS = new LinkedHashMap<>();
     private static final Map<Who, String> TOKEN_IDS = new LinkedHashMap<>();
+    private static final Map<Who, String> NAMES = new LinkedHashMap<>();
     private static Api admin;
     private static String project;
     private static String commit;
@@ -39,13 +45,15 @@ class AccessMatrixIT {
     private static String datum;
     private static String spare;
     private static String task;
+    private static int executionCounter;
+    private static int taskCounter;
     private static java.nio.file.Path siteFolder;
 
     @BeforeAll
     static void world() throws Exception {
         LatheServer server = SharedServer.server();
         admin = SharedServer.admin();
-        Map<Who, String> names = new LinkedHashMap<>();
+        Map<Who, String> names = NAMES;
         for (Who who : List.of(Who.STRANGER, Who.READER, Who.WRITER, Who.OWNER)) {
             names.put(who, Callers.createUser(admin, who.name().toLowerCase(), "user"));
             CALLERS.put(who, Callers.signIn(server, names.get(who)));
@@ -59,7 +67,9 @@ class AccessMatrixIT {
         commit = Projects.commit(owner, project, Projects.quickstart());
         execution = owner.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\"" + commit
                 + "\",\"step\":\"prepare-data\"}").json().getString("id");
-        datum = owner.awaitEnd(execution).getJsonArray("outputs").getJsonObject(0).getString("datum");
+        jakarta.json.JsonObject ended = owner.awaitEnd(execution);
+        datum = ended.getJsonArray("outputs").getJsonObject(0).getString("datum");
+        executionCounter = ended.getInt("counter");
         for (String[] kind : new String[][] {{"data-stores", "local", "{\"root\":\"/tmp/lathe-it-matrix-store\"}"},
                 {"environments", "local", "{}"},
                 {"notification-channels", "webhook", "{\"url\":\"https://example.com/h\"}"}}) {
@@ -74,6 +84,7 @@ class AccessMatrixIT {
                 + commit + "\",\"step\":\"prepare-data\",\"type\":\"manual\",\"parameter_sets\":[{\"samples\":10}]}");
         assertEquals(201, started.status(), started.body());
         task = started.json().getString("id");
+        taskCounter = started.json().getInt("counter");
         siteFolder = java.nio.file.Files.createTempDirectory("lathe-it-matrix-site-");
         java.nio.file.Files.writeString(siteFolder.resolve("plugins.json"), "[]");
         assertEquals(201, addSite(admin, "matrix-site").status());
@@ -197,18 +208,20 @@ class AccessMatrixIT {
                 w -> "/api/v1/datums/" + datum + "/lineage", null));
         cases.add(new Case("GET", "/api/v1/projects/{id}/datum-aliases/{name}", Rule.PROJECT_READ,
                 w -> p + "/datum-aliases/matrix-alias", null));
+        // One resource serves the instances of every point, at the path its descriptor names: each path is a case.
+        String instances = "/api/v1/admin/{instances}";
         for (String kind : List.of("data-stores", "environments", "notification-channels")) {
             String base = "/api/v1/admin/" + kind;
             String factory = kind.equals("data-stores") || kind.equals("environments") ? "local" : "webhook";
             String settings = kind.equals("notification-channels") ? "{\"url\":\"https://example.com/h\"}"
                     : kind.equals("data-stores") ? "{\"root\":\"/tmp/lathe-it-matrix-store\"}" : "{}";
-            cases.add(new Case("GET", base, Rule.ADMIN, w -> base, null));
-            cases.add(new Case("POST", base, Rule.ADMIN, w -> base, "{\"name\":\"m-" + kind + "\",\"factory\":\""
-                    + factory + "\",\"settings\":" + settings + "}"));
-            cases.add(new Case("GET", base + "/{name}", Rule.ADMIN, w -> base + "/matrix", null));
-            cases.add(new Case("PUT", base + "/{name}", Rule.ADMIN, w -> base + "/matrix",
+            cases.add(new Case("GET", instances, Rule.ADMIN, w -> base, null));
+            cases.add(new Case("POST", instances, Rule.ADMIN, w -> base, "{\"name\":\"m-" + kind
+                    + "\",\"factory\":\"" + factory + "\",\"settings\":" + settings + "}"));
+            cases.add(new Case("GET", instances + "/{name}", Rule.ADMIN, w -> base + "/matrix", null));
+            cases.add(new Case("PUT", instances + "/{name}", Rule.ADMIN, w -> base + "/matrix",
                     "{\"settings\":" + settings + "}"));
-            cases.add(new Case("DELETE", base + "/{name}", Rule.ADMIN, w -> {
+            cases.add(new Case("DELETE", instances + "/{name}", Rule.ADMIN, w -> {
                 String name = "doomed-" + w.name().toLowerCase();
                 admin.postJson(base, "{\"name\":\"" + name + "\",\"factory\":\"" + factory + "\",\"settings\":"
                         + settings + "}");
@@ -265,6 +278,131 @@ class AccessMatrixIT {
                 if (!ok || answer.status() >= 500) {
                     wrong.add(c.method() + " " + c.template() + " as " + who + ": expected "
                             + (expected == 0 ? "access" : expected) + ", got " + answer.status() + " " + answer.body());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private static List<PageCase> pageCases() {
+        String p = "/projects/" + project;
+        List<PageCase> cases = new ArrayList<>();
+        cases.add(new PageCase("GET", "/", Rule.PUBLIC, w -> "/", null));
+        cases.add(new PageCase("GET", "/sign-in", Rule.PUBLIC, w -> "/sign-in", null));
+        cases.add(new PageCase("POST", "/sign-in", Rule.PUBLIC, w -> "/sign-in",
+                Map.of("username", spare, "password", "not the password")));
+        cases.add(new PageCase("GET", "/projects", Rule.AUTHENTICATED, w -> "/projects", null));
+        cases.add(new PageCase("POST", "/projects", Rule.AUTHENTICATED, w -> "/projects", Map.of("name", "")));
+        cases.add(new PageCase("GET", "/projects/{project}", Rule.PROJECT_READ, w -> p, null));
+        cases.add(new PageCase("POST", "/projects/{project}/members", Rule.PROJECT_OWNER, w -> p + "/members",
+                Map.of("username", spare, "access", "none-such")));
+        cases.add(new PageCase("GET", "/projects/{project}/commits", Rule.PROJECT_READ, w -> p + "/commits", null));
+        cases.add(new PageCase("POST", "/projects/{project}/commits", Rule.PROJECT_WRITE, w -> p + "/commits", null));
+        cases.add(new PageCase("GET", "/projects/{project}/compare", Rule.PROJECT_READ,
+                w -> p + "/compare?counter=" + executionCounter, null));
+        cases.add(new PageCase("GET", "/projects/{project}/executions/new", Rule.PROJECT_WRITE,
+                w -> p + "/executions/new", null));
+        cases.add(new PageCase("POST", "/projects/{project}/executions/new", Rule.PROJECT_WRITE,
+                w -> p + "/executions/new", Map.of("commit", "", "step", "prepare-data")));
+        cases.add(new PageCase("GET", "/projects/{project}/executions/{counter}", Rule.PROJECT_READ,
+                w -> p + "/executions/" + executionCounter, null));
+        cases.add(new PageCase("GET", "/projects/{project}/data", Rule.PROJECT_READ, w -> p + "/data", null));
+        cases.add(new PageCase("GET", "/projects/{project}/data/{datum}", Rule.PROJECT_READ,
+                w -> p + "/data/" + datum, null));
+        cases.add(new PageCase("POST", "/projects/{project}/data/{datum}", Rule.PROJECT_WRITE,
+                w -> p + "/data/" + datum, Map.of("action", "none-such")));
+        cases.add(new PageCase("GET", "/projects/{project}/tasks", Rule.PROJECT_READ, w -> p + "/tasks", null));
+        cases.add(new PageCase("GET", "/projects/{project}/tasks/new", Rule.PROJECT_READ, w -> p + "/tasks/new",
+                null));
+        cases.add(new PageCase("POST", "/projects/{project}/tasks/new", Rule.PROJECT_WRITE, w -> p + "/tasks/new",
+                Map.of("commit", commit, "step", "prepare-data", "type", "grid", "parameters", "{not json")));
+        cases.add(new PageCase("GET", "/projects/{project}/tasks/{counter}", Rule.PROJECT_READ,
+                w -> p + "/tasks/" + taskCounter, null));
+        cases.add(new PageCase("POST", "/projects/{project}/tasks/{counter}", Rule.PROJECT_WRITE,
+                w -> p + "/tasks/" + taskCounter, Map.of()));
+        cases.add(new PageCase("GET", "/projects/{project}/datasets", Rule.PROJECT_READ, w -> p + "/datasets", null));
+        cases.add(new PageCase("GET", "/projects/{project}/datasets/{name}", Rule.PROJECT_READ,
+                w -> p + "/datasets/matrix", null));
+        cases.add(new PageCase("GET", "/projects/{project}/datasets/{name}/{version}", Rule.PROJECT_READ,
+                w -> p + "/datasets/matrix/v1", null));
+        cases.add(new PageCase("GET", "/projects/{project}/models", Rule.PROJECT_READ, w -> p + "/models", null));
+        cases.add(new PageCase("GET", "/projects/{project}/models/{name}", Rule.PROJECT_READ,
+                w -> p + "/models/matrix", null));
+        cases.add(new PageCase("GET", "/projects/{project}/models/{name}/{version}", Rule.PROJECT_READ,
+                w -> p + "/models/matrix/1", null));
+        cases.add(new PageCase("POST", "/projects/{project}/models/{name}/{version}", Rule.PROJECT_OWNER,
+                w -> p + "/models/matrix/1", Map.of("decision", "none-such")));
+        cases.add(new PageCase("GET", "/tokens", Rule.AUTHENTICATED, w -> "/tokens", null));
+        cases.add(new PageCase("POST", "/tokens", Rule.AUTHENTICATED, w -> "/tokens", Map.of("name", "")));
+        cases.add(new PageCase("GET", "/admin/users", Rule.ADMIN, w -> "/admin/users", null));
+        cases.add(new PageCase("POST", "/admin/users", Rule.ADMIN, w -> "/admin/users", Map.of("action", "none")));
+        cases.add(new PageCase("GET", "/admin/system", Rule.ADMIN, w -> "/admin/system", null));
+        cases.add(new PageCase("GET", "/admin/plugins", Rule.ADMIN, w -> "/admin/plugins", null));
+        cases.add(new PageCase("POST", "/admin/plugins", Rule.ADMIN, w -> "/admin/plugins",
+                Map.of("action", "none-such")));
+        for (String kind : List.of("data-stores", "environments", "notification-channels")) {
+            Map<String, String> same = kind.equals("data-stores") ? Map.of("setting.root", "/tmp/lathe-it-matrix-store")
+                    : kind.equals("environments") ? Map.of() : Map.of("setting.url", "https://example.com/h");
+            cases.add(new PageCase("GET", "/admin/{kind}", Rule.ADMIN, w -> "/admin/" + kind, null));
+            cases.add(new PageCase("POST", "/admin/{kind}", Rule.ADMIN, w -> "/admin/" + kind,
+                    Map.of("name", "Not A Name", "factory", "local")));
+            cases.add(new PageCase("GET", "/admin/{kind}/{name}", Rule.ADMIN, w -> "/admin/" + kind + "/matrix",
+                    null));
+            cases.add(new PageCase("POST", "/admin/{kind}/{name}", Rule.ADMIN, w -> "/admin/" + kind + "/matrix",
+                    same));
+        }
+        // Last: it ends the session.
+        cases.add(new PageCase("POST", "/sign-out", Rule.AUTHENTICATED, w -> "/sign-out", Map.of()));
+        return cases;
+    }
+
+    @Test
+    void everyPageOfTheConsoleIsInThisTable() {
+        Set<String> declared = io.lathe.server.console.ConsoleRoutes.all().stream()
+                .map(io.lathe.server.console.ConsoleRoutes.Route::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> covered = pageCases().stream().map(c -> c.method() + " " + c.template())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(declared, covered, "a console page without a row here has no decided access rule");
+    }
+
+    /**
+     * The console follows the API's rules: a stranger to a project finds none of its pages, a reader cannot post
+     * its forms, only admins open the admin pages; anyone not signed in is sent to sign in.
+     */
+    @Test
+    void everyVisitorOfTheConsoleGetsWhatTheRuleAllowsAndNothingMore() throws Exception {
+        LatheServer server = SharedServer.server();
+        Map<Who, ConsoleClient> visitors = new LinkedHashMap<>();
+        visitors.put(Who.ANONYMOUS, ConsoleClient.anonymous(server));
+        for (Who who : List.of(Who.STRANGER, Who.READER, Who.WRITER, Who.OWNER)) {
+            visitors.put(who, ConsoleClient.signIn(server, NAMES.get(who), Callers.PASSWORD));
+        }
+        visitors.put(Who.ADMIN, ConsoleClient.signIn(server, "admin",
+                java.nio.file.Files.readString(server.home().resolve("secrets/initial-admin-password")).trim()));
+        List<String> wrong = new ArrayList<>();
+        for (PageCase c : pageCases()) {
+            for (Who who : Who.values()) {
+                ConsoleClient visitor = visitors.get(who);
+                String path = c.path().apply(who);
+                Api.Answer answer = c.method().equals("GET") ? visitor.get(path)
+                        : c.form() == null ? visitor.postRaw(path, new byte[0], "application/gzip")
+                        : visitor.post(path, c.form());
+                String location = answer.header("Location");
+                boolean sentToSignIn = answer.status() == 302 && location != null
+                        && location.contains("/sign-in?next=");
+                boolean ok;
+                if (c.rule() == Rule.PUBLIC || (who != Who.ANONYMOUS && expected(c.rule(), who) == 0)) {
+                    ok = !sentToSignIn && !Set.of(403, 404).contains(answer.status());
+                } else if (who == Who.ANONYMOUS) {
+                    ok = sentToSignIn;
+                } else {
+                    ok = answer.status() == expected(c.rule(), who);
+                }
+                if (!ok || answer.status() >= 500) {
+                    wrong.add(c.method() + " " + c.template() + " as " + who + ": expected "
+                            + (who == Who.ANONYMOUS && c.rule() != Rule.PUBLIC ? "sign-in"
+                            : c.rule() == Rule.PUBLIC || expected(c.rule(), who) == 0 ? "access"
+                            : expected(c.rule(), who)) + ", got " + answer.status() + " " + location);
                 }
             }
         }

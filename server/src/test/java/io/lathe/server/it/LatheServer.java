@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LatheServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    // Generous: on a busy 2-core machine Payara alone has taken more than four minutes to deploy.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(480);
 
+    private final Path jar;
     private final Path home;
     private final Map<String, String> environment;
     private final Path logFile;
@@ -28,6 +30,12 @@ public final class LatheServer implements AutoCloseable {
     private int port;
 
     public LatheServer(Path home, Map<String, String> extraEnvironment) {
+        this(Path.of(System.getProperty("lathe.jar", "target/lathe.jar")), home, extraEnvironment);
+    }
+
+    /** A server run from {@code jar} rather than the one the build made. */
+    public LatheServer(Path jar, Path home, Map<String, String> extraEnvironment) {
+        this.jar = jar;
         this.home = home;
         this.environment = new HashMap<>(extraEnvironment);
         this.logFile = home.resolveSibling(home.getFileName() + ".log");
@@ -36,7 +44,6 @@ public final class LatheServer implements AutoCloseable {
     /** Starts the server and waits until the API answers. */
     public LatheServer start() throws IOException, InterruptedException {
         port = freePort();
-        Path jar = Path.of(System.getProperty("lathe.jar", "target/lathe.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("no " + jar.toAbsolutePath() + ": run 'mvn verify' (it builds the jar)");
         }
@@ -47,7 +54,13 @@ public final class LatheServer implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         process = builder.start();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // A server that did not come up in time must not outlive the test that gave up on it.
+            kill();
+            throw e;
+        }
         return this;
     }
 

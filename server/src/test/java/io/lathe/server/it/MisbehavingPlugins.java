@@ -41,8 +41,6 @@ final class MisbehavingPlugins {
 
             import io.lathe.plugin.api.PluginContext;
             import io.lathe.plugin.api.PluginException;
-            import io.lathe.plugin.api.config.ConfigProperty;
-            import io.lathe.plugin.api.config.Settings;
             import io.lathe.plugin.api.optimizer.Optimizer;
             import io.lathe.plugin.api.optimizer.OptimizerFactory;
             import java.util.List;
@@ -50,8 +48,7 @@ final class MisbehavingPlugins {
             public final class MisbehavingOptimizerFactory implements OptimizerFactory {
                 public String id() { return "misbehaving"; }
                 public String displayName() { return "Misbehaving on purpose"; }
-                public List<ConfigProperty> configProperties() { return List.of(); }
-                public Optimizer create(Settings settings, PluginContext context) {
+                public Optimizer create(PluginContext context) {
                     return request -> {
                         if (request.seed() == 1) {
                             try {

@@ -96,8 +96,9 @@ class PostgresIT {
                 restarted.kill();
             }
             try (Connection connection = database.connect()) {
-                assertTrue(text(connection, "SELECT settings FROM compute_environment WHERE name = 'local'")
-                        .contains("\"max-concurrency\":\"1\""), "LATHE_LOCAL_CONCURRENCY applies on every start");
+                assertTrue(text(connection, "SELECT settings FROM configured_instance WHERE point = 'compute'"
+                        + " AND name = 'local'").contains("\"max-concurrency\":\"1\""),
+                        "LATHE_LOCAL_CONCURRENCY applies on every start");
             }
 
             LatheServer afterCrash = new LatheServer(home, database.serverEnvironment()).start();

@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * <p>Threading: {@link #propose} may be called concurrently for different tasks. Errors:
  * {@link io.lathe.plugin.api.PluginException}, e.g. {@code unsupported-domain} for a domain the algorithm cannot
- * search. Lifecycle: created by {@link OptimizerFactory#create}, closed when no longer used.
+ * search. Lifecycle: created by {@link OptimizerFactory#create}, once per factory, used for every task that names
+ * the factory, and closed when the server stops.
  *
  * <p>Time limit: {@link #propose} must answer within a time limit the administrator sets (30 s by default); a call
  * that throws, runs out of time (it is then interrupted) or answers null or a null set fails its task only.

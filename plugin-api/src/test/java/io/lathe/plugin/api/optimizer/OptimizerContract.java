@@ -47,7 +47,8 @@ public abstract class OptimizerContract {
     private Optimizer optimizer;
 
     /**
-     * Makes an instance to test.
+     * Makes an instance to test, as the server does: through the factory, which takes no settings
+     * ({@code return new GridOptimizerFactory().create(new TestPluginContext(tempDir));}).
      *
      * @param tempDir a folder private to the current test, deleted after it
      */

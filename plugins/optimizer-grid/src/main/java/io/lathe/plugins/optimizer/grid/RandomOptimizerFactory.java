@@ -1,11 +1,8 @@
 package io.lathe.plugins.optimizer.grid;
 
 import io.lathe.plugin.api.PluginContext;
-import io.lathe.plugin.api.config.ConfigProperty;
-import io.lathe.plugin.api.config.Settings;
 import io.lathe.plugin.api.optimizer.Optimizer;
 import io.lathe.plugin.api.optimizer.OptimizerFactory;
-import java.util.List;
 import org.pf4j.Extension;
 
 /** Makes random-search optimizers: every parameter drawn independently from its domain, reproducible by seed. */
@@ -29,12 +26,7 @@ public final class RandomOptimizerFactory implements OptimizerFactory {
     }
 
     @Override
-    public List<ConfigProperty> configProperties() {
-        return List.of();
-    }
-
-    @Override
-    public Optimizer create(Settings settings, PluginContext context) {
+    public Optimizer create(PluginContext context) {
         return new RandomOptimizer();
     }
 }

@@ -1,6 +1,5 @@
 package io.lathe.plugins.optimizer.grid;
 
-import io.lathe.plugin.api.config.Settings;
 import io.lathe.plugin.api.optimizer.Domain;
 import io.lathe.plugin.api.optimizer.Domain.Distribution.Kind;
 import io.lathe.plugin.api.optimizer.Optimizer;
@@ -11,14 +10,12 @@ import io.lathe.plugin.api.testkit.TestPluginContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 class RandomOptimizerContractTest extends OptimizerContract {
 
     @Override
     protected Optimizer createOptimizer(Path tempDir) {
-        RandomOptimizerFactory factory = new RandomOptimizerFactory();
-        return factory.create(Settings.of(factory.configProperties(), Map.of()), new TestPluginContext(tempDir));
+        return new RandomOptimizerFactory().create(new TestPluginContext(tempDir));
     }
 
     /** Random search also samples distributions: one of each kind joins the enumerable dimensions. */

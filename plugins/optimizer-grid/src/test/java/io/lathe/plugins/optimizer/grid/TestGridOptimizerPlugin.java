@@ -2,9 +2,6 @@ package io.lathe.plugins.optimizer.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lathe.plugin.api.config.ConfigError;
-import io.lathe.plugin.api.config.ConfigProperty;
-import io.lathe.plugin.api.config.Settings;
 import io.lathe.plugin.api.optimizer.Domain;
 import io.lathe.plugin.api.optimizer.Optimizer;
 import io.lathe.plugin.api.optimizer.OptimizerFactory;
@@ -26,30 +23,17 @@ class TestGridOptimizerPlugin {
     void factoryDescribesItself() {
         assertEquals("grid", factory.id());
         assertEquals("Grid search", factory.displayName());
-        assertEquals(List.of("max-combinations"),
-                factory.configProperties().stream().map(ConfigProperty::name).toList());
     }
 
     @Test
     void createsAWorkingOptimizerAndClosesIt(@TempDir Path tempDir) {
-        assertEquals(List.of(), factory.validate(Map.of()));
-        Settings settings = Settings.of(factory.configProperties(), Map.of());
         SearchSpace space = new SearchSpace(List.of(
                 new SearchSpace.Dimension("batch", new Domain.Choice(List.of(16L, 32L)))));
 
-        try (Optimizer optimizer = factory.create(settings, new TestPluginContext(tempDir))) {
+        try (Optimizer optimizer = factory.create(new TestPluginContext(tempDir))) {
             assertEquals(List.of(Map.of("batch", 16L), Map.of("batch", 32L)), optimizer.propose(
                     new ProposalRequest(space, ProposalRequest.Direction.MINIMIZE, List.of(), 5, 0)));
         }
-    }
-
-    @Test
-    void theLargestGridMustBePositive() {
-        assertEquals(List.of("max-combinations"),
-                factory.validate(Map.of("max-combinations", "0")).stream().map(ConfigError::field).toList());
-        assertEquals(List.of("max-combinations"),
-                factory.validate(Map.of("max-combinations", "many")).stream().map(ConfigError::field).toList());
-        assertEquals(List.of(), factory.validate(Map.of("max-combinations", "50")));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.lathe.plugins.optimizer.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lathe.plugin.api.config.Settings;
 import io.lathe.plugin.api.optimizer.Domain;
 import io.lathe.plugin.api.optimizer.Optimizer;
 import io.lathe.plugin.api.optimizer.OptimizerFactory;
@@ -24,7 +23,6 @@ class TestRandomOptimizerPlugin {
     void factoryDescribesItself() {
         assertEquals("random", factory.id());
         assertEquals("Random search", factory.displayName());
-        assertEquals(List.of(), factory.configProperties());
     }
 
     @Test
@@ -32,8 +30,7 @@ class TestRandomOptimizerPlugin {
         SearchSpace space = new SearchSpace(List.of(
                 new SearchSpace.Dimension("batch", new Domain.Choice(List.of(16L, 32L)))));
 
-        try (Optimizer optimizer = factory.create(Settings.of(factory.configProperties(), Map.of()),
-                new TestPluginContext(tempDir))) {
+        try (Optimizer optimizer = factory.create(new TestPluginContext(tempDir))) {
             List<Map<String, Object>> proposals = optimizer.propose(
                     new ProposalRequest(space, ProposalRequest.Direction.MINIMIZE, List.of(), 5, 0));
             assertEquals(2, proposals.size());

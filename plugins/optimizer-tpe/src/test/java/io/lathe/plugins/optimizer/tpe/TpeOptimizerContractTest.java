@@ -1,26 +1,21 @@
 package io.lathe.plugins.optimizer.tpe;
 
-import io.lathe.plugin.api.config.Settings;
 import io.lathe.plugin.api.optimizer.Domain;
 import io.lathe.plugin.api.optimizer.Domain.Distribution.Kind;
 import io.lathe.plugin.api.optimizer.Optimizer;
 import io.lathe.plugin.api.optimizer.OptimizerContract;
 import io.lathe.plugin.api.optimizer.SearchSpace;
 import io.lathe.plugin.api.optimizer.SearchSpace.Dimension;
-import io.lathe.plugin.api.testkit.TestPluginContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The contract with a startup of 1, so that its history-carrying tests reach the model, not only random draws. */
 class TpeOptimizerContractTest extends OptimizerContract {
 
     @Override
     protected Optimizer createOptimizer(Path tempDir) {
-        TpeOptimizerFactory factory = new TpeOptimizerFactory();
-        return factory.create(Settings.of(factory.configProperties(), Map.of(TpeOptimizerFactory.STARTUP_TRIALS, "1")),
-                new TestPluginContext(tempDir));
+        return new TpeOptimizer(1, TpeOptimizerFactory.CANDIDATES);
     }
 
     /** TPE also samples distributions: one of each kind joins the enumerable dimensions. */
