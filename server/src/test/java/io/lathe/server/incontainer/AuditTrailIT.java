@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lathe.server.accounts.Accounts;
+import io.lathe.server.accounts.Memberships;
 import io.lathe.server.audit.AuditEvent;
 import io.lathe.server.audit.AuditLog;
-import io.lathe.server.accounts.Accounts;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.accounts.Memberships;
 import io.lathe.server.platform.DomainException.Kind;
 import io.lathe.server.variables.ProjectVariables;
 import jakarta.inject.Inject;

@@ -228,7 +228,8 @@ class DataServicesIT extends InContainerTest {
         assertTrue(datums.purge(datum.id(), owner).isPurged());
         assertTrue(datums.purge(datum.id(), owner).isPurged(), "purging again changes nothing");
 
-        assertTrue(instances.get(ExtensionPoints.STORAGE, datum.store()).stat(datum.storageKey()).isEmpty(), "the bytes are gone");
+        assertTrue(instances.get(ExtensionPoints.STORAGE, datum.store()).stat(datum.storageKey()).isEmpty(),
+                "the bytes are gone");
         Datum kept = datums.get(datum.id());
         assertTrue(kept.isPurged());
         assertEquals(datum.sha256(), kept.sha256(), "the record stays for lineage");

@@ -1,8 +1,8 @@
 package io.lathe.server.incontainer;
 
 import io.lathe.server.accounts.Accounts;
-import io.lathe.server.auth.Caller;
 import io.lathe.server.accounts.InitialAdmin;
+import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.User;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.it.CodePackages;

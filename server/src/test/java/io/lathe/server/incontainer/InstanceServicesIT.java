@@ -72,18 +72,21 @@ class InstanceServicesIT extends InContainerTest {
 
         for (String wrong : new String[] {null, "", "Upper", "-dash", "under_score", "a".repeat(65)}) {
             assertRefused(DomainException.Kind.INVALID, "invalid-name", "name",
-                    () -> admin.create(ExtensionPoints.STORAGE, wrong, "local", Map.of("root", "/tmp/x"), administrator));
+                    () -> admin.create(ExtensionPoints.STORAGE, wrong, "local", Map.of("root", "/tmp/x"),
+                            administrator));
         }
         assertRefused(DomainException.Kind.INVALID, "unknown-factory", "factory",
                 () -> admin.create(ExtensionPoints.STORAGE, name, "ftp", Map.of(), administrator));
         assertRefused(DomainException.Kind.INVALID, "unknown-setting", "settings.colour",
-                () -> admin.create(ExtensionPoints.STORAGE, name, "local", Map.of("root", "/tmp/x", "colour", "red"),
+                () -> admin.create(ExtensionPoints.STORAGE, name, "local",
+                        Map.of("root", "/tmp/x", "colour", "red"), administrator));
+        assertRefused(DomainException.Kind.INVALID, "invalid-settings", "settings.root",
+                () -> admin.create(ExtensionPoints.STORAGE, name, "local", Map.of("root", "relative/path"),
                         administrator));
         assertRefused(DomainException.Kind.INVALID, "invalid-settings", "settings.root",
-                () -> admin.create(ExtensionPoints.STORAGE, name, "local", Map.of("root", "relative/path"), administrator));
-        assertRefused(DomainException.Kind.INVALID, "invalid-settings", "settings.root",
                 () -> admin.create(ExtensionPoints.STORAGE, name, "local", Map.of(), administrator));
-        assertRefused(DomainException.Kind.NOT_FOUND, "not-found", null, () -> admin.get(ExtensionPoints.STORAGE, name));
+        assertRefused(DomainException.Kind.NOT_FOUND, "not-found", null,
+                () -> admin.get(ExtensionPoints.STORAGE, name));
 
         admin.create(ExtensionPoints.STORAGE, name, "local", Map.of("root", "/tmp/" + name), administrator);
         assertRefused(DomainException.Kind.CONFLICT, "name-taken", null,
@@ -168,7 +171,8 @@ class InstanceServicesIT extends InContainerTest {
         String idle = "idle-" + Fixtures.unique();
         admin.create(ExtensionPoints.COMPUTE, idle, "local", Map.of("max-concurrency", "1"), administrator);
         admin.delete(ExtensionPoints.COMPUTE, idle, administrator);
-        assertRefused(DomainException.Kind.NOT_FOUND, "not-found", null, () -> admin.get(ExtensionPoints.COMPUTE, idle));
+        assertRefused(DomainException.Kind.NOT_FOUND, "not-found", null,
+                () -> admin.get(ExtensionPoints.COMPUTE, idle));
         assertEquals(List.of("environment.create", "environment.delete"),
                 entries.actionsOn(idle).stream().sorted().toList());
         assertTrue(admin.list(ExtensionPoints.STORAGE).stream().anyMatch(i -> i.name().equals(store)));

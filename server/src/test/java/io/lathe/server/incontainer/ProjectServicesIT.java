@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lathe.server.accounts.Memberships;
 import io.lathe.server.audit.AuditEvent;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.accounts.Memberships;
 import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.platform.DomainException.Kind;
 import io.lathe.server.projects.Project;
