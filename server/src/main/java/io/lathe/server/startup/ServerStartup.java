@@ -7,6 +7,8 @@ import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.platform.DatabaseMigrator;
 import io.lathe.server.platform.LatheSettings;
 import io.lathe.server.platform.Limits;
+import io.lathe.server.platform.SecretBox;
+import io.lathe.server.platform.StartupFailure;
 import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.plugins.host.PluginHost;
 import io.lathe.server.plugins.points.PluginCalls;
@@ -20,11 +22,16 @@ import jakarta.servlet.annotation.WebListener;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -61,6 +68,8 @@ public class ServerStartup implements ServletContextListener {
     @Inject
     PluginCalls pluginCalls;
     @Inject
+    SecretBox secretBox;
+    @Inject
     @ConfigProperty(name = "lathe.secure.cookies", defaultValue = "false")
     String secureCookies;
 
@@ -69,11 +78,14 @@ public class ServerStartup implements ServletContextListener {
         try {
             start(event);
         } catch (RuntimeException | Error e) {
-            // Payara Micro would keep running with nothing deployed, looking healthy to a supervisor: exit instead.
-            LOG.log(java.util.logging.Level.SEVERE, "Lathe could not start: " + e.getMessage(), e);
-            Thread exit = new Thread(() -> System.exit(1), "lathe-exit");
-            exit.start();
-            throw e;
+            // One sentence on the console (the stack trace goes to the server log); Payara Micro would keep running
+            // with nothing deployed, looking healthy to a supervisor, so the launcher ends the process.
+            String sentence = e instanceof StartupFailure ? e.getMessage() : e.getMessage() + "; the details are in "
+                    + settings.home().resolve("logs/server.log") + ".";
+            LOG.log(Level.SEVERE, "Lathe cannot start: " + sentence, e);
+            if (!StartupReport.failed()) {
+                throw e;
+            }
         }
     }
 
@@ -100,13 +112,14 @@ public class ServerStartup implements ServletContextListener {
         cookie.setSecure(secureCookiesSetting(secureCookies));
         temporaryFiles.clear();
         migrator.migrate();
+        secretBox.requireKeyForStoredSecrets();
         plugins.start(bundledPlugins(event.getServletContext()));
         defaultInstances.ensure();
         Optional<Path> tokenFile = initialAdmin.ensure();
         scheduler.start();
         taskEngine.start();
 
-        StringBuilder banner = new StringBuilder("\n\nLathe " + LatheSettings.VERSION + " is running at " + baseUrl
+        StringBuilder banner = new StringBuilder("Lathe " + LatheSettings.VERSION + " is running at " + baseUrl
                 + "\n");
         banner.append("  data folder: ").append(settings.home()).append('\n');
         banner.append("  database:    ").append(settings.databaseUrl()).append(" (schema version ")
@@ -116,8 +129,8 @@ public class ServerStartup implements ServletContextListener {
                 .append("  first admin password:  ").append(file.resolveSibling("initial-admin-password"))
                 .append('\n'));
         banner.append("  limits:      ").append(limitsInForce).append('\n');
-        banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms\n");
-        LOG.info(banner.toString());
+        banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms");
+        StartupReport.ready(banner.toString());
     }
 
     @Override
@@ -126,6 +139,24 @@ public class ServerStartup implements ServletContextListener {
         scheduler.stop();
         // Ends running jobs now, while the database is up, so each is recorded as stopped rather than lost.
         liveInstances.closeAll();
+        deregisterDrivers();
+    }
+
+    /**
+     * The JDBC drivers in the WAR (H2's, PostgreSQL's) register themselves with {@link DriverManager} when loaded;
+     * left registered, they would keep the application's class loader alive, and Payara warns of that leak.
+     */
+    private void deregisterDrivers() {
+        ClassLoader application = getClass().getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == application) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "could not deregister " + driver, e);
+                }
+            }
+        }
     }
 
     private static Map<String, Function<String, InputStream>> bundledPlugins(ServletContext context) {
