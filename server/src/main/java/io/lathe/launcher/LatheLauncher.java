@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class LatheLauncher {
 
-    private static final Logger LOG = Logger.getLogger(LatheLauncher.class.getName());
+    private static final String LOG_MANAGER = "java.util.logging.manager";
     private static final String PAYARA_MAIN = "fish.payara.micro.boot.PayaraMicroLauncher";
     private static final String CANNOT_START = "Lathe cannot start: ";
     /*
@@ -52,6 +52,10 @@ public final class LatheLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before anything logs: the log manager is chosen once, when logging is first used.
+        if (System.getProperty(LOG_MANAGER) == null) {
+            System.setProperty(LOG_MANAGER, LatheLogManager.class.getName());
+        }
         LaunchSettings settings;
         try {
             settings = LaunchSettings.from(System.getenv(), System.getProperties());
@@ -123,7 +127,12 @@ public final class LatheLauncher {
         if (banner == null) {
             exitCannotStart("the application did not deploy; the details are in " + serverLog(settings) + ".", null);
         }
-        LOG.info(banner);
+        log().info(banner);
+    }
+
+    /** Not a constant: a logger made when this class loads would start logging before the log manager is chosen. */
+    private static Logger log() {
+        return Logger.getLogger(LatheLauncher.class.getName());
     }
 
     private static Path serverLog(LaunchSettings settings) {
@@ -131,7 +140,7 @@ public final class LatheLauncher {
     }
 
     private static void exitCannotStart(String sentence, Throwable cause) {
-        LOG.log(Level.SEVERE, CANNOT_START + sentence, cause);
+        log().log(Level.SEVERE, CANNOT_START + sentence, cause);
         System.exit(1);
     }
 

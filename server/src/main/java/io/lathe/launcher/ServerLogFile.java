@@ -57,8 +57,8 @@ public final class ServerLogFile extends Handler {
     }
 
     @Override
-    public synchronized void publish(LogRecord record) {
-        if (out == null || !isLoggable(record)) {
+    public void publish(LogRecord record) {
+        if (!isLoggable(record)) {
             return;
         }
         byte[] line;
@@ -68,15 +68,27 @@ public final class ServerLogFile extends Handler {
             reportError(null, e, ErrorManager.FORMAT_FAILURE);
             return;
         }
+        // Reported outside the lock: the error manager prints to System.err, which is itself logged.
+        IOException failure = write(line);
+        if (failure != null) {
+            reportError(null, failure, ErrorManager.WRITE_FAILURE);
+        }
+    }
+
+    private synchronized IOException write(byte[] line) {
         try {
+            if (out == null) {
+                return null;
+            }
             if (written > 0 && written + line.length > limit) {
                 rotate();
             }
             out.write(line);
             out.flush();
             written += line.length;
+            return null;
         } catch (IOException e) {
-            reportError(null, e, ErrorManager.WRITE_FAILURE);
+            return e;
         }
     }
 

@@ -37,10 +37,20 @@ public final class LatheServer implements AutoCloseable {
 
     /** A server run from {@code jar} rather than the one the build made. */
     public LatheServer(Path jar, Path home, Map<String, String> extraEnvironment) {
+        this(jar, home, home.resolveSibling(home.getFileName() + ".log"), extraEnvironment);
+    }
+
+    /** A server whose console output goes to {@code consoleFile} rather than beside its data folder. */
+    public static LatheServer withConsoleIn(Path consoleFile, Path home, Map<String, String> extraEnvironment) {
+        return new LatheServer(Path.of(System.getProperty("lathe.jar", "target/lathe.jar")), home, consoleFile,
+                extraEnvironment);
+    }
+
+    private LatheServer(Path jar, Path home, Path consoleFile, Map<String, String> extraEnvironment) {
         this.jar = jar;
         this.home = home;
         this.environment = new HashMap<>(extraEnvironment);
-        this.logFile = home.resolveSibling(home.getFileName() + ".log");
+        this.logFile = consoleFile;
     }
 
     /** Starts the server and waits until the API answers and the banner says it is ready. */

@@ -73,6 +73,8 @@ class StartupIT {
         } finally {
             server.stop();
         }
+        assertTrue(Files.readString(home.resolve("logs/server.log")).contains("Payara Micro STOPPED"),
+                "what is logged while the server stops is kept");
     }
 
     @Test
@@ -132,7 +134,8 @@ class StartupIT {
     void aDataFolderThatCannotBeWrittenStopsTheStartNamingLatheHome() throws Exception {
         // Root may write anywhere: a folder under a plain file cannot be made by anyone.
         Path file = Files.createTempFile("lathe-it-home-", ".txt");
-        LatheServer.Exit exit = new LatheServer(file.resolve("home"), Map.of()).startExpectingExit(LAUNCHER_FAILURE);
+        LatheServer.Exit exit = LatheServer.withConsoleIn(file.resolveSibling(file.getFileName() + ".log"),
+                file.resolve("home"), Map.of()).startExpectingExit(LAUNCHER_FAILURE);
         assertOneSentence(exit, "Lathe cannot start: the data folder " + file.resolve("home")
                 + " cannot be written to");
         assertTrue(exit.output().contains("set LATHE_HOME"), exit.output());
