@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,7 +91,11 @@ public final class LatheLauncher {
         settings.systemProperties().forEach(System::setProperty);
         System.setProperty(STARTUP_WATCHED, "true");
         Path prebootCommands = Files.writeString(runtime.resolve("preboot-commands.asadmin"), PREBOOT_COMMANDS);
-        TrustStore.useCurrentCertificates(runtime);
+        try {
+            TrustStore.useCurrentCertificates(runtime);
+        } catch (IOException | GeneralSecurityException e) {
+            log().log(Level.FINE, "the Java runtime's trust store could not be read; Payara's own is used", e);
+        }
         // DriverManager finds the JDBC drivers on the class path once, with the class loader of the thread that
         // first asks. Asked here, that is the launcher's (which holds none); asked first during deployment, it was a
         // temporary loader of the application's, which Payara then found holding registered drivers and warned about.

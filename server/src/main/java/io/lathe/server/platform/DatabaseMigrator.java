@@ -19,7 +19,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseMigrator {
 
     @Resource(lookup = LatheDataSource.JNDI_NAME)
-    private DataSource dataSource;
+    DataSource dataSource;
     @Inject
     LatheSettings settings;
 
