@@ -29,6 +29,7 @@ class DocsIT {
 
     @Test
     void theReadmeAndTheUserGuideRunAsWrittenAndTheReadmeRunsTwice() throws Exception {
+        assertToolsInstalled();
         Path scratch = Files.createTempDirectory("lathe-docs-");
         Path home = scratch.resolve("home");
         try (LatheServer server = new LatheServer(home, Map.of()).start()) {
@@ -39,8 +40,26 @@ class DocsIT {
             drift.addAll(check(bash, "README.md", "README.md", scratch.resolve("readme")));
             drift.addAll(check(bash, "docs/user-guide.md", "docs/user-guide.md", scratch.resolve("user-guide")));
             drift.addAll(check(bash, "README.md", "README.md (run again)", scratch.resolve("readme-again")));
-            assertTrue(drift.isEmpty(), drift.size() + " documented commands drifted from the server's behaviour:\n\n"
-                    + String.join("\n", drift));
+            assertTrue(drift.isEmpty(), drift.size() + " documented commands drifted from the server's behaviour"
+                    + " (each block's output is in " + scratch + "):\n\n" + String.join("\n", drift));
+        }
+        // Kept when the test fails, to read what each block printed and the server's log.
+        deleteRecursively(scratch);
+    }
+
+    private static void assertToolsInstalled() throws Exception {
+        for (String tool : List.of("curl", "jq", "python3")) {
+            Process which = new ProcessBuilder("bash", "-c", "command -v " + tool).start();
+            assertEquals(0, which.waitFor(), "the documentation's commands need " + tool
+                    + " on the PATH (Debian: apt-get install " + tool + ")");
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws Exception {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
