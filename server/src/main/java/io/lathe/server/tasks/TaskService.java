@@ -101,9 +101,7 @@ public class TaskService {
                     + " 'task'", "step");
         }
         CreateTask checked = request;
-        Step step = CommitService.parse(commit.configYaml()).step(checked.step())
-                .orElseThrow(() -> DomainException.invalid("unknown-step", "commit " + commit.id()
-                        + " has no step '" + checked.step() + "'", "step"));
+        Step step = CommitService.step(commit, request.step());
         String type = normalType(request.type());
         long seed = request.seed() == null ? new java.security.SecureRandom().nextInt(Integer.MAX_VALUE)
                 : request.seed();
