@@ -50,7 +50,7 @@ public class ModelRegistry {
      * @throws DomainException 400 naming the field at fault
      */
     public ModelVersion createVersion(String projectId, String modelName, Collection<String> datumIds,
-            String releaseNote, String tagsJson, String executionId, String userId) {
+            String releaseNote, List<String> tags, String executionId, String userId) {
         projects.get(projectId);
         String name = RegistryNames.checked(modelName, "model name", "model");
         List<String> files = datumService.usable(projectId, datumIds, "files");
@@ -71,7 +71,7 @@ public class ModelRegistry {
         Integer last = em.createQuery("SELECT MAX(v.number) FROM ModelVersion v WHERE v.modelId = :m", Integer.class)
                 .setParameter("m", model.id()).getSingleResult();
         ModelVersion version = new ModelVersion(Ids.newId(), model.id(), last == null ? 1 : last + 1, releaseNote,
-                tagsJson, executionId, userId, System.currentTimeMillis());
+                tags, executionId, userId, System.currentTimeMillis());
         em.persist(version);
         for (String datumId : files) {
             em.persist(new ModelVersionFile(version.id(), datumId));

@@ -6,9 +6,7 @@ import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumLineage;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
-import io.lathe.server.platform.JsonText;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -93,10 +91,8 @@ public class ModelResource {
                 version.decidedBy()));
         RegistryViews.Decision decision = version.decidedAt() == null ? null : new RegistryViews.Decision(
                 names.get(version.decidedBy()), Instant.ofEpochMilli(version.decidedAt()), version.decisionComment());
-        List<String> tags = version.tagsJson() == null ? List.of() : JsonText.array(version.tagsJson())
-                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         return new RegistryViews.ModelVersionDetail(name, version.number(), "model://" + name + "/"
-                + version.number(), version.state().apiName(), version.releaseNote(), tags, version.executionId(),
+                + version.number(), version.state().apiName(), version.releaseNote(), version.tags(), version.executionId(),
                 names.get(version.createdBy()), Instant.ofEpochMilli(version.createdAt()), decision, datumService.views(files),
                 lineage.origins(files));
     }

@@ -1,11 +1,14 @@
 package io.lathe.server.registry;
 
+import io.lathe.server.platform.StringListConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.List;
 
 /** Version {@code number} of a model: its files, where they came from, and the decision on it. */
 @Entity
@@ -33,7 +36,8 @@ public class ModelVersion {
     @Column(name = "release_note")
     private String releaseNote;
     @Column(name = "tags_json")
-    private String tagsJson;
+    @Convert(converter = StringListConverter.class)
+    private List<String> tags;
     @Column(name = "execution_id")
     private String executionId;
     @Column(name = "created_by", nullable = false)
@@ -50,14 +54,14 @@ public class ModelVersion {
     protected ModelVersion() {
     }
 
-    public ModelVersion(String id, String modelId, int number, String releaseNote, String tagsJson,
+    public ModelVersion(String id, String modelId, int number, String releaseNote, List<String> tags,
             String executionId, String createdBy, long createdAt) {
         this.id = id;
         this.modelId = modelId;
         this.number = number;
         this.state = State.PENDING;
         this.releaseNote = releaseNote;
-        this.tagsJson = tagsJson;
+        this.tags = tags == null ? null : List.copyOf(tags);
         this.executionId = executionId;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -90,8 +94,9 @@ public class ModelVersion {
         return releaseNote;
     }
 
-    public String tagsJson() {
-        return tagsJson;
+    /** Its tags; empty when it has none. */
+    public List<String> tags() {
+        return tags == null ? List.of() : tags;
     }
 
     public String executionId() {

@@ -39,7 +39,7 @@ public class RegistryOutputs {
     private static final class PendingModel {
         final List<String> files = new ArrayList<>();
         String releaseNote;
-        JsonArray tags;
+        List<String> tags;
     }
 
     /**
@@ -75,7 +75,7 @@ public class RegistryOutputs {
         modelVersions.forEach((name, pending) -> {
             try {
                 models.createVersion(projectId, name, pending.files, pending.releaseNote,
-                        pending.tags == null ? null : pending.tags.toString(), executionId, userId);
+                        pending.tags, executionId, userId);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "execution " + executionId + ": no version of model " + name + ": "
                         + e.getMessage());
@@ -122,7 +122,8 @@ public class RegistryOutputs {
                 pending.releaseNote = note.getString();
             }
             if (object.get("model_version_tags") instanceof JsonArray tags) {
-                pending.tags = tags;
+                pending.tags = tags.stream().map(tag -> tag instanceof JsonString text ? text.getString()
+                        : tag.toString()).toList();
             }
         }
     }

@@ -13,15 +13,14 @@ import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Ids;
-import io.lathe.server.platform.JsonText;
+import io.lathe.server.platform.JsonCodec;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,8 +48,6 @@ public class TaskService {
     LiveInstances instances;
     @Inject
     TaskEngine engine;
-
-    private final Jsonb jsonb = JsonbBuilder.create();
 
     /** The task types, by every name they are given, and the optimizer each asks (manual asks none). */
     static String optimizerOf(String type) {
@@ -131,14 +128,14 @@ public class TaskService {
             throw DomainException.invalid("invalid-parallelism", "parallelism must be between 1 and "
                     + MAX_PARALLELISM, "parallelism");
         }
-        String earlyStopping = earlyStopping(request.earlyStopping(), objective);
+        JsonObject earlyStopping = earlyStopping(request.earlyStopping(), objective);
         if (request.title() != null && request.title().length() > 500) {
             throw DomainException.invalid("invalid-title", "a title is at most 500 characters", "title");
         }
-        String inputs = request.inputs() == null ? null : jsonb.toJson(request.inputs());
+        Map<String, Object> inputs = request.inputs() == null ? null : new LinkedHashMap<>(request.inputs());
         String chosenOptimizer = optimizer;
         Task task = tasks.insert(counter -> new Task(Ids.newId(), project.id(), counter, commit.id(), step.name(),
-                type, chosenOptimizer, jsonb.toJson(search), inputs, checked.title(), objective, maxExecutions, parallelism,
+                type, chosenOptimizer, JsonCodec.toObject(search), inputs, checked.title(), objective, maxExecutions, parallelism,
                 earlyStopping, seed, caller.userId(), System.currentTimeMillis()), project.id());
         engine.wake();
         return task;
@@ -181,7 +178,7 @@ public class TaskService {
         for (TaskTrial trial : trials) {
             Execution execution = executions.get(trial.executionId());
             Double objective = objectives.get(trial.executionId());
-            JsonObject parameters = JsonText.object(trial.parametersJson());
+            JsonObject parameters = trial.parameters();
             rows.add(new TaskView.TrialView(trial.trial(), trial.executionId(),
                     execution == null ? 0 : execution.counter(), execution == null ? "" : execution.status().apiName(),
                     parameters, objective, trial.stoppedReason()));
@@ -195,8 +192,8 @@ public class TaskService {
                 task.statusDetail(), task.type(), task.optimizer(), task.commitId(), task.stepName(), task.title(),
                 objective == null ? null : new CreateTask.Objective(objective.metric(), objective.direction(),
                         objective.mode()),
-                task.maxExecutions(), task.parallelism(), task.earlyStoppingJson() == null
-                        ? JsonObject.EMPTY_JSON_OBJECT : JsonText.object(task.earlyStoppingJson()), task.seed(),
+                task.maxExecutions(), task.parallelism(), task.earlyStopping() == null
+                        ? JsonObject.EMPTY_JSON_OBJECT : task.earlyStopping(), task.seed(),
                 Instant.ofEpochMilli(task.createdAt()), task.endedAt() == null ? null
                         : Instant.ofEpochMilli(task.endedAt()), rows, best);
     }
@@ -226,7 +223,7 @@ public class TaskService {
         return new Task.Objective(given.metric(), direction, mode);
     }
 
-    private String earlyStopping(CreateTask.EarlyStopping given, Task.Objective objective) {
+    private static JsonObject earlyStopping(CreateTask.EarlyStopping given, Task.Objective objective) {
         if (given == null) {
             return null;
         }
@@ -245,7 +242,8 @@ public class TaskService {
             throw DomainException.invalid("invalid-early-stopping", "min_steps and min_trials are 1 or more",
                     "early_stopping");
         }
-        return jsonb.toJson(Map.of("rule", rule, "min_steps", minSteps, "min_trials", minTrials));
+        return Json.createObjectBuilder().add("rule", rule).add("min_steps", minSteps).add("min_trials", minTrials)
+                .build();
     }
 
     private static List<Map<String, Object>> manualSets(List<Map<String, Object>> sets, Step step) {
