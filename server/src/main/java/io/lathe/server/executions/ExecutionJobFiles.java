@@ -13,7 +13,6 @@ import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.plugins.points.PluginCallFailure;
 import io.lathe.server.projects.Project;
-import jakarta.json.bind.Jsonb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,7 +35,6 @@ final class ExecutionJobFiles implements JobFiles {
     private final DatumRepository datums;
     private final ExecutionRepository executions;
     private final InputDownloader downloader;
-    private final Jsonb jsonb;
     private final List<Path> downloads = new ArrayList<>();
     private List<ResolvedInput> resolved;
     private List<InputFile> files;
@@ -44,7 +42,7 @@ final class ExecutionJobFiles implements JobFiles {
 
     ExecutionJobFiles(Execution execution, Project project, CodeCommit commit, List<ResolvedInput> resolved,
             LiveInstances instances, DatumRepository datums, ExecutionRepository executions,
-            InputDownloader downloader, Jsonb jsonb) {
+            InputDownloader downloader) {
         this.execution = execution;
         this.project = project;
         this.commit = commit;
@@ -53,7 +51,6 @@ final class ExecutionJobFiles implements JobFiles {
         this.datums = datums;
         this.executions = executions;
         this.downloader = downloader;
-        this.jsonb = jsonb;
     }
 
     @Override
@@ -128,7 +125,7 @@ final class ExecutionJobFiles implements JobFiles {
     @Override
     public Map<String, String> configFiles(String inputsDirectory) {
         inputs();
-        return ConfigFiles.build(execution, project, resolved, inputsDirectory, jsonb);
+        return ConfigFiles.build(execution, project, resolved, inputsDirectory);
     }
 
     /** Deletes fetched inputs; called once the job has ended. */

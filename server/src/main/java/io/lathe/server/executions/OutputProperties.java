@@ -35,7 +35,7 @@ final class OutputProperties {
     private final DatumService datumService;
     private final RegistryOutputs registry;
     private final Map<String, byte[]> sidecars = new LinkedHashMap<>();
-    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, JsonObject> properties = new LinkedHashMap<>();
 
     OutputProperties(DatumRepository datums, DatumService datumService, RegistryOutputs registry) {
         this.datums = datums;
@@ -61,7 +61,7 @@ final class OutputProperties {
                 JsonObject entry = parse(line);
                 if (entry != null && entry.get("file") instanceof jakarta.json.JsonString file
                         && entry.get("metadata") instanceof JsonObject metadata) {
-                    properties.put(file.getString(), metadata.toString());
+                    properties.put(file.getString(), metadata);
                 }
             }
         } else {
@@ -79,7 +79,7 @@ final class OutputProperties {
         sidecars.forEach((path, bytes) -> {
             String target = path.substring(0, path.length() - SIDECAR_SUFFIX.length());
             JsonObject metadata = parse(new String(bytes, StandardCharsets.UTF_8));
-            if (metadata == null || !datums.attachMetadata(execution.id(), target, metadata.toString())) {
+            if (metadata == null || !datums.attachMetadata(execution.id(), target, metadata)) {
                 datumService.storeOutput(execution.projectId(), store, execution.id(), execution.creatorId(), path,
                         new ByteArrayInputStream(bytes));
             } else {
@@ -88,7 +88,7 @@ final class OutputProperties {
         });
         properties.forEach((path, metadata) -> {
             if (datums.attachMetadata(execution.id(), path, metadata)) {
-                byPath.put(path, JsonText.object(metadata));
+                byPath.put(path, metadata);
             }
         });
         if (byPath.isEmpty()) {
