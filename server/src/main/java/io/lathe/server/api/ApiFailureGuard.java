@@ -23,10 +23,18 @@ public class ApiFailureGuard extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(ApiFailureGuard.class.getName());
     static final String BODY = "{\"error\":\"internal-error\",\"message\":\"the server failed to handle this request;"
             + " the server log has the details\"}";
+    static final String NOT_FOUND = "{\"error\":\"not-found\",\"message\":\"there is no such endpoint; docs/api.md"
+            + " lists them\"}";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!ApiApplication.PATH.equals(request.getServletPath())) {
+            // Under /api but not the API (a dot segment or an encoded slash led here): the container's default
+            // servlet would answer, with 501 for a method it does not know.
+            writeError(response, HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         HttpServletResponse errorsAsJson = new HttpServletResponseWrapper(response) {
             @Override
             public void sendError(int status) throws IOException {
@@ -58,8 +66,9 @@ public class ApiFailureGuard extends HttpFilter {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(status >= 500 ? BODY : "{\"error\":\"http-" + status + "\",\"message\":\"the request"
-                + " was refused (HTTP " + status + "); docs/api.md shows what each endpoint takes\"}");
+        response.getWriter().write(status >= 500 ? BODY : status == HttpServletResponse.SC_NOT_FOUND ? NOT_FOUND
+                : "{\"error\":\"http-" + status + "\",\"message\":\"the request was refused (HTTP " + status
+                + "); docs/api.md shows what each endpoint takes\"}");
         response.flushBuffer();
     }
 }

@@ -9,8 +9,9 @@ import io.lathe.server.commits.CodePackage;
 import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.instances.LiveInstances;
-import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.FailureText;
 import io.lathe.server.platform.TemporaryFiles;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.plugins.points.PluginCallFailure;
 import io.lathe.server.projects.Project;
 import jakarta.json.bind.Jsonb;
@@ -36,6 +37,7 @@ final class ExecutionJobFiles implements JobFiles {
     private final DatumRepository datums;
     private final ExecutionRepository executions;
     private final InputDownloader downloader;
+    private final long maxUnpackedBytes;
     private final Jsonb jsonb;
     private final List<Path> downloads = new ArrayList<>();
     private List<ResolvedInput> resolved;
@@ -44,8 +46,9 @@ final class ExecutionJobFiles implements JobFiles {
 
     ExecutionJobFiles(Execution execution, Project project, CodeCommit commit, List<ResolvedInput> resolved,
             LiveInstances instances, DatumRepository datums, ExecutionRepository executions,
-            InputDownloader downloader, Jsonb jsonb) {
+            InputDownloader downloader, Jsonb jsonb, long maxUnpackedBytes) {
         this.execution = execution;
+        this.maxUnpackedBytes = maxUnpackedBytes;
         this.project = project;
         this.commit = commit;
         this.resolved = resolved;
@@ -60,9 +63,9 @@ final class ExecutionJobFiles implements JobFiles {
     public void extractCode(Path directory) {
         try (InputStream in = remembered(() -> instances.get(ExtensionPoints.STORAGE, commit.store(), execution.id())
                 .open(commit.storageKey(), 0))) {
-            CodePackage.extract(in, directory);
+            CodePackage.extract(in, directory, maxUnpackedBytes);
         } catch (IOException e) {
-            throw new PluginException("code-unavailable", "cannot read the code package: " + e.getMessage(), e);
+            throw new PluginException("code-unavailable", "cannot read the code package: " + FailureText.of(e), e);
         }
     }
 
@@ -115,7 +118,7 @@ final class ExecutionJobFiles implements JobFiles {
 
     private ResolvedInput fetch(int position, ResolvedInput input) {
         try {
-            InputDownloader.Download download = downloader.download(input.uri());
+            InputDownloader.Download download = downloader.download(input.uri(), execution.id());
             downloads.add(download.file());
             executions.recordInputContent(execution.id(), position, download.size(), download.sha256());
             return input.withContent(download.size(), download.sha256());

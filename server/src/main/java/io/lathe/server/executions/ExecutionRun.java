@@ -4,6 +4,7 @@ import io.lathe.plugin.api.compute.JobListener;
 import io.lathe.plugin.api.compute.JobOutcome;
 import io.lathe.plugin.api.compute.LogStream;
 import io.lathe.server.data.DatumService;
+import io.lathe.server.platform.FailureText;
 import io.lathe.server.plugins.points.PluginCallFailure;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,7 +85,7 @@ final class ExecutionRun implements JobListener {
                     + " was not stored: " + e.getMessage());
             synchronized (outputs) {
                 if (outputs.problem == null) {
-                    outputs.problem = "output '" + relativePath + "' was not stored: " + e.getMessage();
+                    outputs.problem = "output '" + relativePath + "' was not stored: " + FailureText.of(e);
                 }
                 outputs.storeBroken |= e instanceof PluginCallFailure;
             }
@@ -104,7 +105,8 @@ final class ExecutionRun implements JobListener {
             properties.apply(execution, store);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "finishing execution " + execution.id() + " failed", e);
-            detail = (detail.isEmpty() ? "" : detail + "; ") + "output properties were not stored: " + e.getMessage();
+            detail = (detail.isEmpty() ? "" : detail + "; ") + "output properties were not stored: "
+                    + FailureText.of(e);
         } finally {
             String problem = problem();
             if (problem != null && !detail.contains(problem)) {

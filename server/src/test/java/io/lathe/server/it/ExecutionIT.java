@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,6 +158,25 @@ class ExecutionIT {
             assertEquals("default weights\n", logOf(execution));
         } finally {
             files.stop(0);
+        }
+    }
+
+    /**
+     * The shared server allows only 127.0.0.1 and localhost (the tests' own HTTP servers): another loopback address
+     * and a cloud's metadata service are not fetched, and the execution says why.
+     */
+    @Test
+    void anInputOnAnInternalAddressTheAdministratorDidNotAllowIsNotFetched() throws IOException {
+        String yaml = "- step:\n    name: fetch\n    image: busybox\n    command: ls \"$VH_INPUTS_DIR/data\"\n"
+                + "    inputs:\n      - name: data\n";
+        String commit = Projects.commit(api, project, CodePackages.of(List.of(
+                CodePackages.Entry.file("valohai.yaml", yaml))));
+        for (String url : List.of("http://127.0.0.2:9/secret.txt", "http://169.254.169.254/latest/meta-data/x")) {
+            JsonObject execution = run(commit, "fetch", "{}", "{\"data\": \"" + url + "\"}");
+            assertEquals("error", execution.getString("status"), url);
+            String detail = execution.getString("status_detail");
+            assertTrue(detail.contains("LATHE_INPUT_HOST_ALLOWLIST"), detail);
+            assertFalse(detail.contains("Exception"), detail);
         }
     }
 

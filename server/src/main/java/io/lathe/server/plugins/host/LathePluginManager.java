@@ -167,6 +167,10 @@ public final class LathePluginManager extends DefaultPluginManager {
 
     public static String describe(Throwable failure) {
         String message = failure.getMessage();
+        if (failure instanceof PluginRuntimeException && message != null) {
+            // PF4J's own failures are sentences already
+            return message;
+        }
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }
