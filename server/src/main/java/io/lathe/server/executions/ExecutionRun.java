@@ -100,6 +100,10 @@ final class ExecutionRun implements JobListener {
         }
         String detail = outcome.message();
         ExecutionStatus status = status(outcome.status());
+        if (status == ExecutionStatus.ERROR && outcome.exitCode().isEmpty() && stopRequested()) {
+            // Stopped before its commands ran (a download cut short by the stop): what was asked is what happened.
+            status = ExecutionStatus.STOPPED;
+        }
         try {
             metadata.close();
             properties.apply(execution, store);
@@ -151,6 +155,14 @@ final class ExecutionRun implements JobListener {
         String problem;
         boolean storeBroken;
         int skipped;
+    }
+
+    private boolean stopRequested() {
+        try {
+            return executions.find(execution.id()).map(e -> e.status() == ExecutionStatus.STOPPING).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static ExecutionStatus status(JobOutcome.Status status) {

@@ -180,6 +180,53 @@ class ExecutionIT {
         }
     }
 
+    /** An input that trickles in slowly: stopping the execution ends the download, and the execution, at once. */
+    @Test
+    void stoppingAnExecutionWhileItDownloadsAnInputEndsItWithinASecond() throws Exception {
+        HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.CountDownLatch downloading = new java.util.concurrent.CountDownLatch(1);
+        files.createContext("/slow.bin", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            downloading.countDown();
+            try {
+                for (int i = 0; i < 1_200; i++) {
+                    exchange.getResponseBody().write('x');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(50);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the server went away: what the test wants
+            } finally {
+                exchange.close();
+            }
+        });
+        files.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        files.start();
+        try {
+            String yaml = "- step:\n    name: slow\n    image: busybox\n    command: ls \"$VH_INPUTS_DIR/data\"\n"
+                    + "    inputs:\n      - name: data\n";
+            String commit = Projects.commit(api, project, CodePackages.of(List.of(
+                    CodePackages.Entry.file("valohai.yaml", yaml))));
+            String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/slow.bin";
+            Api.Answer created = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
+                    + commit + "\",\"step\":\"slow\",\"inputs\":{\"data\":\"" + url + "\"}}");
+            assertEquals(201, created.status(), created.body());
+            String id = created.json().getString("id");
+            assertTrue(downloading.await(60, java.util.concurrent.TimeUnit.SECONDS), "the download started");
+            long stopped = System.nanoTime();
+            Api.Answer stop = api.send("POST", "/api/v1/executions/" + id + "/stop", null);
+            assertTrue(stop.status() < 300, stop.body());
+            JsonObject ended = api.await("/api/v1/executions/" + id,
+                    e -> e.getString("status").matches("complete|error|stopped"), java.time.Duration.ofSeconds(20));
+            long tookMillis = (System.nanoTime() - stopped) / 1_000_000;
+            assertEquals("stopped", ended.getString("status"), ended.toString());
+            // Within a second of the stop, plus the polling of this test.
+            assertTrue(tookMillis < 2_500, "ended " + tookMillis + " ms after the stop");
+        } finally {
+            files.stop(0);
+        }
+    }
+
     @Test
     void badRequestsNameTheFieldAndRecordNothing() throws Exception {
         int before = api.get("/api/v1/executions?project=" + project + "&limit=1000").array().size();

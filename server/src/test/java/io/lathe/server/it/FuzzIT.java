@@ -387,8 +387,8 @@ class FuzzIT {
     @Test
     void requestsThatNeverReachTheApiAreAnsweredWithTheErrorShape() throws IOException {
         for (String request : List.of("OPTIONS * HTTP/1.1", "PATCH /api/v1/admin/users/..%2F..%2F..%2Fx HTTP/1.1",
-                "PATCH /api/v1/admin/users/..%2F..%2F..%2Fapi%2Fx HTTP/1.1",
-                "PATCH /api/x HTTP/1.1", "GET /api/nope HTTP/1.1")) {
+                "PATCH /api/v1/admin/users/..%2F..%2F..%2Fapi%2Fx HTTP/1.1", "DELETE /api/v1/../x HTTP/1.1",
+                "PATCH /api/x HTTP/1.1", "POST /api/nope HTTP/1.1")) {
             String answer = raw(request + "\r\nHost: x\r\nAuthorization: Bearer " + token
                     + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
             String status = answer.isEmpty() ? "" : answer.substring(0, answer.indexOf('\r'));
@@ -397,6 +397,18 @@ class FuzzIT {
                 failures.add(request + " -> " + status);
             } else if (!body.contains("\"error\":") || !body.contains("\"message\":")) {
                 failures.add(request + " -> " + status + " without the error shape: " + shortened(body));
+            }
+        }
+        // Outside the API, the console's error page, not the container's.
+        for (String request : List.of("GET /nope HTTP/1.1", "PATCH /projects HTTP/1.1", "DELETE /x/../y HTTP/1.1",
+                "GET /assets/no-such.css HTTP/1.1", "PUT /sign-in HTTP/1.1")) {
+            String answer = raw(request + "\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            String status = answer.isEmpty() ? "" : answer.substring(0, answer.indexOf('\r'));
+            if (!status.matches("HTTP/1\\.1 4\\d\\d.*")) {
+                failures.add(request + " -> " + status);
+            } else if (answer.contains("Payara") && answer.indexOf("Payara") > answer.indexOf("\r\n\r\n")
+                    || !answer.contains("class=\"card narrow\"")) {
+                failures.add(request + " -> " + status + " not the console's error page: " + shortened(answer));
             }
         }
         assertNoFailures();
