@@ -432,6 +432,16 @@ class FuzzIT {
         Thread.sleep(500);
         long grown = Files.size(log) - before;
         assertTrue(grown < 16 * 1024, "the log grew by " + grown + " bytes");
+
+        // Requests the container cannot parse: it logs a stack trace for each, held to one per minute and kind.
+        long beforeMalformed = Files.size(log);
+        for (int i = 0; i < 40; i++) {
+            raw("GET /% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            raw("GET /api/v1/projects HTTP/1.1\r\nHost: x\r\n : y\r\nConnection: close\r\n\r\n");
+        }
+        Thread.sleep(500);
+        long grownMalformed = Files.size(log) - beforeMalformed;
+        assertTrue(grownMalformed < 16 * 1024, "80 malformed requests grew the log by " + grownMalformed + " bytes");
     }
 
     private static Path logFile() {
