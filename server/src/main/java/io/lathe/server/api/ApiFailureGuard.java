@@ -1,5 +1,6 @@
 package io.lathe.server.api;
 
+import io.lathe.server.platform.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -31,7 +32,9 @@ public class ApiFailureGuard extends HttpFilter {
             throws IOException, ServletException {
         if (!ApiApplication.PATH.equals(request.getServletPath())) {
             // Under /api but not the API (a dot segment or an encoded slash led here): the container's default
-            // servlet would answer, with 501 for a method it does not know.
+            // servlet would answer, with 501 for a method it does not know. The chain stops here, so the security
+            // headers' filter may not have run yet.
+            SecurityHeaders.apply(response);
             writeError(response, HttpServletResponse.SC_NOT_FOUND);
             return;
         }
