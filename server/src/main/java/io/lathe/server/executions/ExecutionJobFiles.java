@@ -124,7 +124,7 @@ final class ExecutionJobFiles implements JobFiles {
             return input.withContent(download.size(), download.sha256());
         } catch (IOException | IllegalArgumentException e) {
             throw new PluginException("input-download-failed", "input '" + input.inputName() + "': "
-                    + e.getMessage(), e);
+                    + FailureText.of(e), e);
         }
     }
 
