@@ -84,7 +84,7 @@ final class Bubblewrap {
     }
 
     /**
-     * Whether bubblewrap can make a sandbox here: runs {@code true} in one (a few milliseconds).
+     * Whether bubblewrap can make a sandbox here: runs {@code true} in one (tens of milliseconds).
      *
      * @return what is wrong, when it cannot; empty when it can
      */
