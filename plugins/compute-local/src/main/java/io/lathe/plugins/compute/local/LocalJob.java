@@ -147,16 +147,12 @@ final class LocalJob {
             return notStarted.get();
         }
         List<String> prefix = ProcessGroups.launchPrefix();
-        List<String> job = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         try {
-            job.addAll(settings.limits().prefix());
+            command.addAll(commandLine(sandbox, script, paths));
         } catch (IllegalStateException e) {
             return new JobOutcome(Status.ERROR, OptionalInt.empty(), e.getMessage());
         }
-        job.addAll(script.command(Path.of(paths.scriptFile())));
-        List<String> command = new ArrayList<>(prefix);
-        command.addAll(sandbox.map(bubblewrap -> bubblewrap.command(workspace, script.interpreter().isPresent(), job))
-                .orElse(job));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workspace.repository().toFile())
                 // A job waiting for input would wait forever: there is nobody to type.
@@ -180,6 +176,18 @@ final class LocalJob {
             tree = started;
         }
         return supervise(process, started);
+    }
+
+    /**
+     * The script's command, under the resource limits, in the sandbox when there is one.
+     *
+     * @throws IllegalStateException when limits are set but cannot be applied here
+     */
+    private List<String> commandLine(Optional<Bubblewrap> sandbox, CommandScript script, JobPaths paths) {
+        List<String> job = new ArrayList<>(settings.limits().prefix());
+        job.addAll(script.command(Path.of(paths.scriptFile())));
+        return sandbox.map(bubblewrap -> bubblewrap.command(workspace, script.interpreter().isPresent(), job))
+                .orElse(job);
     }
 
     private Optional<JobOutcome> prepare(CommandScript script, JobPaths paths) {
