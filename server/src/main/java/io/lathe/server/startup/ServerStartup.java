@@ -3,10 +3,12 @@ package io.lathe.server.startup;
 import io.lathe.server.accounts.InitialAdmin;
 import io.lathe.server.executions.ExecutionScheduler;
 import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.instances.EnvironmentWarnings;
 import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.platform.DatabaseMigrator;
 import io.lathe.server.platform.LatheSettings;
 import io.lathe.server.platform.Limits;
+import io.lathe.server.platform.LogFloodGuard;
 import io.lathe.server.platform.SecretBox;
 import io.lathe.server.platform.StartupFailure;
 import io.lathe.server.platform.TemporaryFiles;
@@ -56,6 +58,8 @@ public class ServerStartup implements ServletContextListener {
     @Inject
     LiveInstances liveInstances;
     @Inject
+    EnvironmentWarnings environmentWarnings;
+    @Inject
     InitialAdmin initialAdmin;
     @Inject
     ExecutionScheduler scheduler;
@@ -100,6 +104,7 @@ public class ServerStartup implements ServletContextListener {
 
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
+        LogFloodGuard.install();
         // Read first: a wrong LATHE_BASE_URL, LATHE_MAX_... or LATHE_PLUGIN_TIME_LIMIT_SECONDS stops the server
         // before anything else.
         URI baseUrl = settings.baseUrl();
@@ -129,6 +134,9 @@ public class ServerStartup implements ServletContextListener {
                 .append("  first admin password:  ").append(file.resolveSibling("initial-admin-password"))
                 .append('\n'));
         banner.append("  limits:      ").append(limitsInForce).append('\n');
+        for (String warning : environmentWarnings.all()) {
+            banner.append("  WARNING:     ").append(warning).append('\n');
+        }
         banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms");
         StartupReport.ready(banner.toString());
     }
