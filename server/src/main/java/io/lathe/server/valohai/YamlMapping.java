@@ -226,6 +226,41 @@ final class YamlMapping {
         return texts;
     }
 
+    /** A text or a list of texts ({@code when}, {@code then}, {@code server-command}), as the nodes that hold them. */
+    List<ScalarNode> textOrTexts(String key) {
+        Node value = value(key);
+        if (value == null || YamlValues.isNull(value)) {
+            return List.of();
+        }
+        List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+        List<ScalarNode> texts = new ArrayList<>();
+        for (Node item : items) {
+            if (YamlValues.isText(item)) {
+                texts.add((ScalarNode) item);
+            } else {
+                problems.error(item, where + ": " + key + " must be text or a list of texts (got "
+                        + values.describeForText(item) + ")");
+            }
+        }
+        return texts;
+    }
+
+    /** The condition under {@code key}, parsed; an unreadable one is reported with where in it it fails. */
+    Optional<Expression> condition(String key) {
+        Optional<String> text = text(key);
+        return text.flatMap(written -> condition(value(key), key, written));
+    }
+
+    /** {@code written}, the text of {@code at}, parsed as a condition; reported when it cannot be. */
+    Optional<Expression> condition(Node at, String key, String written) {
+        try {
+            return Optional.of(ExpressionParser.parse(written));
+        } catch (InvalidExpressionException e) {
+            problems.error(at, where + ": " + key + " '" + written + "' is not a valid condition: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The whole mapping as plain data: ordered maps, lists and scalars as PyYAML would give them. */
     Map<String, Object> plainMap() {
         Map<String, Object> map = new LinkedHashMap<>();
