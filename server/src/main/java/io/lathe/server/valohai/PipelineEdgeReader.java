@@ -190,18 +190,17 @@ final class PipelineEdgeReader {
         return true;
     }
 
-    /** A pipeline runs a node after those it depends on: the first edge that closes a cycle is an error. */
+    /** A pipeline runs a node after those it takes from: the edge that closes a cycle is an error. */
     private void checkAcyclic(YamlMapping pipeline, List<PipelineEdge> edges, List<Node> at) {
         Map<String, Set<String>> next = new LinkedHashMap<>();
-        for (PipelineEdge edge : edges) {
-            next.computeIfAbsent(edge.source().node(), key -> new HashSet<>()).add(edge.target().node());
-        }
         for (int i = 0; i < edges.size(); i++) {
             PipelineEdge edge = edges.get(i);
+            next.computeIfAbsent(edge.source().node(), key -> new HashSet<>()).add(edge.target().node());
             if (reaches(next, edge.target().node(), edge.source().node())) {
                 problems.error(at.get(i), pipeline.where() + ", edge " + edge.source() + " -> " + edge.target()
-                        + ": the edges form a cycle through node '" + edge.source().node() + "'; a pipeline runs"
-                        + " each node after the nodes it takes from, so it cannot loop");
+                        + ": the edges form a cycle, as node '" + edge.target().node() + "' already leads to node '"
+                        + edge.source().node() + "'; a pipeline runs each node after the nodes it takes from, so"
+                        + " it cannot loop");
                 return;
             }
         }
