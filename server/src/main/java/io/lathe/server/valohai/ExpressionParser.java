@@ -95,8 +95,10 @@ public final class ExpressionParser {
             return left;
         }
         Expression comparison = new Expression.Comparison(operator, left, operand());
+        skipSpace();
+        int chained = position;
         if (comparisonOperator() != null) {
-            throw error("comparisons cannot be chained; join them with 'and'");
+            throw new InvalidExpressionException(chained + 1, "comparisons cannot be chained; join them with 'and'");
         }
         return comparison;
     }
