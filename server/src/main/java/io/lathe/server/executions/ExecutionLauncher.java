@@ -8,6 +8,7 @@ import io.lathe.server.commits.CommitService;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.platform.FailureText;
 import io.lathe.server.platform.LatheDataSource;
 import io.lathe.server.platform.Limits;
 import io.lathe.server.plugins.points.PluginCallFailure;
@@ -77,7 +78,7 @@ public class ExecutionLauncher {
         MetadataWriter metadata = new MetadataWriter(dataSource, executionId, threads, limits.maxMetadataLineBytes());
         CodeCommit commit = commits.get(project.id(), execution.commitId());
         ExecutionJobFiles files = new ExecutionJobFiles(execution, project, commit, executions.inputs(executionId),
-                instances, datums, executions, downloader);
+                instances, datums, executions, downloader, limits.maxUnpackedBytes());
         ProjectVariables.Resolved variables;
         RuntimeException unresolved = null;
         try {
@@ -112,7 +113,7 @@ public class ExecutionLauncher {
                     "could not launch: " + e.getMessage()));
         } catch (RuntimeException e) {
             run.finished(new JobOutcome(JobOutcome.Status.ERROR, OptionalInt.empty(),
-                    "could not launch in environment '" + execution.environment() + "': " + e.getMessage()));
+                    "could not launch in environment '" + execution.environment() + "': " + FailureText.of(e)));
         }
     }
 
