@@ -111,6 +111,8 @@ class PipelineModelTest {
         assertTrue(sweep.stopCondition().orElseThrow().evaluate(Map.of("execution.duration", 3601)));
         assertEquals(new BigDecimal("3600"), ((Expression.Comparison) sweep.stopCondition().orElseThrow()).right()
                 .value(Map.of()).orElseThrow());
+        assertTrue(config.step("train").orElseThrow().stopConditionExpression().orElseThrow()
+                .evaluate(Map.of("epoch", 100)), "the step's stop-condition is parsed too");
         assertEquals("random-search", config.task("sweep").orElseThrow().get("type"), "the data stays as written");
     }
 }
