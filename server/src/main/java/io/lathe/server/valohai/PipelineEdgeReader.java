@@ -1,10 +1,6 @@
 package io.lathe.server.valohai;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,34 +186,14 @@ final class PipelineEdgeReader {
         return true;
     }
 
-    /** A pipeline runs a node after those it takes from: the edge that closes a cycle is an error. */
+    /** A pipeline runs a node after those it takes from: an edge on a cycle is an error. */
     private void checkAcyclic(YamlMapping pipeline, List<PipelineEdge> edges, List<Node> at) {
-        Map<String, Set<String>> next = new LinkedHashMap<>();
-        for (int i = 0; i < edges.size(); i++) {
+        EdgeCycles.lastOnACycle(edges).ifPresent(i -> {
             PipelineEdge edge = edges.get(i);
-            next.computeIfAbsent(edge.source().node(), key -> new HashSet<>()).add(edge.target().node());
-            if (reaches(next, edge.target().node(), edge.source().node())) {
-                problems.error(at.get(i), pipeline.where() + ", edge " + edge.source() + " -> " + edge.target()
-                        + ": the edges form a cycle, as node '" + edge.target().node() + "' already leads to node '"
-                        + edge.source().node() + "'; a pipeline runs each node after the nodes it takes from, so"
-                        + " it cannot loop");
-                return;
-            }
-        }
-    }
-
-    private static boolean reaches(Map<String, Set<String>> next, String from, String to) {
-        Deque<String> pending = new ArrayDeque<>(List.of(from));
-        Set<String> seen = new HashSet<>();
-        while (!pending.isEmpty()) {
-            String node = pending.pop();
-            if (node.equals(to)) {
-                return true;
-            }
-            if (seen.add(node)) {
-                pending.addAll(next.getOrDefault(node, Set.of()));
-            }
-        }
-        return false;
+            problems.error(at.get(i), pipeline.where() + ", edge " + edge.source() + " -> " + edge.target()
+                    + ": the edges form a cycle, as node '" + edge.target().node() + "' already leads to node '"
+                    + edge.source().node() + "'; a pipeline runs each node after the nodes it takes from, so"
+                    + " it cannot loop");
+        });
     }
 }
