@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param inputs by name: the input's keys as written
  * @param environmentVariables by name: the variable's keys as written
  * @param mounts the mounts instead of the step's, as written
+ * @param autorestart whether the execution restarts after a spot instance is taken away, instead of the step's
  */
 public record NodeOverride(
         Optional<String> image,
@@ -28,11 +29,12 @@ public record NodeOverride(
         Map<String, Map<String, Object>> parameters,
         Map<String, Map<String, Object>> inputs,
         Map<String, Map<String, Object>> environmentVariables,
-        Optional<List<Object>> mounts) {
+        Optional<List<Object>> mounts,
+        Optional<Boolean> autorestart) {
 
     /** The keys an override may have: those of valohai-yaml's overridden properties. */
     public static final List<String> KEYS = List.of("image", "command", "environment", "runtime-config-preset",
-            "parameters", "inputs", "environment-variables", "mounts");
+            "parameters", "inputs", "environment-variables", "mounts", "autorestart");
 
     public NodeOverride {
         requireNonNull(image, "image");
@@ -43,12 +45,13 @@ public record NodeOverride(
         inputs = freeze(inputs);
         environmentVariables = freeze(environmentVariables);
         mounts = requireNonNull(mounts, "mounts").map(Plain::freezeList);
+        requireNonNull(autorestart, "autorestart");
     }
 
     /** An override that changes nothing. */
     public static NodeOverride none() {
         return new NodeOverride(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                Map.of(), Map.of(), Optional.empty());
+                Map.of(), Map.of(), Optional.empty(), Optional.empty());
     }
 
     @SuppressWarnings("unchecked")

@@ -47,7 +47,8 @@ final class NodeOverrideReader {
         Optional<List<Object>> mounts = override.list("mounts")
                 .map(items -> items.stream().map(item -> values.plain(item, override.where() + ", mounts")).toList());
         return new NodeOverride(override.text("image"), command, override.text("environment"),
-                override.text("runtime-config-preset"), parameters, inputs, variables, mounts);
+                override.text("runtime-config-preset"), parameters, inputs, variables, mounts,
+                override.bool("autorestart"));
     }
 
     /**

@@ -61,6 +61,7 @@ class PipelineModelTest {
         assertEquals(Optional.of("python:3.13"), override.image());
         assertEquals(Optional.of(List.of("python train.py", "echo done")), override.command());
         assertEquals(Optional.of("gpu-small"), override.environment());
+        assertEquals(Optional.of(false), override.autorestart());
         assertEquals(Map.of("name", "dataset"), override.inputs().get("dataset"));
         assertEquals(20L, override.parameters().get("epochs").get("default"));
         assertEquals("1", override.environmentVariables().get("SEED").get("default"));
