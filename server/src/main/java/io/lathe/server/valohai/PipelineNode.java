@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param actions in file order
  * @param endpoints a deployment node's endpoints
  * @param aliases a deployment node's version aliases
+ * @param reuseExecutions the node's own {@code reuse-executions} (a Lathe addition to valohai-yaml's node keys);
+ *     empty to follow the pipeline's
  */
 public record PipelineNode(
         String name,
@@ -33,7 +35,8 @@ public record PipelineNode(
         EdgeMergeMode edgeMergeMode,
         List<NodeAction> actions,
         List<String> endpoints,
-        List<String> aliases) {
+        List<String> aliases,
+        Optional<Boolean> reuseExecutions) {
 
     public PipelineNode {
         requireNonNull(name, "name");
@@ -48,6 +51,12 @@ public record PipelineNode(
         actions = List.copyOf(actions);
         endpoints = List.copyOf(endpoints);
         aliases = List.copyOf(aliases);
+        requireNonNull(reuseExecutions, "reuseExecutions");
+    }
+
+    /** Whether the node may reuse an earlier identical execution: its own setting, else the pipeline's. */
+    public boolean reusesExecutions(Pipeline pipeline) {
+        return reuseExecutions.orElse(pipeline.reuseExecutions());
     }
 
     /** The kinds of node. */

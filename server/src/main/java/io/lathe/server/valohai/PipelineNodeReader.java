@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class PipelineNodeReader {
 
     private static final List<String> EXECUTION_KEYS = List.of("type", "name", "step", "override", "actions",
-            "on-error", "commit", "edge-merge-mode");
+            "on-error", "commit", "edge-merge-mode", "reuse-executions");
     private static final List<String> TASK_KEYS = List.of("type", "name", "step", "task", "override", "actions",
-            "on-error", "commit", "edge-merge-mode");
+            "on-error", "commit", "edge-merge-mode", "reuse-executions");
     private static final List<String> DEPLOYMENT_KEYS = List.of("type", "name", "deployment", "endpoints",
             "aliases", "actions", "on-error");
     private static final List<String> TYPES = List.of("execution", "task", "deployment");
@@ -89,6 +89,7 @@ final class PipelineNodeReader {
                 ? new NodeOverrideReader(problems, values).read(node, checkable) : NodeOverride.none();
         List<NodeAction> actions = actions(node);
         List<String> aliases = node.textList("aliases");
+        Optional<Boolean> reuseExecutions = node.bool("reuse-executions");
         if (problems.errorCount() > errorsBefore || name.isEmpty()) {
             return Optional.empty();
         }
@@ -96,7 +97,7 @@ final class PipelineNodeReader {
                 onError.map(this::onError).orElse(PipelineNode.OnError.STOP_ALL),
                 mergeMode.map(mode -> PipelineNode.EdgeMergeMode.valueOf(mode.toUpperCase(Locale.ROOT)))
                         .orElse(PipelineNode.EdgeMergeMode.REPLACE),
-                actions, endpoints, aliases));
+                actions, endpoints, aliases, reuseExecutions));
     }
 
     /** The node's step, or its blueprint's, unless it comes from another commit. */

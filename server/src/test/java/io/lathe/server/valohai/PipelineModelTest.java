@@ -51,6 +51,8 @@ class PipelineModelTest {
         assertEquals(List.of("staging"), deploy.aliases());
         assertEquals(PipelineNode.OnError.STOP_NEXT, deploy.onError());
         assertTrue(flow.reuseExecutions());
+        assertFalse(prep.reusesExecutions(flow), "the node's own setting wins");
+        assertTrue(search.reusesExecutions(flow), "else the pipeline's");
     }
 
     @Test
