@@ -33,6 +33,8 @@ public class Accounts {
 
     @Inject
     AuditLog audit;
+    @Inject
+    InitialAdmin initialAdmin;
 
     /** A token just made: the only time its secret is shown. */
     public record NewToken(String id, String name, String token,
@@ -119,6 +121,9 @@ public class Accounts {
                     "wrong username or password, or the account is disabled", null);
         }
         audit.record(user.username(), "sign-in", user.username(), Map.of("via", via));
+        if (user.role() == User.Role.ADMIN) {
+            initialAdmin.handedOver();
+        }
         return user;
     }
 
@@ -178,6 +183,9 @@ public class Accounts {
                 expiresAt);
         em.persist(token);
         audit.record(user.username(), "token.create", user.username(), Map.of("token", name));
+        if (user.role() == User.Role.ADMIN) {
+            initialAdmin.handedOver();
+        }
         return new NewToken(token.id(), name, secret, expiresAt == null ? null : Instant.ofEpochMilli(expiresAt));
     }
 

@@ -30,6 +30,10 @@ public class TokenAuthenticator {
                 || tokens.get(0).user().disabled()) {
             return Optional.empty();
         }
+        // Written only on the first use of a token that expires unless used: other requests stay read-only.
+        if (tokens.get(0).expiresUnlessUsed()) {
+            tokens.get(0).used();
+        }
         User user = tokens.get(0).user();
         return Optional.of(new Caller(user.id(), user.username(), user.role()));
     }
