@@ -116,11 +116,11 @@ final class PipelineNodeReader {
     /** A step from another commit cannot be checked here; one of this commit must exist. */
     private void checkReferences(YamlMapping node, Optional<String> step, Optional<String> task,
             Optional<String> commit) {
-        if (step.isPresent() && commit.isEmpty() && !references.steps().containsKey(step.get())) {
+        if (step.isPresent() && commit.isEmpty() && !references.declares("step", step.get())) {
             problems.error(node.value("step"), node.where() + ": there is no step '" + step.get()
                     + "' in this file" + StepNames.suggestion(references.steps().keySet()));
         }
-        if (task.isPresent() && !references.tasks().containsKey(task.get())) {
+        if (task.isPresent() && !references.declares("task", task.get())) {
             problems.error(node.value("task"), node.where() + ": there is no task '" + task.get()
                     + "' in this file" + StepNames.listing("tasks", references.tasks().keySet()));
         }
@@ -129,7 +129,7 @@ final class PipelineNodeReader {
     private List<String> endpoints(YamlMapping node) {
         List<String> endpoints = node.textList("endpoints");
         for (Node item : node.list("endpoints").orElse(List.of())) {
-            if (YamlValues.isText(item) && !references.endpoints().containsKey(((ScalarNode) item).getValue())) {
+            if (YamlValues.isText(item) && !references.declares("endpoint", ((ScalarNode) item).getValue())) {
                 problems.error(item, node.where() + ": there is no endpoint '" + ((ScalarNode) item).getValue()
                         + "' in this file" + StepNames.listing("endpoints", references.endpoints().keySet()));
             }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -56,7 +55,7 @@ final class PipelineReader {
         Map<String, PipelineNode> nodes = new LinkedHashMap<>();
         PipelineNodeReader nodeReader = new PipelineNodeReader(problems, values, references);
         for (Node item : hasNodes ? pipeline.list("nodes").orElse(List.of()) : List.<Node>of()) {
-            Optional<String> nodeName = nodeName(item);
+            Optional<String> nodeName = YamlMapping.nameOf(item);
             if (nodeName.isPresent() && !declared.add(nodeName.get())) {
                 problems.error(item, pipeline.where() + ": another node is already called '" + nodeName.get()
                         + "'; node names must be unique in a pipeline");
@@ -72,18 +71,6 @@ final class PipelineReader {
         }
         return Optional.of(new Pipeline(name.get(), List.copyOf(nodes.values()), edges, parameters,
                 reuse.orElse(false), data));
-    }
-
-    private static Optional<String> nodeName(Node item) {
-        if (item instanceof MappingNode mapping) {
-            return mapping.getValue().stream()
-                    .filter(tuple -> tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("name"))
-                    .map(tuple -> tuple.getValueNode())
-                    .filter(YamlValues::isText)
-                    .map(name -> ((ScalarNode) name).getValue())
-                    .findFirst();
-        }
-        return Optional.empty();
     }
 
     private List<PipelineParameter> parameters(YamlMapping pipeline, Set<String> declared,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -27,11 +28,17 @@ final class TaskBlueprintReader {
     private final Problems problems;
     private final YamlValues values;
     private final Map<String, Step> steps;
+    private final Set<String> declaredSteps;
 
-    TaskBlueprintReader(Problems problems, YamlValues values, Map<String, Step> steps) {
+    /**
+     * @param steps the steps read without errors, by name
+     * @param declaredSteps the names of every step item, with errors or without
+     */
+    TaskBlueprintReader(Problems problems, YamlValues values, Map<String, Step> steps, Set<String> declaredSteps) {
         this.problems = problems;
         this.values = values;
         this.steps = steps;
+        this.declaredSteps = declaredSteps;
     }
 
     /** The blueprint, or empty when it has errors (which are reported). */
@@ -51,7 +58,7 @@ final class TaskBlueprintReader {
         Optional<String> name = task.requiredText("name");
         Optional<String> stepName = task.requiredText("step");
         Optional<Step> step = stepName.flatMap(written -> Optional.ofNullable(steps.get(written)));
-        if (stepName.isPresent() && step.isEmpty()) {
+        if (stepName.isPresent() && !declaredSteps.contains(stepName.get())) {
             problems.error(task.value("step"), task.where() + ": there is no step '" + stepName.get()
                     + "' in this file" + StepNames.suggestion(steps.keySet()));
         }

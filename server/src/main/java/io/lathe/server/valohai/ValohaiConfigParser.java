@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -172,6 +175,8 @@ public final class ValohaiConfigParser {
         /** Task blueprints refer to steps and pipelines to all three, which may come later in the file. */
         private final List<Node[]> taskItems = new ArrayList<>();
         private final List<Node[]> pipelineItems = new ArrayList<>();
+        /** The names of step, task and endpoint items, with errors or without, by kind. */
+        private final Map<String, Set<String>> declared = new HashMap<>();
 
         TopLevel(Problems problems) {
             this.problems = problems;
@@ -189,10 +194,11 @@ public final class ValohaiConfigParser {
                         .ifPresent(this::readItem);
             }
             for (Node[] task : taskItems) {
-                new TaskBlueprintReader(problems, values, steps).read(task[0], task[1])
+                new TaskBlueprintReader(problems, values, steps, declared.getOrDefault("step", Set.of()))
+                        .read(task[0], task[1])
                         .ifPresent(blueprint -> keep(tasks, "task", blueprint.name(), blueprint, task[1]));
             }
-            PipelineReferences references = new PipelineReferences(steps, tasks, endpoints);
+            PipelineReferences references = new PipelineReferences(steps, tasks, endpoints, declared);
             for (Node[] pipeline : pipelineItems) {
                 new PipelineReader(problems, values, references).read(pipeline[0], pipeline[1])
                         .ifPresent(read -> keep(pipelines, "pipeline", read.name(), read, pipeline[1]));
@@ -212,6 +218,8 @@ public final class ValohaiConfigParser {
             List<String> others = item.keys().stream().filter(key -> !key.equals(kind.get())).toList();
             Node key = item.keyNode(kind.get());
             Node value = item.value(kind.get());
+            YamlMapping.nameOf(value).ifPresent(name -> declared.computeIfAbsent(kind.get(), k -> new HashSet<>())
+                    .add(name));
             if (!others.isEmpty() && YamlValues.isNull(value)) {
                 problems.error(key, kind.get() + " is empty, and " + String.join(", ", others) + " are beside it"
                         + " instead of inside it; indent them under '" + kind.get() + ":'");

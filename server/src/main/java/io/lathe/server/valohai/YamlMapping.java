@@ -81,6 +81,22 @@ final class YamlMapping {
         return of(node, owner, where, expected, problems, values);
     }
 
+    /**
+     * The text under {@code name} in {@code node}, without reporting anything: how a reference finds an item that
+     * was declared even when the item itself has errors (which are reported on the item, not on the reference).
+     */
+    static Optional<String> nameOf(Node node) {
+        if (node instanceof MappingNode mapping) {
+            return mapping.getValue().stream()
+                    .filter(tuple -> tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("name"))
+                    .map(NodeTuple::getValueNode)
+                    .filter(YamlValues::isText)
+                    .map(name -> ((ScalarNode) name).getValue())
+                    .findFirst();
+        }
+        return Optional.empty();
+    }
+
     private void reportRepeatedKeys() {
         for (Node key : repeatedKeys) {
             problems.warning(key, where + ": key '" + ((ScalarNode) key).getValue()
