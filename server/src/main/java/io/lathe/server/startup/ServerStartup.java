@@ -1,6 +1,7 @@
 package io.lathe.server.startup;
 
 import io.lathe.server.accounts.InitialAdmin;
+import io.lathe.server.auth.AccountSettings;
 import io.lathe.server.executions.ExecutionScheduler;
 import io.lathe.server.instances.DefaultInstances;
 import io.lathe.server.instances.LiveInstances;
@@ -61,8 +62,10 @@ public class ServerStartup implements ServletContextListener {
     @Inject
     PluginCalls pluginCalls;
     @Inject
-    @ConfigProperty(name = "lathe.secure.cookies", defaultValue = "false")
-    String secureCookies;
+    AccountSettings accountSettings;
+    @Inject
+    @ConfigProperty(name = "lathe.secure.cookies")
+    Optional<String> secureCookies;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -77,7 +80,16 @@ public class ServerStartup implements ServletContextListener {
         }
     }
 
-    static boolean secureCookiesSetting(String text) {
+    /**
+     * {@code LATHE_SECURE_COOKIES} when given; otherwise whether {@code LATHE_BASE_URL} is {@code https}: users who
+     * reach Lathe over HTTPS (usually through a proxy that ends TLS, so the server itself sees plain HTTP) get a
+     * cookie that browsers never send in clear.
+     */
+    static boolean secureCookiesSetting(Optional<String> given, URI baseUrl) {
+        if (given.isEmpty() || given.get().isBlank()) {
+            return "https".equalsIgnoreCase(baseUrl.getScheme());
+        }
+        String text = given.get();
         return switch (text.strip()) {
             case "true" -> true;
             case "false" -> false;
@@ -88,16 +100,17 @@ public class ServerStartup implements ServletContextListener {
 
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
-        // Read first: a wrong LATHE_BASE_URL, LATHE_MAX_... or LATHE_PLUGIN_TIME_LIMIT_SECONDS stops the server
-        // before anything else.
+        // Read first: a wrong LATHE_BASE_URL, LATHE_MAX_..., LATHE_MAX_TOKEN_DAYS or LATHE_PLUGIN_TIME_LIMIT_SECONDS
+        // stops the server before anything else.
         URI baseUrl = settings.baseUrl();
-        String limitsInForce = limits.describe() + ", plugin calls " + pluginCalls.timeLimitSeconds() + " s";
+        String limitsInForce = limits.describe() + ", plugin calls " + pluginCalls.timeLimitSeconds() + " s"
+                + ", API tokens " + accountSettings.maxTokenLifetime().toDays() + " days";
         // The console's session cookie: not readable by scripts (SameSite=Lax is set by the launcher on the HTTP
         // listener). The container marks it Secure on requests that came over HTTPS; behind a proxy that ends TLS,
-        // requests arrive as plain HTTP, so the administrator says so with LATHE_SECURE_COOKIES=true.
+        // requests arrive as plain HTTP, so an https LATHE_BASE_URL (or LATHE_SECURE_COOKIES=true) marks it always.
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setSecure(secureCookiesSetting(secureCookies));
+        cookie.setSecure(secureCookiesSetting(secureCookies, baseUrl));
         temporaryFiles.clear();
         migrator.migrate();
         plugins.start(bundledPlugins(event.getServletContext()));
