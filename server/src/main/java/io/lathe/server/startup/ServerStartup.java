@@ -12,6 +12,7 @@ import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.plugins.host.PluginHost;
 import io.lathe.server.plugins.points.PluginCalls;
 import io.lathe.server.tasks.TaskEngine;
+import io.lathe.server.variables.ProjectVariables;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -64,6 +65,8 @@ public class ServerStartup implements ServletContextListener {
     @Inject
     AccountSettings accountSettings;
     @Inject
+    ProjectVariables variables;
+    @Inject
     @ConfigProperty(name = "lathe.secure.cookies")
     Optional<String> secureCookies;
 
@@ -113,6 +116,10 @@ public class ServerStartup implements ServletContextListener {
         cookie.setSecure(secureCookiesSetting(secureCookies, baseUrl));
         temporaryFiles.clear();
         migrator.migrate();
+        int resealed = variables.resealOlderSecrets();
+        if (resealed > 0) {
+            LOG.info("sealed " + resealed + " secret variables again, each bound to its project and name");
+        }
         plugins.start(bundledPlugins(event.getServletContext()));
         defaultInstances.ensure();
         Optional<Path> tokenFile = initialAdmin.ensure();
