@@ -246,7 +246,11 @@ public class Accounts {
         return new NewToken(token.id(), name, secret, Instant.ofEpochMilli(expiresAt));
     }
 
-    private User find(String username) {
+    /** The user of that name, or null (also for a null name). */
+    User find(String username) {
+        if (username == null) {
+            return null;
+        }
         return em.createQuery("SELECT u FROM User u WHERE u.username = :name", User.class)
                 .setParameter("name", username).getResultStream().findFirst().orElse(null);
     }

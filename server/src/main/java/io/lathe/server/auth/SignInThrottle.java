@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (not its address's: one account of one's own must not reset the guessing of others). The count of failures for a
  * username is also what lets the audit trail record them once per window rather than once per try.
  *
- * <p>Kept in memory: a restart forgets it, and several servers behind one proxy count apart. The tables are bounded
+ * <p>Loopback addresses are not throttled as addresses: behind a reverse proxy on the same machine every request
+ * comes from one, and counting them together would let anyone lock everyone out (usernames are still throttled).
+ * Kept in memory: a restart forgets it, and several servers behind one proxy count apart. The tables are bounded
  * ({@link #MAX_ENTRIES}), so a flood of made-up usernames cannot grow the heap.
  */
 @ApplicationScoped
@@ -47,7 +49,10 @@ public class SignInThrottle {
      */
     public void check(String username, String address) {
         long now = clock.millis();
-        long waitMillis = Math.max(waitMillis(usernames, key(username), now), waitMillis(addresses, key(address), now));
+        long waitMillis = waitMillis(usernames, key(username), now);
+        if (!isLoopback(address)) {
+            waitMillis = Math.max(waitMillis, waitMillis(addresses, key(address), now));
+        }
         if (waitMillis > 0) {
             long seconds = (waitMillis + 999) / 1000;
             throw DomainException.retryLater(DomainException.Kind.TOO_MANY_REQUESTS, "too-many-attempts",
@@ -64,7 +69,9 @@ public class SignInThrottle {
      */
     public int failed(String username, String address) {
         long now = clock.millis();
-        count(addresses, key(address), FREE_FAILURES_PER_ADDRESS, now);
+        if (!isLoopback(address)) {
+            count(addresses, key(address), FREE_FAILURES_PER_ADDRESS, now);
+        }
         Failures failures = count(usernames, key(username), FREE_FAILURES_PER_USERNAME, now);
         synchronized (failures) {
             failures.unaudited++;
@@ -81,6 +88,12 @@ public class SignInThrottle {
     /** Clears the username's failures after a successful sign-in. */
     public void succeeded(String username) {
         usernames.remove(key(username));
+    }
+
+    static boolean isLoopback(String address) {
+        return address != null && (address.startsWith("127.") || address.equals("::1")
+                || address.equals("0:0:0:0:0:0:0:1") || address.equals("[::1]")
+                || address.equals("[0:0:0:0:0:0:0:1]"));
     }
 
     private static String key(String value) {

@@ -83,6 +83,20 @@ class SignInThrottleTest {
     }
 
     @Test
+    void loopbackIsNotThrottledAsAnAddressForItMayBeAProxyForEveryone() {
+        for (String loopback : new String[] {"127.0.0.1", "::1", "0:0:0:0:0:0:0:1"}) {
+            for (int i = 0; i <= SignInThrottle.FREE_FAILURES_PER_ADDRESS; i++) {
+                throttle.failed("user" + i, loopback);
+            }
+            assertDoesNotThrow(() -> throttle.check("someone", loopback));
+        }
+        for (int i = 0; i <= SignInThrottle.FREE_FAILURES_PER_USERNAME; i++) {
+            throttle.failed("ada", "127.0.0.1");
+        }
+        refusedFor("ada", "127.0.0.1");
+    }
+
+    @Test
     void successClearsTheUsernameButNotTheAddressAndFailuresAreForgottenAfterTheWindow() {
         for (int i = 0; i <= SignInThrottle.FREE_FAILURES_PER_USERNAME; i++) {
             throttle.failed("ada", "10.0.0.1");
