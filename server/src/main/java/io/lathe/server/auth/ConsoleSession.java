@@ -41,6 +41,17 @@ public final class ConsoleSession {
         request.getSession().setAttribute(SIGNED_IN, new SignedIn(user.id(), user.sessionsVersion()));
     }
 
+    /**
+     * Forgets who signed in to this session when their account changed since (the session stays, with its CSRF
+     * token, so the sign-in form it shows next still posts).
+     */
+    public static void end(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SIGNED_IN);
+        }
+    }
+
     public static void signOut(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {

@@ -76,7 +76,7 @@ public class ConsoleServlet extends HttpServlet {
         // session, as the API stops taking the user's tokens.
         Optional<Caller> caller = signedIn.flatMap(authenticator::sessionCaller);
         if (signedIn.isPresent() && caller.isEmpty()) {
-            ConsoleSession.signOut(http);
+            ConsoleSession.end(http);
         }
         caller.ifPresent(c -> http.setAttribute(ConsoleTemplates.CALLER_ATTRIBUTE, c));
         if (handler != null && handler.access() != null && handler.access().value() == Access.Rule.PUBLIC) {
