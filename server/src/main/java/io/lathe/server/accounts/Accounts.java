@@ -228,11 +228,12 @@ public class Accounts {
             throw DomainException.invalid("invalid-expiry", "expires must be in the future", "expires");
         }
         if (expiresAt > latest) {
+            String most = "a token lives at most " + settings.maxTokenLifetime().toDays() + " days ("
+                    + AccountSettings.MAX_TOKEN_DAYS + ")";
             throw DomainException.invalid("invalid-expiry", callerExpiry != null
-                    ? "a token cannot outlive the token that creates it, which expires at " + callerExpiry
-                    : "a token lives at most " + settings.maxTokenLifetime().toDays() + " days ("
-                            + AccountSettings.MAX_TOKEN_DAYS + "): expires must be at or before "
-                            + Instant.ofEpochMilli(latest), "expires");
+                    ? "a token cannot outlive the token that creates it, which expires at " + callerExpiry + "; "
+                            + most
+                    : most + ": expires must be at or before " + Instant.ofEpochMilli(latest), "expires");
         }
         return expiresAt;
     }

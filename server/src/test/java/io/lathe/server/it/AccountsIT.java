@@ -213,6 +213,10 @@ class AccountsIT {
         assertEquals(429, throttled.status(), "even the right password waits: " + throttled.body());
         assertEquals("too-many-attempts", throttled.json().getString("error"));
         assertTrue(Integer.parseInt(throttled.header("Retry-After")) >= 1, throttled.header("Retry-After"));
+        Api.Answer console = ConsoleClient.anonymous(SharedServer.server()).post("/sign-in",
+                java.util.Map.of("username", name, "password", Callers.PASSWORD));
+        assertEquals(429, console.status(), "the console's form waits as well");
+        assertTrue(console.header("Retry-After") != null && console.body().contains("Too many attempts"));
 
         long failures = audit().stream().filter(e -> name.equals(e.getString("target", null))
                 && "sign-in.failed".equals(e.getString("action"))).count();
