@@ -88,6 +88,8 @@ public class Accounts {
             throw DomainException.conflict("cannot-demote-self", "an admin cannot disable or demote their own account");
         }
         Map<String, Object> before = describe(user);
+        boolean disabling = Boolean.TRUE.equals(disabled) && !user.disabled();
+        boolean roleChanging = newRole != null && newRole != user.role();
         if (disabled != null) {
             user.setDisabled(disabled);
         }
@@ -97,8 +99,8 @@ public class Accounts {
         if (password != null) {
             user.setPassword(password);
         }
-        boolean endsSessions = password != null || !before.equals(describe(user)) && (user.disabled()
-                || newRole != null);
+        // Whoever holds the user's credentials now must not keep using them with the old rights.
+        boolean endsSessions = disabling || roleChanging || password != null;
         int revoked = 0;
         if (endsSessions) {
             user.endSessions();

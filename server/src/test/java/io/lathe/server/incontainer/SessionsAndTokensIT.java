@@ -11,9 +11,13 @@ import io.lathe.server.auth.TokenAuthenticator;
 import io.lathe.server.auth.User;
 import io.lathe.server.platform.DomainException.Kind;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,10 @@ class SessionsAndTokensIT extends InContainerTest {
     TokenAuthenticator authenticator;
     @Inject
     Fixtures fixtures;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    Transactions transactions;
 
     private Caller admin;
     private Caller user;
@@ -118,6 +126,23 @@ class SessionsAndTokensIT extends InContainerTest {
             assertRefused(Kind.INVALID, "invalid-expiry", "expires",
                     () -> accounts.signIn(user.username(), "not the password", "far", far, "192.0.2.2"));
         }
+    }
+
+    @Test
+    void aPasswordHashOfAnOlderReleaseIsMadeAgainAtTheNextSignIn() throws Exception {
+        byte[] salt = new byte[16];
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), salt, 210_000, 256)).getEncoded();
+        String older = "pbkdf2-sha256$210000$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(hash);
+        transactions.committed(() -> entityManager.createNativeQuery("UPDATE lathe_user SET password_hash = ?1"
+                + " WHERE id = ?2").setParameter(1, older).setParameter(2, user.userId()).executeUpdate());
+
+        accounts.signIn(user.username(), PASSWORD, "cli", null, "192.0.2.4");
+        String stored = (String) entityManager.createNativeQuery("SELECT password_hash FROM lathe_user WHERE id = ?1")
+                .setParameter(1, user.userId()).getSingleResult();
+        assertTrue(stored.startsWith("pbkdf2-sha256$600000$"), stored);
+        accounts.signIn(user.username(), PASSWORD, "cli", null, "192.0.2.4");
     }
 
     @Test
