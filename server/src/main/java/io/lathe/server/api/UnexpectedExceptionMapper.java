@@ -88,7 +88,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             case 406:
                 return "this endpoint cannot answer in the media type asked for in Accept";
             case 415:
-                return "this endpoint does not take a body of this Content-Type; see docs/api.md";
+                // Every endpoint that checks the type takes JSON; uploads take any type and judge the bytes.
+                return "this endpoint takes a JSON body: send it with the header 'Content-Type: application/json'";
             default:
                 return "the request was refused (HTTP " + status + ")";
         }

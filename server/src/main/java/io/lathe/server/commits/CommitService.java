@@ -10,6 +10,7 @@ import io.lathe.server.platform.Limits;
 import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
+import io.lathe.server.valohai.Step;
 import io.lathe.server.valohai.ValohaiConfig;
 import io.lathe.server.valohai.ValohaiConfigException;
 import io.lathe.server.valohai.ValohaiConfigParser;
@@ -98,6 +99,17 @@ public class CommitService {
         } catch (ValohaiConfigException e) {
             throw DomainException.invalid("invalid-config", e.getMessage(), CodePackage.CONFIG_FILE);
         }
+    }
+
+    /**
+     * The commit's step called {@code name}; an unknown one is a 400 on the field {@code step} that lists the steps
+     * the commit has, so the caller can pick one.
+     */
+    public static Step step(CodeCommit commit, String name) {
+        ValohaiConfig config = parse(commit.configYaml());
+        return config.step(name == null ? "" : name).orElseThrow(() -> DomainException.invalid("unknown-step",
+                "commit " + commit.id() + " has no step '" + name + "'; its steps are "
+                        + config.steps().stream().map(Step::name).toList(), "step"));
     }
 
     public CodeCommit get(String projectId, String commitId) {

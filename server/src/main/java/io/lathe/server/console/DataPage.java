@@ -7,8 +7,6 @@ import io.lathe.server.data.DatumCursor;
 import io.lathe.server.data.DatumQuery;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.data.DatumView;
-import io.lathe.server.executions.Execution;
-import io.lathe.server.executions.ExecutionService;
 import io.lathe.server.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +35,6 @@ public class DataPage implements ConsolePage {
     ConsoleTemplates templates;
     @Inject
     DatumService datums;
-    @Inject
-    ExecutionService executions;
 
     @Get("/projects/{project}/data")
     @Access(value = Rule.PROJECT_READ, param = "project")
@@ -61,7 +57,7 @@ public class DataPage implements ConsolePage {
                 page = datums.searchAlias(request.project().id(), form.get("alias"));
             } else {
                 page = datums.search(new DatumQuery(request.project().id(), emptyToNull(form.get("name")),
-                        emptyToNull(form.get("tag")), executionId(request, form.get("execution")), null, null, null,
+                        emptyToNull(form.get("tag")), executionNumber(form.get("execution")), null, null, null,
                         null, form.get("after").isEmpty() ? null : DatumCursor.parse(form.get("after")), PAGE_SIZE));
             }
             items = page.items();
@@ -86,18 +82,15 @@ public class DataPage implements ConsolePage {
                 .toList();
     }
 
-    /** The execution with the counter the form gives ({@code 12} or {@code #12}), or a 400 naming the field. */
-    private String executionId(ProjectRequest request, String counter) {
-        if (counter.isEmpty()) {
+    /** The form's field is the execution's number ({@code 12} or {@code #12}); the search looks it up. */
+    private static String executionNumber(String given) {
+        if (given.isEmpty()) {
             return null;
         }
-        String digits = counter.startsWith("#") ? counter.substring(1) : counter;
-        if (!digits.matches("\\d{1,9}")) {
+        if (!given.matches("#?\\d{1,9}")) {
             throw DomainException.invalid("invalid-execution", "give the execution's number, e.g. 12", "execution");
         }
-        return executions.withCounters(request.project().id(), List.of(Integer.parseInt(digits))).stream()
-                .findFirst().map(Execution::id).orElseThrow(() -> DomainException.invalid("unknown-execution",
-                        "this project has no execution #" + digits, "execution"));
+        return given;
     }
 
     private static String pageLink(ProjectRequest request, Map<String, String> form, String after) {

@@ -148,8 +148,6 @@ public class NewExecutionPage implements ConsolePage {
             throw DomainException.invalid("missing-field", "pick a commit", "commit");
         }
         CodeCommit commit = commits.get(request.project().id(), commitId);
-        return CommitService.parse(commit.configYaml()).step(stepName == null ? "" : stepName)
-                .orElseThrow(() -> DomainException.invalid("unknown-step", "commit " + commit.id()
-                        + " has no step '" + stepName + "'", "step"));
+        return CommitService.step(commit, stepName);
     }
 }

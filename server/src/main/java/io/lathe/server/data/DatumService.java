@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,10 +43,13 @@ public class DatumService {
     ProjectService projects;
     @Inject
     AuditLog audit;
+    @Inject
+    LineageExecutions lineageExecutions;
 
     /** Alias names: readable words, never something that could be taken for a datum's id. */
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final Pattern TAG = Pattern.compile("[^\\p{Cntrl}]{1,200}");
+    private static final Pattern EXECUTION_COUNTER = Pattern.compile("#?(\\d{1,9})");
     private static final int MAX_NAME_LENGTH = 1000;
 
     /** A page of search results and the token for the next page, or null at the end. */
@@ -87,11 +91,28 @@ public class DatumService {
     public Page search(DatumQuery query) {
         projects.get(query.projectId());
         List<Datum> found = datums.search(new DatumQuery(query.projectId(), query.namePrefix(), query.tag(),
-                query.executionId(), query.createdFrom(), query.createdUntil(), query.minSize(), query.maxSize(),
+                executionId(query.projectId(), query.executionId()), query.createdFrom(), query.createdUntil(), query.minSize(), query.maxSize(),
                 query.after(), query.limit() + 1));
         boolean more = found.size() > query.limit();
         List<Datum> page = more ? found.subList(0, query.limit()) : found;
         return new Page(views(page), more ? DatumCursor.after(page.get(page.size() - 1)).token() : null);
+    }
+
+    /**
+     * The id of the execution a search names: an id as given, or a counter ({@code #12} as the console shows it, or
+     * {@code 12}) looked up in the project; an unknown counter is a 400, so a typo does not read as "no data".
+     */
+    private String executionId(String projectId, String execution) {
+        if (execution == null) {
+            return null;
+        }
+        Matcher counter = EXECUTION_COUNTER.matcher(execution);
+        if (!counter.matches()) {
+            return execution;
+        }
+        return lineageExecutions.idOf(projectId, Integer.parseInt(counter.group(1))).orElseThrow(() ->
+                DomainException.invalid("unknown-execution", "this project has no execution #" + counter.group(1),
+                        "execution"));
     }
 
     /** The datum an alias points at now, as a one-item page (empty when there is no such alias). */

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Executions as the nodes of a datum's lineage graph. */
 @ApplicationScoped
@@ -28,5 +29,12 @@ public class ExecutionLineageNodes implements LineageExecutions {
                 .map(e -> new DatumLineage.ExecutionNode(e.id(), e.counter(), e.stepName(), e.status().apiName(),
                         e.commitId(), JsonText.object(e.parametersJson())))
                 .toList();
+    }
+
+    @Override
+    public Optional<String> idOf(String projectId, int counter) {
+        return em.createQuery("SELECT e.id FROM Execution e WHERE e.projectId = :project AND e.counter = :counter",
+                String.class).setParameter("project", projectId).setParameter("counter", counter)
+                .getResultStream().findFirst();
     }
 }

@@ -70,9 +70,7 @@ public class ExecutionService {
         access.requireProject(caller, request.project(), ProjectRole.WRITE);
         Project project = projects.get(request.project());
         CodeCommit commit = commits.get(project.id(), request.commit());
-        Step step = CommitService.parse(commit.configYaml()).step(request.step())
-                .orElseThrow(() -> DomainException.invalid("unknown-step", "commit " + commit.id()
-                        + " has no step '" + request.step() + "'", "step"));
+        Step step = CommitService.step(commit, request.step());
         Map<String, Object> parameters;
         try {
             parameters = ParameterValues.resolve(step, request.parameters() == null ? Map.of() : request.parameters());

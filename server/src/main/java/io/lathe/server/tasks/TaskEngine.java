@@ -201,8 +201,31 @@ public class TaskEngine {
         }
         boolean exhausted = room > 0 && proposals.isEmpty();
         if (active.isEmpty() && proposals.isEmpty() && (exhausted || trials.size() >= task.maxExecutions())) {
-            task.end(TaskStatus.COMPLETE, trials.size() + " trials ran", System.currentTimeMillis());
+            task.end(TaskStatus.COMPLETE, completion(task, trials), System.currentTimeMillis());
         }
+    }
+
+    /**
+     * How a finished task's trials went, in words: with an objective, which trials never printed its metric (a
+     * misspelt key or a step that prints nothing leaves the task without a best trial, and this says why).
+     */
+    private String completion(Task task, List<TaskTrial> trials) {
+        String ran = trials.size() + (trials.size() == 1 ? " trial ran" : " trials ran");
+        if (task.objective() == null || trials.isEmpty()) {
+            return ran;
+        }
+        Map<String, Double> objectives = tasks.objectives(trials.stream().map(TaskTrial::executionId)
+                .filter(java.util.Objects::nonNull).toList(), task.objective());
+        List<String> silent = trials.stream().filter(t -> !objectives.containsKey(t.executionId()))
+                .map(t -> String.valueOf(t.trial())).toList();
+        if (silent.isEmpty()) {
+            return ran;
+        }
+        String which = silent.size() == trials.size() ? "none of them printed"
+                : (silent.size() == 1 ? "trial " : "trials ") + String.join(", ", silent) + " never printed";
+        return ran + "; " + which + " the objective metric '" + task.objective().metric()
+                + "': the step must print it as a JSON line, e.g. {\"" + task.objective().metric()
+                + "\": 0.5}, or the objective must name a key the step prints";
     }
 
     private List<Map<String, Object>> propose(Task task, List<TaskTrial> trials, Map<String, Execution> byId,

@@ -9,6 +9,7 @@ import io.lathe.server.auth.ProjectRole;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.executions.Execution;
+import io.lathe.server.executions.InputResolver;
 import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
@@ -49,6 +50,8 @@ public class TaskService {
     LiveInstances instances;
     @Inject
     TaskEngine engine;
+    @Inject
+    InputResolver inputResolver;
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -98,9 +101,7 @@ public class TaskService {
                     + " 'task'", "step");
         }
         CreateTask checked = request;
-        Step step = CommitService.parse(commit.configYaml()).step(checked.step())
-                .orElseThrow(() -> DomainException.invalid("unknown-step", "commit " + commit.id()
-                        + " has no step '" + checked.step() + "'", "step"));
+        Step step = CommitService.step(commit, request.step());
         String type = normalType(request.type());
         long seed = request.seed() == null ? new java.security.SecureRandom().nextInt(Integer.MAX_VALUE)
                 : request.seed();
@@ -135,6 +136,9 @@ public class TaskService {
         if (request.title() != null && request.title().length() > 500) {
             throw DomainException.invalid("invalid-title", "a title is at most 500 characters", "title");
         }
+        // Checked now, as an execution's are, so that a task cannot name another project's data; each trial resolves
+        // them again when it starts (a dataset's "latest" may have moved on).
+        inputResolver.resolve(project.id(), step, request.inputs());
         String inputs = request.inputs() == null ? null : jsonb.toJson(request.inputs());
         String chosenOptimizer = optimizer;
         Task task = tasks.insert(counter -> new Task(Ids.newId(), project.id(), counter, commit.id(), step.name(),

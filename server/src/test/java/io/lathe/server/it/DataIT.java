@@ -108,6 +108,11 @@ class DataIT {
         assertEquals(List.of(model), ids(api.get("/api/v1/datums?project=" + project + "&alias=latest-model").json()));
         assertEquals(List.of(model), ids(api.get("/api/v1/datums?project=" + project + "&execution="
                 + first.getString("id") + "&tag=candidate").json()));
+        assertEquals(List.of(model), ids(api.get("/api/v1/datums?project=" + project + "&execution=%23"
+                + first.getInt("counter") + "&tag=candidate").json()), "an execution named by its number, as shown");
+        Api.Answer noSuchExecution = api.get("/api/v1/datums?project=" + project + "&execution=%23999999");
+        assertEquals(400, noSuchExecution.status(), noSuchExecution.body());
+        assertEquals("execution", noSuchExecution.json().getString("field"));
 
         JsonObject second = Projects.runToCompletion(api, project, commit, "\"step\":\"produce\"");
         String newer = datumNamed(second, "model.bin");

@@ -181,17 +181,27 @@ class ExecutionIT {
                 + "\"inputs\":{\"dataset\":\"datum://00000000-0000-0000-0000-000000000000\"}}", "inputs.dataset");
         assertRefused("{\"project\":\"" + project + "\",\"commit\":\"" + quickstart + "\",\"step\":\"train\","
                 + "\"inputs\":{\"dataset\":\"ftp://example.invalid/d\"}}", "inputs.dataset");
-        assertRefused("{\"project\":\"" + project + "\",\"commit\":\"" + quickstart + "\",\"step\":\"deploy\"}",
-                "step");
+        String unknownStep = assertRefused("{\"project\":\"" + project + "\",\"commit\":\"" + quickstart
+                + "\",\"step\":\"deploy\"}", "step");
+        assertTrue(unknownStep.contains("prepare-data") && unknownStep.contains("train"), unknownStep);
+        String unknownInput = assertRefused("{\"project\":\"" + project + "\",\"commit\":\"" + quickstart
+                + "\",\"step\":\"train\",\"inputs\":{\"data\":\"https://example.invalid/d\"}}", "inputs.data");
+        assertTrue(unknownInput.contains("dataset"), unknownInput);
         assertRefused("{\"project\":\"" + project + "\",\"step\":\"train\"}", "commit");
+        Api.Answer notJson = api.postBytes("/api/v1/executions", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain");
+        assertEquals(415, notJson.status(), notJson.body());
+        assertTrue(notJson.json().getString("message").contains("application/json"), notJson.body());
         assertEquals(before, api.get("/api/v1/executions?project=" + project + "&limit=1000").array().size());
     }
 
-    private void assertRefused(String body, String field) {
+    /** Checks the request is refused naming the field, and gives the message. */
+    private String assertRefused(String body, String field) {
         Api.Answer answer = api.postJson("/api/v1/executions", body);
         assertEquals(400, answer.status(), body + " -> " + answer.body());
         assertEquals(field, answer.json().getString("field"), answer.body());
         assertFalse(answer.json().getString("message").isBlank());
+        return answer.json().getString("message");
     }
 
     private JsonObject run(String commit, String step, String parameters, String inputs) {

@@ -58,6 +58,19 @@ class TaskIT {
     }
 
     @Test
+    void aTaskWhoseTrialsNeverPrintItsMetricSaysSoInsteadOfEndingSilentlyWithoutABest() {
+        JsonObject task = start("""
+                "type": "manual", "parallelism": 2,
+                "parameter_sets": [{"x": 1, "y": 1}, {"x": 2, "y": 1}],
+                "objective": {"metric": "accuracy", "direction": "maximize"}""");
+        JsonObject done = api.await("/api/v1/tasks/" + task.getString("id"),
+                t -> t.getString("status").equals("complete"), Duration.ofSeconds(120));
+        assertTrue(!done.containsKey("best") || done.isNull("best"), done.toString());
+        String detail = done.getString("status_detail");
+        assertTrue(detail.contains("none of them printed the objective metric 'accuracy'"), detail);
+    }
+
+    @Test
     void aManualTaskRunsTheGivenSetsInOrderAndAStoppedTaskStopsItsExecutions() {
         JsonObject manual = start("""
                 "type": "manual_search", "parallelism": 1,
