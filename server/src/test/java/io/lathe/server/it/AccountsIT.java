@@ -231,6 +231,20 @@ class AccountsIT {
         assertEquals(1, failures, "eight failures in a row are audited once");
     }
 
+    @Test
+    void projectNamesBelongToTheirOwnerAndTheOwnerIsNoMember() throws Exception {
+        String firstName = Callers.createUser(admin, "ann", "user");
+        Api first = Callers.signIn(SharedServer.server(), firstName);
+        Api second = Callers.signIn(SharedServer.server(), Callers.createUser(admin, "ben", "user"));
+        String name = "shared-name-" + System.nanoTime();
+        String project = first.postJson("/api/v1/projects", "{\"name\":\"" + name + "\"}").json().getString("id");
+        assertEquals(201, second.postJson("/api/v1/projects", "{\"name\":\"" + name + "\"}").status(),
+                "another user's project name is neither taken nor revealed");
+        assertEquals(409, first.postJson("/api/v1/projects", "{\"name\":\"" + name + "\"}").status());
+        assertEquals(400, first.send("PUT", "/api/v1/projects/" + project + "/members/" + firstName,
+                "{\"access\":\"read\"}").status());
+    }
+
     private static String inDays(int days) {
         return Instant.ofEpochSecond(Instant.now().plus(Duration.ofDays(days)).getEpochSecond()).toString();
     }
