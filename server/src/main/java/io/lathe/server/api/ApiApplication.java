@@ -5,8 +5,11 @@ import jakarta.ws.rs.core.Application;
 import java.util.Map;
 
 /** The REST API, version 1. Resources and providers are discovered by annotation. */
-@ApplicationPath("/api/v1")
+@ApplicationPath(ApiApplication.PATH)
 public class ApiApplication extends Application {
+
+    /** Where the API is served, which is also the servlet path of every request Jersey answers. */
+    public static final String PATH = "/api/v1";
 
     /**
      * Jersey features the API does not use, each of which costs start-up time: no resource uses Bean Validation

@@ -1,5 +1,6 @@
 package io.lathe.server.api;
 
+import io.lathe.server.platform.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -23,10 +24,20 @@ public class ApiFailureGuard extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(ApiFailureGuard.class.getName());
     static final String BODY = "{\"error\":\"internal-error\",\"message\":\"the server failed to handle this request;"
             + " the server log has the details\"}";
+    static final String NOT_FOUND = "{\"error\":\"not-found\",\"message\":\"there is no such endpoint; docs/api.md"
+            + " lists them\"}";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!ApiApplication.PATH.equals(request.getServletPath())) {
+            // Under /api but not the API (a dot segment or an encoded slash led here): the container's default
+            // servlet would answer, with 501 for a method it does not know. The chain stops here, so the security
+            // headers' filter may not have run yet.
+            SecurityHeaders.apply(response);
+            writeError(response, HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         HttpServletResponse errorsAsJson = new HttpServletResponseWrapper(response) {
             @Override
             public void sendError(int status) throws IOException {
@@ -58,8 +69,9 @@ public class ApiFailureGuard extends HttpFilter {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(status >= 500 ? BODY : "{\"error\":\"http-" + status + "\",\"message\":\"the request"
-                + " was refused (HTTP " + status + "); docs/api.md shows what each endpoint takes\"}");
+        response.getWriter().write(status >= 500 ? BODY : status == HttpServletResponse.SC_NOT_FOUND ? NOT_FOUND
+                : "{\"error\":\"http-" + status + "\",\"message\":\"the request was refused (HTTP " + status
+                + "); docs/api.md shows what each endpoint takes\"}");
         response.flushBuffer();
     }
 }

@@ -1,6 +1,9 @@
 package io.lathe.server.audit;
 
+import io.lathe.server.platform.JsonObjectConverter;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,12 +21,13 @@ public class AuditEvent {
     @Column(nullable = false)
     private String action;
     private String target;
-    private String details;
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject details;
 
     protected AuditEvent() {
     }
 
-    AuditEvent(String id, long at, String actor, String action, String target, String details) {
+    AuditEvent(String id, long at, String actor, String action, String target, JsonObject details) {
         this.id = id;
         this.at = at;
         this.actor = actor;
@@ -52,7 +56,8 @@ public class AuditEvent {
         return target;
     }
 
-    public String details() {
+    /** The before/after or other facts of the change; null when there are none. */
+    public JsonObject details() {
         return details;
     }
 }

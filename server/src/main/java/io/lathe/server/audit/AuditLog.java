@@ -1,9 +1,8 @@
 package io.lathe.server.audit;
 
 import io.lathe.server.platform.Ids;
+import io.lathe.server.platform.JsonCodec;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,8 +20,6 @@ public class AuditLog {
     @PersistenceContext(unitName = "lathe")
     private EntityManager em;
 
-    private final Jsonb jsonb = JsonbBuilder.create();
-
     /**
      * @param actor the username, or null when nobody is signed in (a failed sign-in)
      * @param action a stable dotted name, e.g. {@code token.create}, {@code member.remove}
@@ -30,7 +27,7 @@ public class AuditLog {
      */
     public void record(String actor, String action, String target, Map<String, ?> details) {
         em.persist(new AuditEvent(Ids.newId(), System.currentTimeMillis(), actor, action, target,
-                details == null || details.isEmpty() ? null : jsonb.toJson(details)));
+                details == null || details.isEmpty() ? null : JsonCodec.toObject(details)));
     }
 
     /** The newest entries first, older than the entry {@code before} when given (keyset paging). */

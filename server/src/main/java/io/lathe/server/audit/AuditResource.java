@@ -1,6 +1,5 @@
 package io.lathe.server.audit;
 
-import io.lathe.server.platform.JsonText;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Access;
 import jakarta.inject.Inject;
@@ -35,7 +34,6 @@ public class AuditResource {
             throw DomainException.invalid("invalid-limit", "limit must be between 1 and 1000", "limit");
         }
         return audit.page(before, limit).stream().map(e -> new Entry(e.id(), Instant.ofEpochMilli(e.at()), e.actor(),
-                e.action(), e.target(), e.details() == null ? null
-                        : JsonText.object(e.details()))).toList();
+                e.action(), e.target(), e.details())).toList();
     }
 }

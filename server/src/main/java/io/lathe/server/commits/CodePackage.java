@@ -3,7 +3,6 @@ package io.lathe.server.commits;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Limits;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
@@ -60,14 +60,12 @@ public final class CodePackage {
                                     + Limits.MAX_PACKAGE_FILES + " = " + maxEntries + "; leave out what the steps do"
                                     + " not need, or ask the administrator to raise the limit", "package");
                 }
-                // Checked from the header, before the entry's bytes are inflated to be skipped.
+                refuseSparse(entry);
+                // Checked from the header, before the entry's bytes are inflated to be skipped. Sparse entries
+                // refused, the header's size is what the entry holds: the stream ends the entry there.
                 unpacked += Math.max(0, entry.getSize());
                 if (unpacked > maxUnpackedBytes) {
-                    throw new DomainException(DomainException.Kind.TOO_LARGE, "package-too-large-unpacked",
-                            "the package's files hold more than " + maxUnpackedBytes + " bytes once unpacked (at '"
-                                    + entry.getName() + "'), the limit " + Limits.MAX_UNPACKED_BYTES + " = "
-                                    + maxUnpackedBytes + "; leave out what the steps do not need (data belongs in"
-                                    + " inputs), or ask the administrator to raise the limit", "package");
+                    throw tooLargeUnpacked(entry, maxUnpackedBytes);
                 }
                 String path = checkedPath(entry);
                 checkNotBelowLinks(entry, Path.of(path).normalize(), links);
@@ -93,25 +91,29 @@ public final class CodePackage {
      * written through a link: an entry below a link made by an earlier entry is refused, since the link could lead
      * anywhere by then.
      *
-     * @throws DomainException 400 naming the entry at fault, or when the package cannot be read
+     * @param maxUnpackedBytes the most bytes written in all, counted as they are written whatever the headers say
+     * @throws DomainException 400 naming the entry at fault, or when the package cannot be read; 413 past
+     *     {@code maxUnpackedBytes}
      * @throws UncheckedIOException when the folder cannot be written (a full disk, say)
      */
-    public static void extract(InputStream packageBytes, Path directory) {
+    public static void extract(InputStream packageBytes, Path directory, long maxUnpackedBytes) {
         Path root;
         try {
             root = directory.toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract the code package into " + directory, e);
         }
+        long[] written = {0};
         try (TarArchiveInputStream tar = open(packageBytes)) {
             TarArchiveEntry entry;
             while ((entry = nextEntry(tar)) != null) {
+                refuseSparse(entry);
                 String path = checkedPath(entry);
                 if (path.equals(".")) {
                     continue;
                 }
                 try {
-                    write(tar, entry, root, root.resolve(path).normalize());
+                    write(tar, entry, root, root.resolve(path).normalize(), written, maxUnpackedBytes);
                 } catch (FileSystemException e) {
                     // What the entry's name or kind asks of the file system cannot be done: too long, a clash.
                     throw refused(entry, "it cannot be written: " + Optional.ofNullable(e.getReason())
@@ -139,8 +141,8 @@ public final class CodePackage {
         }
     }
 
-    private static void write(TarArchiveInputStream tar, TarArchiveEntry entry, Path root, Path target)
-            throws IOException {
+    private static void write(TarArchiveInputStream tar, TarArchiveEntry entry, Path root, Path target,
+            long[] written, long maxUnpackedBytes) throws IOException {
         createParents(entry, root, target);
         boolean isFolder = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
         if (entry.isDirectory()) {
@@ -161,11 +163,16 @@ public final class CodePackage {
         } else if (entry.isLink()) {
             Path source = root.resolve(entry.getLinkName()).normalize();
             if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS) && source.toRealPath().startsWith(root)) {
+                // A hard link is a copy here: it counts, or a thousand links to one large file would not.
+                written[0] += Files.size(source);
+                if (written[0] > maxUnpackedBytes) {
+                    throw tooLargeUnpacked(entry, maxUnpackedBytes);
+                }
                 Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } else if (entry.isFile()) {
             Files.deleteIfExists(target);
-            copyContent(tar, target);
+            copyContent(tar, entry, target, written, maxUnpackedBytes);
             if ((entry.getMode() & 0100) != 0) {
                 Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(target));
                 permissions.add(PosixFilePermission.OWNER_EXECUTE);
@@ -194,12 +201,20 @@ public final class CodePackage {
         }
     }
 
-    /** Copies the entry's bytes; a failure to read is the package's fault, a failure to write the server's. */
-    private static void copyContent(InputStream entryBytes, Path target) throws IOException {
+    /**
+     * Copies the entry's bytes, counting them against the limit as they come; a failure to read is the package's
+     * fault, a failure to write the server's.
+     */
+    private static void copyContent(InputStream entryBytes, TarArchiveEntry entry, Path target, long[] written,
+            long maxUnpackedBytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[64 * 1024];
             for (int read; (read = entryBytes.read(buffer)) >= 0; ) {
+                written[0] += read;
+                if (written[0] > maxUnpackedBytes) {
+                    throw tooLargeUnpacked(entry, maxUnpackedBytes);
+                }
                 try {
                     out.write(buffer, 0, read);
                 } catch (IOException e) {
@@ -280,13 +295,34 @@ public final class CodePackage {
         return false;
     }
 
+    /** Reads at most {@link #MAX_CONFIG_BYTES}, whatever the header says. */
     private static String readSmall(InputStream in, TarArchiveEntry entry) throws IOException {
         if (entry.getSize() > MAX_CONFIG_BYTES) {
             throw refused(entry, "it is larger than " + MAX_CONFIG_BYTES + " bytes");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) entry.getSize());
-        in.transferTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+        byte[] bytes = in.readNBytes((int) MAX_CONFIG_BYTES + 1);
+        if (bytes.length > MAX_CONFIG_BYTES) {
+            throw refused(entry, "it is larger than " + MAX_CONFIG_BYTES + " bytes");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sparse entries (GNU, PAX or star) unpack to more than they hold, by an amount only their sparse maps tell: they
+     * are refused, so that every entry's size is its header's.
+     */
+    private static void refuseSparse(TarArchiveEntry entry) {
+        if (entry.isSparse() || entry.isGNUSparse() || entry.getLinkFlag() == TarConstants.LF_GNUTYPE_SPARSE) {
+            throw refused(entry, "it is a sparse file; pack it as a plain file");
+        }
+    }
+
+    private static DomainException tooLargeUnpacked(TarArchiveEntry entry, long maxUnpackedBytes) {
+        return new DomainException(DomainException.Kind.TOO_LARGE, "package-too-large-unpacked",
+                "the package's files hold more than " + maxUnpackedBytes + " bytes once unpacked (at '"
+                        + entry.getName() + "'), the limit " + Limits.MAX_UNPACKED_BYTES + " = " + maxUnpackedBytes
+                        + "; leave out what the steps do not need (data belongs in inputs), or ask the administrator"
+                        + " to raise the limit", "package");
     }
 
     private static DomainException refused(TarArchiveEntry entry, String why) {

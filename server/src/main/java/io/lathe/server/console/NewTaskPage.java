@@ -6,6 +6,7 @@ import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.commits.CodeCommit;
 import io.lathe.server.commits.CommitService;
 import io.lathe.server.platform.DomainException;
+import io.lathe.server.platform.JsonCodec;
 import io.lathe.server.tasks.CreateTask;
 import io.lathe.server.tasks.Task;
 import io.lathe.server.tasks.TaskService;
@@ -15,8 +16,6 @@ import io.lathe.server.valohai.Step;
 import io.lathe.server.valohai.ValohaiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,8 +42,6 @@ public class NewTaskPage implements ConsolePage {
     @Inject
     CommitService commits;
 
-    private final Jsonb jsonb = JsonbBuilder.create();
-
     /** Readers see the form too, with a word on why they cannot use it. */
     @Get("/projects/{project}/tasks/new")
     @Access(value = Rule.PROJECT_READ, param = "project")
@@ -63,8 +60,7 @@ public class NewTaskPage implements ConsolePage {
         try {
             Map<String, Object> parameters;
             try {
-                parameters = jsonb.fromJson(typed.get("parameters"), new LinkedHashMap<String, Object>() { }
-                        .getClass().getGenericSuperclass());
+                parameters = JsonCodec.fromJson(typed.get("parameters"), JsonCodec.ORDERED_MAP);
             } catch (JsonbException e) {
                 throw DomainException.invalid("invalid-search", "the search space is not a JSON object: "
                         + e.getMessage(), "parameters");
@@ -135,7 +131,7 @@ public class NewTaskPage implements ConsolePage {
                         parameter.defaultValue().get())));
             }
         }
-        return JsonbBuilder.create().toJson(space);
+        return JsonCodec.toJson(space);
     }
 
     private static Number spacing(Parameter parameter) {

@@ -4,30 +4,26 @@ import io.lathe.server.api.DomainExceptionMapper;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.auth.ProjectRole;
-import io.lathe.server.data.Datum;
-import io.lathe.server.data.DatumLineage;
-import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.platform.DomainException;
-import io.lathe.server.registry.Dataset;
-import io.lathe.server.registry.DatasetService;
-import io.lathe.server.registry.DatasetVersion;
-import io.lathe.server.registry.Model;
 import io.lathe.server.registry.ModelRegistry;
 import io.lathe.server.registry.ModelVersion;
+import io.lathe.server.registry.RegistryViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The registry's pages: {@code /projects/{project}/datasets[/{name}[/{version}]]} and
  * {@code /projects/{project}/models[/{name}[/{number}]]}, where the project's owner approves or rejects a model
- * version. A version's files are the API's {@link io.lathe.server.data.DatumView}s, the executions behind a model
- * version the API's lineage {@link DatumLineage.Origin}s.
+ * version. Each page renders the API's view of what it shows ({@link RegistryViews}), as {@code GET
+ * /api/v1/projects/{id}/datasets...} and {@code .../models...} answer it.
  */
 @ApplicationScoped
 public class RegistryPages implements ConsolePage {
@@ -39,15 +35,11 @@ public class RegistryPages implements ConsolePage {
     @Inject
     ConsoleTemplates templates;
     @Inject
-    DatasetService datasets;
+    RegistryViews views;
     @Inject
     ModelRegistry models;
     @Inject
-    DatumRepository users;
-    @Inject
     DatumService datums;
-    @Inject
-    DatumLineage lineage;
 
     @Get("/projects/{project}/datasets")
     @Access(value = Rule.PROJECT_READ, param = "project")
@@ -130,61 +122,35 @@ public class RegistryPages implements ConsolePage {
         String title;
         if (path.section().equals("datasets")) {
             if (name == null) {
-                model.put("datasets", datasets.list(projectId).stream().map(s -> Map.of("name", s.dataset().name(),
-                        "versions", s.versions(), "latest", s.latest() == null ? "" : s.latest().name(),
-                        "created", ConsoleFormat.time(s.dataset().createdAt()))).toList());
+                model.put("datasets", views.datasets(projectId));
                 page = "datasets";
                 title = "Datasets";
             } else if (version == null) {
-                Dataset dataset = datasets.get(projectId, name);
-                model.put("dataset", dataset.name());
-                model.put("versions", datasets.versions(dataset).stream().map(v -> Map.of("name", v.name(),
-                        "created", ConsoleFormat.time(v.createdAt()), "execution", counterOf(v.executionId())))
-                        .toList());
+                RegistryViews.DatasetDetail dataset = views.dataset(projectId, name);
+                model.put("dataset", dataset);
+                model.put("counters", counters(dataset.versions().stream()
+                        .map(RegistryViews.DatasetVersionSummary::outputExecution).toList()));
                 page = "dataset";
                 title = dataset.name();
             } else {
-                DatasetVersion found = datasets.version(projectId, name, version);
-                model.put("dataset", name);
-                model.put("version", found.name());
-                model.put("uri", "dataset://" + name + "/" + found.name());
-                model.put("created", ConsoleFormat.time(found.createdAt()));
-                model.put("execution", counterOf(found.executionId()));
-                model.put("files", datums.views(datasets.files(found)));
+                RegistryViews.DatasetVersionDetail found = views.datasetVersion(projectId, name, version);
+                model.put("datasetVersion", found);
+                model.put("counters", counters(Collections.singletonList(found.outputExecution())));
                 page = "dataset-version";
-                title = name + "/" + found.name();
+                title = name + "/" + found.version();
             }
         } else if (name == null) {
-            model.put("models", models.list(projectId).stream().map(s -> Map.of("name", s.model().name(),
-                    "versions", s.versions(), "latest", s.latest() == null ? "" : "" + s.latest().number(),
-                    "approved", s.latestApproved() == null ? "" : "" + s.latestApproved().number())).toList());
+            model.put("models", views.models(projectId));
             page = "models";
             title = "Models";
         } else if (version == null) {
-            Model found = models.get(projectId, name);
-            model.put("model", found.name());
-            model.put("versions", models.versions(found).stream().map(v -> Map.of("number", v.number(),
-                    "state", v.state().apiName(), "note", v.releaseNote() == null ? "" : v.releaseNote(),
-                    "created", ConsoleFormat.time(v.createdAt()))).toList());
+            RegistryViews.ModelDetail found = views.model(projectId, name);
+            model.put("model", found);
             page = "model";
             title = found.name();
         } else {
-            ModelVersion found = models.version(projectId, name, version);
-            List<Datum> files = models.files(found);
-            model.put("model", name);
-            model.put("number", found.number());
-            model.put("uri", "model://" + name + "/" + found.number());
-            model.put("state", found.state().apiName());
-            model.put("note", found.releaseNote() == null ? "" : found.releaseNote());
-            model.put("created", ConsoleFormat.time(found.createdAt()));
-            Map<String, String> names = users.usernames(found.decidedBy() == null ? List.of()
-                    : List.of(found.decidedBy()));
-            model.put("decision", found.decidedAt() == null ? "" : found.state().apiName() + " by "
-                    + names.getOrDefault(found.decidedBy(), "?") + " on " + ConsoleFormat.time(found.decidedAt())
-                    + (found.decisionComment() == null || found.decisionComment().isBlank() ? ""
-                    : ": " + found.decisionComment()));
-            model.put("files", datums.views(files));
-            model.put("origins", lineage.origins(files));
+            RegistryViews.ModelVersionDetail found = views.modelVersion(projectId, name, version);
+            model.put("modelVersion", found);
             model.put("canDecide", request.role().covers(ProjectRole.OWNER));
             page = "model-version";
             title = name + " v" + found.number();
@@ -193,11 +159,11 @@ public class RegistryPages implements ConsolePage {
                 model);
     }
 
-    private String counterOf(String executionId) {
-        if (executionId == null) {
-            return "";
-        }
-        Integer counter = datums.executionCounters(List.of(executionId)).get(executionId);
-        return counter == null ? "" : counter.toString();
+    /**
+     * The executions' counters by id, for links to them ({@code #12}). A version made through the API has no
+     * execution: the map answers null for a null id (as {@code Map.of()} would not).
+     */
+    private Map<String, Integer> counters(List<String> executionIds) {
+        return new HashMap<>(datums.executionCounters(executionIds.stream().filter(Objects::nonNull).toList()));
     }
 }

@@ -1,8 +1,9 @@
 package io.lathe.server.console;
 
-import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Access.Rule;
+import io.lathe.server.auth.Access;
 import io.lathe.server.platform.DatabaseMigrator;
+import io.lathe.server.platform.FailureText;
 import io.lathe.server.platform.LatheDataSource;
 import io.lathe.server.platform.LatheSettings;
 import jakarta.annotation.Resource;
@@ -80,7 +81,7 @@ public class SystemPage implements ConsolePage {
             DatabaseMetaData meta = connection.getMetaData();
             return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
         } catch (SQLException e) {
-            return "not reachable: " + e.getMessage();
+            return "not reachable: " + FailureText.of(e);
         }
     }
 

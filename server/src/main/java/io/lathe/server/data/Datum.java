@@ -1,6 +1,9 @@
 package io.lathe.server.data;
 
+import io.lathe.server.platform.JsonObjectConverter;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -33,7 +36,8 @@ public class Datum {
     @Column(name = "execution_id")
     private String executionId;
     @Column(name = "metadata_json")
-    private String metadataJson;
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject metadata;
     @Column(name = "creator_id", nullable = false)
     private String creatorId;
     @Column(name = "created_at", nullable = false)
@@ -100,8 +104,9 @@ public class Datum {
         return executionId;
     }
 
-    public String metadataJson() {
-        return metadataJson;
+    /** The properties an execution attached to it (a sidecar file or the JSON lines file); null when none. */
+    public JsonObject metadata() {
+        return metadata;
     }
 
     public long createdAt() {

@@ -1,6 +1,7 @@
 package io.lathe.server.data;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -39,9 +40,9 @@ public class DatumRepository {
 
     /** Attaches sidecar properties to the datum an execution produced at {@code name}; false if there is none. */
     @Transactional
-    public boolean attachMetadata(String executionId, String name, String metadataJson) {
-        return em.createQuery("UPDATE Datum d SET d.metadataJson = :m WHERE d.executionId = :e AND d.name = :n")
-                .setParameter("m", metadataJson).setParameter("e", executionId).setParameter("n", name)
+    public boolean attachMetadata(String executionId, String name, JsonObject metadata) {
+        return em.createQuery("UPDATE Datum d SET d.metadata = :m WHERE d.executionId = :e AND d.name = :n")
+                .setParameter("m", metadata).setParameter("e", executionId).setParameter("n", name)
                 .executeUpdate() > 0;
     }
 

@@ -1,9 +1,10 @@
 package io.lathe.server.data;
 
-import io.lathe.server.platform.DomainException;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.LatheSettings;
+import io.lathe.server.platform.Timestamps;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,8 +26,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** {@code /api/v1/datums}: search, upload; a datum's record, bytes (ranges too), lineage and deletion. */
@@ -59,7 +58,8 @@ public class DatumResource {
             return datums.searchAlias(project, alias);
         }
         return datums.search(new DatumQuery(project, blankToNull(name), blankToNull(tag), blankToNull(execution),
-                instant("created_after", createdAfter), instant("created_before", createdBefore), minSize, maxSize,
+                Timestamps.epochMillis("created_after", createdAfter),
+                Timestamps.epochMillis("created_before", createdBefore), minSize, maxSize,
                 after == null ? null : DatumCursor.parse(after), limit));
     }
 
@@ -153,18 +153,6 @@ public class DatumResource {
                 out.write(buffer, 0, read);
                 left -= read;
             }
-        }
-    }
-
-    private static Long instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip()).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid-time", field + " must be an ISO-8601 instant such as"
-                    + " 2026-11-27T10:00:00Z, not '" + text + "'", field);
         }
     }
 

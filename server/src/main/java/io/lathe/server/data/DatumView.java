@@ -1,6 +1,5 @@
 package io.lathe.server.data;
 
-import io.lathe.server.platform.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
@@ -24,8 +23,7 @@ public record DatumView(
         List<String> aliases) {
 
     public static DatumView of(Datum datum, List<String> tags, List<String> aliases) {
-        JsonObject metadata = datum.metadataJson() == null ? JsonObject.EMPTY_JSON_OBJECT
-                : JsonText.object(datum.metadataJson());
+        JsonObject metadata = datum.metadata() == null ? JsonObject.EMPTY_JSON_OBJECT : datum.metadata();
         return new DatumView(datum.id(), "datum://" + datum.id(), datum.projectId(), datum.name(), datum.size(),
                 datum.sha256(), datum.contentType(), datum.store(), datum.executionId(), metadata,
                 Instant.ofEpochMilli(datum.createdAt()), datum.isPurged(), tags, aliases);

@@ -1,7 +1,7 @@
 package io.lathe.server.executions;
 
 import io.lathe.server.projects.Project;
-import jakarta.json.bind.Jsonb;
+import io.lathe.server.platform.JsonCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +18,11 @@ final class ConfigFiles {
     }
 
     static Map<String, String> build(Execution execution, Project project, List<ResolvedInput> inputs,
-            String inputsDirectory, Jsonb jsonb) {
+            String inputsDirectory) {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("parameters.json", execution.parametersJson() + "\n");
-        files.put("inputs.json", jsonb.toJson(inputs(inputs, inputsDirectory)) + "\n");
-        files.put("execution.json", jsonb.toJson(execution(execution, project)) + "\n");
+        files.put("parameters.json", execution.parameters() + "\n");
+        files.put("inputs.json", JsonCodec.toJson(inputs(inputs, inputsDirectory)) + "\n");
+        files.put("execution.json", JsonCodec.toJson(execution(execution, project)) + "\n");
         return files;
     }
 

@@ -1,11 +1,16 @@
 package io.lathe.server.executions;
 
+import io.lathe.server.platform.JsonObjectConverter;
+import io.lathe.server.platform.StringListConverter;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.List;
 
 /**
  * One run of a step, with everything needed to explain it and run it again exactly: commit, the step as resolved,
@@ -27,11 +32,14 @@ public class Execution {
     @Column(name = "step_name", nullable = false)
     private String stepName;
     @Column(name = "step_json", nullable = false)
-    private String stepJson;
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject step;
     @Column(name = "parameters_json", nullable = false)
-    private String parametersJson;
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject parameters;
     @Column(nullable = false)
-    private String command;
+    @Convert(converter = StringListConverter.class)
+    private List<String> command;
     @Column(nullable = false)
     private String image;
     @Column(nullable = false)
@@ -68,16 +76,16 @@ public class Execution {
     }
 
     /** A new execution, queued at once: nothing holds it back yet (quotas would keep it {@code created}). */
-    Execution(String id, String projectId, int counter, String commitId, String stepName, String stepJson,
-            String parametersJson, String command, String image, String environment, String title,
+    Execution(String id, String projectId, int counter, String commitId, String stepName, JsonObject step,
+            JsonObject parameters, List<String> command, String image, String environment, String title,
             Long timeLimitSeconds, String copiedFrom, String creatorId, long now) {
         this.id = id;
         this.projectId = projectId;
         this.counter = counter;
         this.commitId = commitId;
         this.stepName = stepName;
-        this.stepJson = stepJson;
-        this.parametersJson = parametersJson;
+        this.step = step;
+        this.parameters = parameters;
         this.command = command;
         this.image = image;
         this.environment = environment;
@@ -110,16 +118,18 @@ public class Execution {
         return stepName;
     }
 
-    public String stepJson() {
-        return stepJson;
+    /** The step as resolved when the execution was made (its valohai.yaml keys). */
+    public JsonObject step() {
+        return step;
     }
 
-    public String parametersJson() {
-        return parametersJson;
+    /** The parameter values as resolved, by name. */
+    public JsonObject parameters() {
+        return parameters;
     }
 
-    /** The commands as run, as a JSON list of strings. */
-    public String command() {
+    /** The commands as run. */
+    public List<String> command() {
         return command;
     }
 

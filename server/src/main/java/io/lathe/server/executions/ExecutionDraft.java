@@ -1,6 +1,7 @@
 package io.lathe.server.executions;
 
 import io.lathe.server.platform.Ids;
+import jakarta.json.JsonObject;
 import java.util.List;
 
 /** An execution fully resolved and checked, ready to be recorded. */
@@ -8,9 +9,9 @@ record ExecutionDraft(
         String projectId,
         String commitId,
         String stepName,
-        String stepJson,
-        String parametersJson,
-        String commandJson,
+        JsonObject step,
+        JsonObject parameters,
+        List<String> command,
         String image,
         String environment,
         String title,
@@ -20,11 +21,12 @@ record ExecutionDraft(
         List<ResolvedInput> inputs) {
 
     ExecutionDraft {
+        command = List.copyOf(command);
         inputs = List.copyOf(inputs);
     }
 
     Execution toExecution(int counter, long now) {
-        return new Execution(Ids.newId(), projectId, counter, commitId, stepName, stepJson, parametersJson,
-                commandJson, image, environment, title, timeLimitSeconds, copiedFrom, creatorId, now);
+        return new Execution(Ids.newId(), projectId, counter, commitId, stepName, step, parameters,
+                command, image, environment, title, timeLimitSeconds, copiedFrom, creatorId, now);
     }
 }

@@ -9,11 +9,11 @@ import io.lathe.server.commits.CodePackage;
 import io.lathe.server.data.Datum;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.instances.LiveInstances;
-import io.lathe.server.plugins.points.ExtensionPoints;
+import io.lathe.server.platform.FailureText;
 import io.lathe.server.platform.TemporaryFiles;
+import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.plugins.points.PluginCallFailure;
 import io.lathe.server.projects.Project;
-import jakarta.json.bind.Jsonb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ final class ExecutionJobFiles implements JobFiles {
     private final DatumRepository datums;
     private final ExecutionRepository executions;
     private final InputDownloader downloader;
-    private final Jsonb jsonb;
+    private final long maxUnpackedBytes;
     private final List<Path> downloads = new ArrayList<>();
     private List<ResolvedInput> resolved;
     private List<InputFile> files;
@@ -44,8 +44,9 @@ final class ExecutionJobFiles implements JobFiles {
 
     ExecutionJobFiles(Execution execution, Project project, CodeCommit commit, List<ResolvedInput> resolved,
             LiveInstances instances, DatumRepository datums, ExecutionRepository executions,
-            InputDownloader downloader, Jsonb jsonb) {
+            InputDownloader downloader, long maxUnpackedBytes) {
         this.execution = execution;
+        this.maxUnpackedBytes = maxUnpackedBytes;
         this.project = project;
         this.commit = commit;
         this.resolved = resolved;
@@ -53,16 +54,15 @@ final class ExecutionJobFiles implements JobFiles {
         this.datums = datums;
         this.executions = executions;
         this.downloader = downloader;
-        this.jsonb = jsonb;
     }
 
     @Override
     public void extractCode(Path directory) {
         try (InputStream in = remembered(() -> instances.get(ExtensionPoints.STORAGE, commit.store(), execution.id())
                 .open(commit.storageKey(), 0))) {
-            CodePackage.extract(in, directory);
+            CodePackage.extract(in, directory, maxUnpackedBytes);
         } catch (IOException e) {
-            throw new PluginException("code-unavailable", "cannot read the code package: " + e.getMessage(), e);
+            throw new PluginException("code-unavailable", "cannot read the code package: " + FailureText.of(e), e);
         }
     }
 
@@ -115,20 +115,20 @@ final class ExecutionJobFiles implements JobFiles {
 
     private ResolvedInput fetch(int position, ResolvedInput input) {
         try {
-            InputDownloader.Download download = downloader.download(input.uri());
+            InputDownloader.Download download = downloader.download(input.uri(), execution.id());
             downloads.add(download.file());
             executions.recordInputContent(execution.id(), position, download.size(), download.sha256());
             return input.withContent(download.size(), download.sha256());
         } catch (IOException | IllegalArgumentException e) {
             throw new PluginException("input-download-failed", "input '" + input.inputName() + "': "
-                    + e.getMessage(), e);
+                    + FailureText.of(e), e);
         }
     }
 
     @Override
     public Map<String, String> configFiles(String inputsDirectory) {
         inputs();
-        return ConfigFiles.build(execution, project, resolved, inputsDirectory, jsonb);
+        return ConfigFiles.build(execution, project, resolved, inputsDirectory);
     }
 
     /** Deletes fetched inputs; called once the job has ended. */

@@ -8,6 +8,7 @@ import io.lathe.server.commits.CommitService;
 import io.lathe.server.data.DatumRepository;
 import io.lathe.server.data.DatumService;
 import io.lathe.server.instances.LiveInstances;
+import io.lathe.server.platform.FailureText;
 import io.lathe.server.platform.LatheDataSource;
 import io.lathe.server.platform.Limits;
 import io.lathe.server.plugins.points.PluginCallFailure;
@@ -21,11 +22,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +34,6 @@ import javax.sql.DataSource;
 /** Hands a claimed execution to its compute environment, wired to the log, metadata and data it produces. */
 @ApplicationScoped
 public class ExecutionLauncher {
-
-    private static final Type COMMANDS = new ArrayList<String>() { }.getClass().getGenericSuperclass();
 
     @Inject
     ExecutionRepository executions;
@@ -69,7 +64,6 @@ public class ExecutionLauncher {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     private ManagedThreadFactory threads;
 
-    private final Jsonb jsonb = JsonbBuilder.create();
 
     /**
      * Launches the execution; never throws: a failure to launch ends that execution with an error.
@@ -84,7 +78,7 @@ public class ExecutionLauncher {
         MetadataWriter metadata = new MetadataWriter(dataSource, executionId, threads, limits.maxMetadataLineBytes());
         CodeCommit commit = commits.get(project.id(), execution.commitId());
         ExecutionJobFiles files = new ExecutionJobFiles(execution, project, commit, executions.inputs(executionId),
-                instances, datums, executions, downloader, jsonb);
+                instances, datums, executions, downloader, limits.maxUnpackedBytes());
         ProjectVariables.Resolved variables;
         RuntimeException unresolved = null;
         try {
@@ -104,7 +98,7 @@ public class ExecutionLauncher {
                 throw unresolved;
             }
             Step step = CommitService.parse(commit.configYaml()).step(execution.stepName()).orElseThrow();
-            List<String> commands = jsonb.fromJson(execution.command(), COMMANDS);
+            List<String> commands = execution.command();
             JobSpec spec = new JobSpec(executionId, "exec-" + executionId, execution.image(), commands,
                     environment(execution, step, variables.values()), Optional.ofNullable(execution.timeLimitSeconds())
                             .map(Duration::ofSeconds), files);
@@ -119,7 +113,7 @@ public class ExecutionLauncher {
                     "could not launch: " + e.getMessage()));
         } catch (RuntimeException e) {
             run.finished(new JobOutcome(JobOutcome.Status.ERROR, OptionalInt.empty(),
-                    "could not launch in environment '" + execution.environment() + "': " + e.getMessage()));
+                    "could not launch in environment '" + execution.environment() + "': " + FailureText.of(e)));
         }
     }
 

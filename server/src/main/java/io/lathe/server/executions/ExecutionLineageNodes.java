@@ -2,7 +2,6 @@ package io.lathe.server.executions;
 
 import io.lathe.server.data.DatumLineage;
 import io.lathe.server.data.LineageExecutions;
-import io.lathe.server.platform.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +26,7 @@ public class ExecutionLineageNodes implements LineageExecutions {
         return em.createQuery("SELECT e FROM Execution e WHERE e.id IN :ids ORDER BY e.counter", Execution.class)
                 .setParameter("ids", ids).getResultStream()
                 .map(e -> new DatumLineage.ExecutionNode(e.id(), e.counter(), e.stepName(), e.status().apiName(),
-                        e.commitId(), JsonText.object(e.parametersJson())))
+                        e.commitId(), e.parameters()))
                 .toList();
     }
 

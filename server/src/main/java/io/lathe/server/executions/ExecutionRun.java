@@ -4,6 +4,7 @@ import io.lathe.plugin.api.compute.JobListener;
 import io.lathe.plugin.api.compute.JobOutcome;
 import io.lathe.plugin.api.compute.LogStream;
 import io.lathe.server.data.DatumService;
+import io.lathe.server.platform.FailureText;
 import io.lathe.server.plugins.points.PluginCallFailure;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,7 +85,7 @@ final class ExecutionRun implements JobListener {
                     + " was not stored: " + e.getMessage());
             synchronized (outputs) {
                 if (outputs.problem == null) {
-                    outputs.problem = "output '" + relativePath + "' was not stored: " + e.getMessage();
+                    outputs.problem = "output '" + relativePath + "' was not stored: " + FailureText.of(e);
                 }
                 outputs.storeBroken |= e instanceof PluginCallFailure;
             }
@@ -99,12 +100,17 @@ final class ExecutionRun implements JobListener {
         }
         String detail = outcome.message();
         ExecutionStatus status = status(outcome.status());
+        if (status == ExecutionStatus.ERROR && outcome.exitCode().isEmpty() && stopRequested()) {
+            // Stopped before its commands ran (a download cut short by the stop): what was asked is what happened.
+            status = ExecutionStatus.STOPPED;
+        }
         try {
             metadata.close();
             properties.apply(execution, store);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "finishing execution " + execution.id() + " failed", e);
-            detail = (detail.isEmpty() ? "" : detail + "; ") + "output properties were not stored: " + e.getMessage();
+            detail = (detail.isEmpty() ? "" : detail + "; ") + "output properties were not stored: "
+                    + FailureText.of(e);
         } finally {
             String problem = problem();
             if (problem != null && !detail.contains(problem)) {
@@ -149,6 +155,14 @@ final class ExecutionRun implements JobListener {
         String problem;
         boolean storeBroken;
         int skipped;
+    }
+
+    private boolean stopRequested() {
+        try {
+            return executions.find(execution.id()).map(e -> e.status() == ExecutionStatus.STOPPING).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static ExecutionStatus status(JobOutcome.Status status) {

@@ -33,6 +33,8 @@ public class ExecutionScheduler {
     LiveInstances instances;
     @Inject
     ExecutionLauncher launcher;
+    @Inject
+    InputDownloader downloader;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     private ManagedThreadFactory threads;
@@ -69,6 +71,8 @@ public class ExecutionScheduler {
      * will not report the end of a job it could not be told about.
      */
     void stop(Execution execution) {
+        // A job still fetching its inputs would otherwise go on until the last byte arrived.
+        downloader.cancel(execution.id());
         String handle = execution.computeHandle();
         if (handle != null && !handle.equals(ExecutionRepository.CLAIMED)) {
             try {

@@ -10,6 +10,7 @@ import io.lathe.server.instances.ConfiguredInstanceRepository;
 import io.lathe.server.instances.DefaultInstances;
 import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
+import io.lathe.server.platform.JsonCodec;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.CommandBuilder;
@@ -18,8 +19,6 @@ import io.lathe.server.valohai.ParameterValues;
 import io.lathe.server.valohai.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -53,8 +52,6 @@ public class ExecutionService {
     @Inject
     DatumRepository datums;
 
-    private final Jsonb jsonb = JsonbBuilder.create();
-
     public Execution create(CreateExecution request, Caller caller) {
         if (request == null) {
             throw DomainException.invalid("missing-body", "send {project, commit, step, parameters, inputs} as JSON",
@@ -87,8 +84,8 @@ public class ExecutionService {
             throw DomainException.invalid("invalid-pass-as", e.getMessage() + "; fix it in valohai.yaml",
                     "step");
         }
-        ExecutionDraft draft = new ExecutionDraft(project.id(), commit.id(), step.name(), jsonb.toJson(step.toMap()),
-                jsonb.toJson(parameters), jsonb.toJson(command), step.image(), environment,
+        ExecutionDraft draft = new ExecutionDraft(project.id(), commit.id(), step.name(), JsonCodec.toObject(step.toMap()),
+                JsonCodec.toObject(parameters), command, step.image(), environment,
                 blankToNull(request.title()), step.timeLimit().map(Duration::toSeconds).orElse(null), null,
                 caller.userId(), inputs);
         Execution execution = executions.insert(draft);
@@ -107,7 +104,7 @@ public class ExecutionService {
                         : new ResolvedInput(input.inputName(), input.uri(), null, input.fileName(), null, null))
                 .toList();
         ExecutionDraft draft = new ExecutionDraft(original.projectId(), original.commitId(), original.stepName(),
-                original.stepJson(), original.parametersJson(), original.command(), original.image(),
+                original.step(), original.parameters(), original.command(), original.image(),
                 original.environment(), original.title(), original.timeLimitSeconds(), original.id(),
                 caller.userId(), inputs);
         Execution copy = executions.insert(draft);

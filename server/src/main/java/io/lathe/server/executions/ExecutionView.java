@@ -1,7 +1,7 @@
 package io.lathe.server.executions;
 
-import io.lathe.server.platform.JsonText;
 import io.lathe.server.data.Datum;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -53,15 +53,15 @@ public record ExecutionView(
 
     static ExecutionView of(Execution e, List<ResolvedInput> inputs, List<Datum> outputs) {
         return new ExecutionView(e.id(), e.counter(), e.projectId(), e.status().apiName(), e.title(), e.stepName(),
-                e.commitId(), object(e.parametersJson()),
+                e.commitId(), e.parameters(),
                 inputs == null ? null : inputs.stream().map(i -> new Input(i.inputName(), i.uri(), i.datumId(),
                         i.fileName(), i.size(), i.sha256())).toList(),
                 outputs == null ? null : outputs.stream().map(d -> new Output(d.name(), d.id(), d.size(),
                         d.sha256())).toList(),
-                JsonText.array(e.command()), e.image(), e.environment(),
+                Json.createArrayBuilder(e.command()).build(), e.image(), e.environment(),
                 e.exitCode(), e.statusDetail(), instant(e.createdAt()), instant(e.queuedAt()),
                 instant(e.startedAt()), instant(e.endedAt()), duration(e), e.copiedFrom(), null,
-                inputs == null ? null : object(e.stepJson()));
+                inputs == null ? null : e.step());
     }
 
     public static ExecutionView summary(Execution e) {
@@ -74,10 +74,6 @@ public record ExecutionView(
         return new ExecutionView(v.id, v.counter, v.project, v.status, v.title, v.step, v.commit, v.parameters, null,
                 null, v.command, v.image, v.environment, v.exitCode, v.statusDetail, v.createdAt, v.queuedAt,
                 v.startedAt, v.endedAt, v.duration, v.copiedFrom, metrics, null);
-    }
-
-    private static JsonObject object(String json) {
-        return JsonText.object(json);
     }
 
     private static Instant instant(Long millis) {

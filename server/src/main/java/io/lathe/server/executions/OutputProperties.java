@@ -31,11 +31,19 @@ final class OutputProperties {
     static final String JSONL_FILE = "valohai.metadata.jsonl";
     private static final int MAX_BYTES = 1024 * 1024;
 
+    /**
+     * The most bytes of properties held for one execution until its outputs are all stored: without it a job writing
+     * thousands of 1 MB sidecars would hold them all in the server's memory. Past it, sidecars are kept as ordinary
+     * outputs.
+     */
+    static final long MAX_HELD_BYTES = 16L * 1024 * 1024;
+
     private final DatumRepository datums;
     private final DatumService datumService;
     private final RegistryOutputs registry;
     private final Map<String, byte[]> sidecars = new LinkedHashMap<>();
-    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, JsonObject> properties = new LinkedHashMap<>();
+    private long held;
 
     OutputProperties(DatumRepository datums, DatumService datumService, RegistryOutputs registry) {
         this.datums = datums;
@@ -53,15 +61,16 @@ final class OutputProperties {
             return Optional.of(content);
         }
         byte[] bytes = readSmall(content);
-        if (bytes.length > MAX_BYTES) {
+        if (bytes.length > MAX_BYTES || held + bytes.length > MAX_HELD_BYTES) {
             return Optional.of(new SequenceInputStream(new ByteArrayInputStream(bytes), content));
         }
+        held += bytes.length;
         if (path.equals(JSONL_FILE)) {
             for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                 JsonObject entry = parse(line);
                 if (entry != null && entry.get("file") instanceof jakarta.json.JsonString file
                         && entry.get("metadata") instanceof JsonObject metadata) {
-                    properties.put(file.getString(), metadata.toString());
+                    properties.put(file.getString(), metadata);
                 }
             }
         } else {
@@ -79,7 +88,7 @@ final class OutputProperties {
         sidecars.forEach((path, bytes) -> {
             String target = path.substring(0, path.length() - SIDECAR_SUFFIX.length());
             JsonObject metadata = parse(new String(bytes, StandardCharsets.UTF_8));
-            if (metadata == null || !datums.attachMetadata(execution.id(), target, metadata.toString())) {
+            if (metadata == null || !datums.attachMetadata(execution.id(), target, metadata)) {
                 datumService.storeOutput(execution.projectId(), store, execution.id(), execution.creatorId(), path,
                         new ByteArrayInputStream(bytes));
             } else {
@@ -88,7 +97,7 @@ final class OutputProperties {
         });
         properties.forEach((path, metadata) -> {
             if (datums.attachMetadata(execution.id(), path, metadata)) {
-                byPath.put(path, JsonText.object(metadata));
+                byPath.put(path, metadata);
             }
         });
         if (byPath.isEmpty()) {

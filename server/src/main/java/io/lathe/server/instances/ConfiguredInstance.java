@@ -1,16 +1,15 @@
 package io.lathe.server.instances;
 
-import io.lathe.server.platform.JsonText;
+import io.lathe.server.platform.StringMapConverter;
 import io.lathe.server.plugins.points.ExtensionPoint;
-import jakarta.json.JsonString;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -24,8 +23,6 @@ import java.util.TreeMap;
 @Table(name = "configured_instance")
 @IdClass(ConfiguredInstance.Key.class)
 public class ConfiguredInstance {
-
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     /** The primary key: the point's id and the instance's name. */
     public static class Key implements Serializable {
@@ -60,7 +57,8 @@ public class ConfiguredInstance {
     @Column(nullable = false)
     private String factory;
     @Column(nullable = false)
-    private String settings;
+    @Convert(converter = StringMapConverter.class)
+    private Map<String, String> settings;
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
@@ -73,7 +71,7 @@ public class ConfiguredInstance {
         this.point = point.id();
         this.name = Objects.requireNonNull(name, "name");
         this.factory = Objects.requireNonNull(factory, "factory");
-        this.settings = JSON.toJson(new TreeMap<>(settings));
+        this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
         this.createdAt = createdAt;
     }
 
@@ -88,13 +86,10 @@ public class ConfiguredInstance {
 
     /** The settings as stored: secret values sealed. */
     public Map<String, String> settings() {
-        Map<String, String> values = new TreeMap<>();
-        JsonText.object(settings).forEach((key, value) -> values.put(key,
-                value instanceof JsonString text ? text.getString() : value.toString()));
-        return values;
+        return settings;
     }
 
     void replaceSettings(Map<String, String> stored) {
-        this.settings = JSON.toJson(new TreeMap<>(stored));
+        this.settings = Collections.unmodifiableMap(new TreeMap<>(stored));
     }
 }

@@ -20,6 +20,7 @@ public class Limits {
     public static final String MAX_LOG_LINE_BYTES = "LATHE_MAX_LOG_LINE_BYTES";
     public static final String MAX_METADATA_LINE_BYTES = "LATHE_MAX_METADATA_LINE_BYTES";
     public static final String MAX_PLUGIN_BYTES = "LATHE_MAX_PLUGIN_BYTES";
+    public static final String MAX_INPUT_BYTES = "LATHE_MAX_INPUT_BYTES";
 
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final long DEFAULT_MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
@@ -28,6 +29,7 @@ public class Limits {
     public static final int DEFAULT_MAX_LOG_LINE_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_METADATA_LINE_BYTES = 256 * 1024;
     public static final long DEFAULT_MAX_PLUGIN_BYTES = 256L * 1024 * 1024;
+    public static final long DEFAULT_MAX_INPUT_BYTES = 100L * 1024 * 1024 * 1024;
 
     private long maxRequestBytes;
     private long maxPackageBytes;
@@ -36,6 +38,7 @@ public class Limits {
     private int maxLogLineBytes;
     private int maxMetadataLineBytes;
     private long maxPluginBytes;
+    private long maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
 
     protected Limits() {
         // for CDI proxies
@@ -62,7 +65,9 @@ public class Limits {
             @ConfigProperty(name = "lathe.max.metadata.line.bytes", defaultValue = "" + DEFAULT_MAX_METADATA_LINE_BYTES)
             String maxMetadataLineBytes,
             @ConfigProperty(name = "lathe.max.plugin.bytes", defaultValue = "" + DEFAULT_MAX_PLUGIN_BYTES)
-            String maxPluginBytes) {
+            String maxPluginBytes,
+            @ConfigProperty(name = "lathe.max.input.bytes", defaultValue = "" + DEFAULT_MAX_INPUT_BYTES)
+            String maxInputBytes) {
         this(parse(MAX_REQUEST_BYTES, maxRequestBytes, Long.MAX_VALUE),
                 parse(MAX_PACKAGE_BYTES, maxPackageBytes, Long.MAX_VALUE),
                 (int) parse(MAX_PACKAGE_FILES, maxPackageFiles, Integer.MAX_VALUE),
@@ -70,6 +75,7 @@ public class Limits {
                 (int) parse(MAX_LOG_LINE_BYTES, maxLogLineBytes, Integer.MAX_VALUE),
                 (int) parse(MAX_METADATA_LINE_BYTES, maxMetadataLineBytes, Integer.MAX_VALUE),
                 parse(MAX_PLUGIN_BYTES, maxPluginBytes, Long.MAX_VALUE));
+        this.maxInputBytes = positive(MAX_INPUT_BYTES, parse(MAX_INPUT_BYTES, maxInputBytes, Long.MAX_VALUE));
     }
 
     /** @throws IllegalArgumentException when a limit is below 1; the message names the variable */
@@ -102,7 +108,7 @@ public class Limits {
         return "request " + maxRequestBytes + " B, package " + maxPackageBytes + " B and " + maxPackageFiles
                 + " files, " + maxUnpackedBytes
                 + " B unpacked, log line " + maxLogLineBytes + " B, metadata line " + maxMetadataLineBytes
-                + " B, plugin " + maxPluginBytes + " B";
+                + " B, plugin " + maxPluginBytes + " B, http(s) input " + maxInputBytes + " B";
     }
 
     /** The largest request body read into memory (JSON), in bytes; uploads of code have their own limit. */
@@ -141,6 +147,11 @@ public class Limits {
     /** The largest plugin jar uploaded or downloaded from an update site, in bytes. */
     public long maxPluginBytes() {
         return maxPluginBytes;
+    }
+
+    /** The largest file fetched for an {@code http(s)} input, in bytes. */
+    public long maxInputBytes() {
+        return maxInputBytes;
     }
 
     private static long parse(String variable, String text, long max) {

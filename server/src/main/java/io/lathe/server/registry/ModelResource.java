@@ -2,41 +2,26 @@ package io.lathe.server.registry;
 
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Caller;
-import io.lathe.server.data.Datum;
-import io.lathe.server.data.DatumLineage;
-import io.lathe.server.data.DatumRepository;
-import io.lathe.server.data.DatumService;
-import io.lathe.server.platform.JsonText;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-/** {@code /api/v1/projects/{id}/models}: the model registry, its versions, their lineage and approvals. */
+/** {@code /api/v1/projects/{id}/models}: the model registry, its numbered versions, their lineage and approvals. */
 @Path("projects/{id}/models")
 @Produces(MediaType.APPLICATION_JSON)
-public class ModelResource {
+public class ModelResource extends RegistryResource<RegistryViews.ModelSummary, RegistryViews.ModelDetail,
+        RegistryViews.ModelVersionDetail, ModelResource.NewModelVersion> {
 
     @Inject
     ModelRegistry models;
-    @Inject
-    DatumService datumService;
-    @Inject
-    DatumRepository datums;
-    @Inject
-    DatumLineage lineage;
 
     /** The body that makes a model version. */
     public record NewModelVersion(List<String> files, @JsonbProperty("release_note") String releaseNote) {
@@ -46,59 +31,14 @@ public class ModelResource {
     public record DecisionRequest(String comment) {
     }
 
-    @GET
-        @Access(Access.Rule.PROJECT_READ)
-    public List<RegistryViews.ModelSummary> models(@PathParam("id") String projectId) {
-        return models.list(projectId).stream().map(s -> new RegistryViews.ModelSummary(s.model().name(),
-                s.versions(), s.latest() == null ? null : s.latest().number(),
-                s.latestApproved() == null ? null : s.latestApproved().number())).toList();
+    public ModelResource() {
+        super(RegistryViews::models, RegistryViews::model, RegistryViews::modelVersion);
     }
 
-    @GET
-    @Path("{name}")
-    @Access(Access.Rule.PROJECT_READ)
-    public RegistryViews.ModelDetail model(@PathParam("id") String projectId, @PathParam("name") String name) {
-        Model model = models.get(projectId, name);
-        List<ModelVersion> versions = models.versions(model);
-        Map<String, String> names = datums.usernames(versions.stream().map(ModelVersion::createdBy)
-                .toList());
-        return new RegistryViews.ModelDetail(model.name(), versions.stream().map(v ->
-                new RegistryViews.ModelVersionSummary(v.number(), "model://" + model.name() + "/" + v.number(),
-                        v.state().apiName(), v.releaseNote(), names.get(v.createdBy()),
-                        Instant.ofEpochMilli(v.createdAt()))).toList());
-    }
-
-    @POST
-    @Path("{name}/versions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Access.Rule.PROJECT_WRITE)
-    public Response createModelVersion(@PathParam("id") String projectId, @PathParam("name") String name,
-            NewModelVersion request, @Context SecurityContext security) {
+    @Override
+    protected String create(String projectId, String name, NewModelVersion request, String userId) {
         NewModelVersion body = request == null ? new NewModelVersion(null, null) : request;
-        ModelVersion version = models.createVersion(projectId, name, body.files(), body.releaseNote(), null, null,
-                ((Caller) security.getUserPrincipal()).userId());
-        return Response.status(Response.Status.CREATED)
-                .entity(modelVersion(projectId, name, Integer.toString(version.number()))).build();
-    }
-
-    /** A version with its files and, one call away, the executions behind them: code, parameters, inputs. */
-    @GET
-    @Path("{name}/versions/{number}")
-    @Access(Access.Rule.PROJECT_READ)
-    public RegistryViews.ModelVersionDetail modelVersion(@PathParam("id") String projectId,
-            @PathParam("name") String name, @PathParam("number") String number) {
-        ModelVersion version = models.version(projectId, name, number);
-        List<Datum> files = models.files(version);
-        Map<String, String> names = datums.usernames(java.util.Arrays.asList(version.createdBy(),
-                version.decidedBy()));
-        RegistryViews.Decision decision = version.decidedAt() == null ? null : new RegistryViews.Decision(
-                names.get(version.decidedBy()), Instant.ofEpochMilli(version.decidedAt()), version.decisionComment());
-        List<String> tags = version.tagsJson() == null ? List.of() : JsonText.array(version.tagsJson())
-                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        return new RegistryViews.ModelVersionDetail(name, version.number(), "model://" + name + "/"
-                + version.number(), version.state().apiName(), version.releaseNote(), tags, version.executionId(),
-                names.get(version.createdBy()), Instant.ofEpochMilli(version.createdAt()), decision, datumService.views(files),
-                lineage.origins(files));
+        return models.createVersion(projectId, name, body.files(), body.releaseNote(), null, null, userId).name();
     }
 
     @POST
@@ -123,6 +63,6 @@ public class ModelResource {
             ModelVersion.State state, DecisionRequest request, SecurityContext security) {
         ModelVersion version = models.decide(projectId, name, number, state,
                 request == null ? null : request.comment(), (Caller) security.getUserPrincipal());
-        return modelVersion(projectId, name, Integer.toString(version.number()));
+        return views.modelVersion(projectId, name, version.name());
     }
 }

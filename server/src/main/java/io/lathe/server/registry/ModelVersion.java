@@ -1,30 +1,32 @@
 package io.lathe.server.registry;
 
+import io.lathe.server.platform.StringListConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.util.List;
+import java.util.Locale;
 
-/** Version {@code number} of a model: its files, where they came from, and the decision on it. */
+/**
+ * Version {@code number} of a model ({@code model://<model>/<number>}; its name is the number): its files, where
+ * they came from, and the decision on it.
+ */
 @Entity
-@Table(name = "model_version")
-public class ModelVersion {
+@DiscriminatorValue(ModelRegistry.KIND)
+public class ModelVersion extends RegistryVersion {
 
     /** The approval state; a version starts pending and is decided once, or decided again to change its mind. */
     public enum State {
         PENDING, APPROVED, REJECTED;
 
         public String apiName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    @Id
-    private String id;
-    @Column(name = "model_id", nullable = false)
-    private String modelId;
     @Column(nullable = false)
     private int number;
     @Enumerated(EnumType.STRING)
@@ -33,13 +35,8 @@ public class ModelVersion {
     @Column(name = "release_note")
     private String releaseNote;
     @Column(name = "tags_json")
-    private String tagsJson;
-    @Column(name = "execution_id")
-    private String executionId;
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-    @Column(name = "created_at", nullable = false)
-    private long createdAt;
+    @Convert(converter = StringListConverter.class)
+    private List<String> tags;
     @Column(name = "decided_by")
     private String decidedBy;
     @Column(name = "decided_at")
@@ -50,17 +47,13 @@ public class ModelVersion {
     protected ModelVersion() {
     }
 
-    public ModelVersion(String id, String modelId, int number, String releaseNote, String tagsJson,
-            String executionId, String createdBy, long createdAt) {
-        this.id = id;
-        this.modelId = modelId;
+    ModelVersion(String id, String modelId, int number, String releaseNote, List<String> tags, String executionId,
+            String createdBy, long createdAt) {
+        super(id, modelId, Integer.toString(number), executionId, createdBy, createdAt);
         this.number = number;
         this.state = State.PENDING;
         this.releaseNote = releaseNote;
-        this.tagsJson = tagsJson;
-        this.executionId = executionId;
-        this.createdBy = createdBy;
-        this.createdAt = createdAt;
+        this.tags = tags == null ? null : List.copyOf(tags);
     }
 
     void decide(State decision, String userId, long now, String comment) {
@@ -68,14 +61,6 @@ public class ModelVersion {
         this.decidedBy = userId;
         this.decidedAt = now;
         this.decisionComment = comment;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String modelId() {
-        return modelId;
     }
 
     public int number() {
@@ -90,20 +75,9 @@ public class ModelVersion {
         return releaseNote;
     }
 
-    public String tagsJson() {
-        return tagsJson;
-    }
-
-    public String executionId() {
-        return executionId;
-    }
-
-    public String createdBy() {
-        return createdBy;
-    }
-
-    public long createdAt() {
-        return createdAt;
+    /** Its tags; empty when it has none. */
+    public List<String> tags() {
+        return tags == null ? List.of() : tags;
     }
 
     public String decidedBy() {

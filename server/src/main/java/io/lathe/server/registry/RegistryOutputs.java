@@ -39,7 +39,7 @@ public class RegistryOutputs {
     private static final class PendingModel {
         final List<String> files = new ArrayList<>();
         String releaseNote;
-        JsonArray tags;
+        List<String> tags;
     }
 
     /**
@@ -75,7 +75,7 @@ public class RegistryOutputs {
         modelVersions.forEach((name, pending) -> {
             try {
                 models.createVersion(projectId, name, pending.files, pending.releaseNote,
-                        pending.tags == null ? null : pending.tags.toString(), executionId, userId);
+                        pending.tags, executionId, userId);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "execution " + executionId + ": no version of model " + name + ": "
                         + e.getMessage());
@@ -84,10 +84,8 @@ public class RegistryOutputs {
     }
 
     private static void collectDataset(Datum datum, JsonValue entry, Map<String, PendingDataset> versions) {
-        String uri = entry instanceof JsonString text ? text.getString()
-                : entry instanceof JsonObject object && object.get("uri") instanceof JsonString text
-                ? text.getString() : null;
-        if (uri == null || !uri.matches("dataset://[^/]+/[^/]+")) {
+        String uri = uri(entry, "uri", "dataset://[^/]+/[^/]+");
+        if (uri == null) {
             return;
         }
         PendingDataset pending = versions.computeIfAbsent(uri, k -> new PendingDataset());
@@ -108,10 +106,8 @@ public class RegistryOutputs {
     }
 
     private static void collectModel(Datum datum, JsonValue entry, Map<String, PendingModel> versions) {
-        String uri = entry instanceof JsonString text ? text.getString()
-                : entry instanceof JsonObject object && object.get("model_uri") instanceof JsonString text
-                ? text.getString() : null;
-        if (uri == null || !uri.matches("model://[^/]+/?")) {
+        String uri = uri(entry, "model_uri", "model://[^/]+/?");
+        if (uri == null) {
             return;
         }
         String name = uri.substring("model://".length()).replace("/", "");
@@ -122,8 +118,17 @@ public class RegistryOutputs {
                 pending.releaseNote = note.getString();
             }
             if (object.get("model_version_tags") instanceof JsonArray tags) {
-                pending.tags = tags;
+                pending.tags = tags.stream().map(tag -> tag instanceof JsonString text ? text.getString()
+                        : tag.toString()).toList();
             }
         }
+    }
+
+    /** The URI an entry names (the entry itself, or its {@code key}) when it is of the form {@code pattern}. */
+    private static String uri(JsonValue entry, String key, String pattern) {
+        String uri = entry instanceof JsonString text ? text.getString()
+                : entry instanceof JsonObject object && object.get(key) instanceof JsonString text
+                ? text.getString() : null;
+        return uri != null && uri.matches(pattern) ? uri : null;
     }
 }

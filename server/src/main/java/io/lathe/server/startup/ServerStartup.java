@@ -8,6 +8,7 @@ import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.platform.DatabaseMigrator;
 import io.lathe.server.platform.LatheSettings;
 import io.lathe.server.platform.Limits;
+import io.lathe.server.platform.LogFloodGuard;
 import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.plugins.host.PluginHost;
 import io.lathe.server.plugins.points.PluginCalls;
@@ -103,6 +104,7 @@ public class ServerStartup implements ServletContextListener {
 
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
+        LogFloodGuard.install();
         // Read first: a wrong LATHE_BASE_URL, LATHE_MAX_..., LATHE_MAX_TOKEN_DAYS or LATHE_PLUGIN_TIME_LIMIT_SECONDS
         // stops the server before anything else.
         URI baseUrl = settings.baseUrl();

@@ -1,11 +1,16 @@
 package io.lathe.server.tasks;
 
+import io.lathe.server.platform.JsonMapConverter;
+import io.lathe.server.platform.JsonObjectConverter;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Map;
 
 /**
  * A hyperparameter search: a step of a commit run with parameter sets an optimizer proposes (or a given list), at
@@ -31,9 +36,11 @@ public class Task {
     private String optimizer;
     /** The search as given ({@code parameters} in Valohai's styles, or the manual list): what the trials come from. */
     @Column(name = "search_json", nullable = false)
-    private String searchJson;
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject search;
     @Column(name = "inputs_json")
-    private String inputsJson;
+    @Convert(converter = JsonMapConverter.class)
+    private Map<String, Object> inputs;
     private String title;
     @Column(name = "objective_metric")
     private String objectiveMetric;
@@ -46,7 +53,8 @@ public class Task {
     @Column(nullable = false)
     private int parallelism;
     @Column(name = "early_stopping_json")
-    private String earlyStoppingJson;
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject earlyStopping;
     @Column(nullable = false)
     private long seed;
     @Enumerated(EnumType.STRING)
@@ -66,9 +74,8 @@ public class Task {
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     Task(String id, String projectId, int counter, String commitId, String stepName, String type, String optimizer,
-            String searchJson,
-            String inputsJson, String title, Objective objective, int maxExecutions, int parallelism,
-            String earlyStoppingJson, long seed, String creatorId, long createdAt) {
+            JsonObject search, Map<String, Object> inputs, String title, Objective objective, int maxExecutions,
+            int parallelism, JsonObject earlyStopping, long seed, String creatorId, long createdAt) {
         this.id = id;
         this.projectId = projectId;
         this.counter = counter;
@@ -76,8 +83,8 @@ public class Task {
         this.stepName = stepName;
         this.type = type;
         this.optimizer = optimizer;
-        this.searchJson = searchJson;
-        this.inputsJson = inputsJson;
+        this.search = search;
+        this.inputs = inputs;
         this.title = title;
         if (objective != null) {
             this.objectiveMetric = objective.metric();
@@ -86,7 +93,7 @@ public class Task {
         }
         this.maxExecutions = maxExecutions;
         this.parallelism = parallelism;
-        this.earlyStoppingJson = earlyStoppingJson;
+        this.earlyStopping = earlyStopping;
         this.seed = seed;
         this.status = TaskStatus.RUNNING;
         this.creatorId = creatorId;
@@ -144,12 +151,14 @@ public class Task {
         return optimizer;
     }
 
-    public String searchJson() {
-        return searchJson;
+    /** {@code {"parameters": {...}}} in Valohai's styles, or {@code {"parameter_sets": [...]}} for a manual task. */
+    public JsonObject search() {
+        return search;
     }
 
-    public String inputsJson() {
-        return inputsJson;
+    /** The inputs every trial gets, as given; null when none were. */
+    public Map<String, Object> inputs() {
+        return inputs;
     }
 
     public String title() {
@@ -168,8 +177,9 @@ public class Task {
         return parallelism;
     }
 
-    public String earlyStoppingJson() {
-        return earlyStoppingJson;
+    /** {@code {"rule", "min_steps", "min_trials"}}, or null when trials are never stopped early. */
+    public JsonObject earlyStopping() {
+        return earlyStopping;
     }
 
     public long seed() {

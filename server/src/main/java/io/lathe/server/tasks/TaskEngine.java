@@ -13,7 +13,7 @@ import io.lathe.server.executions.MetricCurve;
 import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
-import io.lathe.server.platform.JsonText;
+import io.lathe.server.platform.JsonCodec;
 import io.lathe.server.platform.LatheDataSource;
 import io.lathe.server.valohai.Step;
 import jakarta.annotation.Resource;
@@ -21,10 +21,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Transactional;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,9 +47,6 @@ public class TaskEngine {
     private static final long POLL_MILLIS = 1000;
     private static final int CURVE_POINTS = 2000;
 
-    private static final Type SETS = new java.util.ArrayList<Map<String, Object>>() { }.getClass()
-            .getGenericSuperclass();
-
     @Inject
     TaskRepository tasks;
     @Inject
@@ -69,7 +63,6 @@ public class TaskEngine {
     @Resource(lookup = LatheDataSource.JNDI_NAME)
     private DataSource dataSource;
 
-    private final Jsonb jsonb = JsonbBuilder.create();
     private final Object signal = new Object();
     /** Curves of ended trials never change: read once. */
     private final Map<String, Optional<MetricCurve>> endedCurves = new ConcurrentHashMap<>();
@@ -163,7 +156,7 @@ public class TaskEngine {
             }
             return;
         }
-        if (task.earlyStoppingJson() != null && task.objective() != null) {
+        if (task.earlyStopping() != null && task.objective() != null) {
             stopEarly(task, trials, byId);
         }
         int room = Math.min(task.parallelism() - active.size(), task.maxExecutions() - trials.size());
@@ -180,9 +173,7 @@ public class TaskEngine {
                     System.currentTimeMillis());
             return;
         }
-        Map<String, Object> inputs = task.inputsJson() == null ? null
-                : jsonb.fromJson(task.inputsJson(), new HashMap<String, Object>() { }.getClass()
-                        .getGenericSuperclass());
+        Map<String, Object> inputs = task.inputs();
         int next = trials.size();
         for (Map<String, Object> parameters : proposals) {
             next++;
@@ -196,7 +187,7 @@ public class TaskEngine {
                         + e.getMessage(), System.currentTimeMillis());
                 return;
             }
-            tasks.insertTrial(new TaskTrial(task.id(), next, execution.id(), jsonb.toJson(parameters),
+            tasks.insertTrial(new TaskTrial(task.id(), next, execution.id(), JsonCodec.toObject(parameters),
                     System.currentTimeMillis()));
         }
         boolean exhausted = room > 0 && proposals.isEmpty();
@@ -230,22 +221,21 @@ public class TaskEngine {
 
     private List<Map<String, Object>> propose(Task task, List<TaskTrial> trials, Map<String, Execution> byId,
             int count) {
-        JsonObject search = JsonText.object(task.searchJson());
+        JsonObject search = task.search();
         if (task.type().equals("manual")) {
-            List<Map<String, Object>> sets = jsonb.fromJson(search.get("parameter_sets").toString(), SETS);
+            List<Map<String, Object>> sets = JsonCodec.convert(search.get("parameter_sets"),
+                    JsonCodec.LIST_OF_ORDERED_MAPS);
             return sets.subList(Math.min(trials.size(), sets.size()), Math.min(trials.size() + count, sets.size()));
         }
         Step step = CommitService.parse(commits.get(task.projectId(), task.commitId()).configYaml())
                 .step(task.stepName()).orElseThrow(() -> new IllegalStateException("the step is gone"));
-        Map<String, Object> parameters = jsonb.fromJson(search.get("parameters").toString(),
-                new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass());
+        Map<String, Object> parameters = JsonCodec.convert(search.get("parameters"), JsonCodec.ORDERED_MAP);
         SearchSpace space = SearchSpaces.read(step, parameters, task.type().equals("grid"), task.seed());
         Map<String, Double> objectives = tasks.objectives(byId.keySet(), task.objective());
         List<Trial> history = new ArrayList<>();
         for (TaskTrial trial : trials) {
             Execution execution = byId.get(trial.executionId());
-            Map<String, Object> values = jsonb.fromJson(trial.parametersJson(),
-                    new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass());
+            Map<String, Object> values = JsonCodec.toMap(trial.parameters());
             Trial.State state = execution == null || !execution.status().isTerminal() ? Trial.State.PENDING
                     : execution.status() == ExecutionStatus.COMPLETE ? Trial.State.COMPLETE : Trial.State.FAILED;
             Double objective = objectives.get(trial.executionId());
@@ -291,7 +281,7 @@ public class TaskEngine {
      * of the other trials' best up to that step is stopped, with the figures as the reason.
      */
     private void stopEarly(Task task, List<TaskTrial> trials, Map<String, Execution> byId) {
-        JsonObject rule = JsonText.object(task.earlyStoppingJson());
+        JsonObject rule = task.earlyStopping();
         int minSteps = rule.getInt("min_steps", 3);
         int minTrials = rule.getInt("min_trials", 3);
         boolean maximize = task.objective().maximize();

@@ -14,15 +14,14 @@ import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.plugins.points.ExtensionPoints;
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.Ids;
-import io.lathe.server.platform.JsonText;
+import io.lathe.server.platform.JsonCodec;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
 import io.lathe.server.valohai.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +51,6 @@ public class TaskService {
     TaskEngine engine;
     @Inject
     InputResolver inputResolver;
-
-    private final Jsonb jsonb = JsonbBuilder.create();
 
     /** The task types, by every name they are given, and the optimizer each asks (manual asks none). */
     static String optimizerOf(String type) {
@@ -132,18 +129,18 @@ public class TaskService {
             throw DomainException.invalid("invalid-parallelism", "parallelism must be between 1 and "
                     + MAX_PARALLELISM, "parallelism");
         }
-        String earlyStopping = earlyStopping(request.earlyStopping(), objective);
+        JsonObject earlyStopping = earlyStopping(request.earlyStopping(), objective);
         if (request.title() != null && request.title().length() > 500) {
             throw DomainException.invalid("invalid-title", "a title is at most 500 characters", "title");
         }
         // Checked now, as an execution's are, so that a task cannot name another project's data; each trial resolves
         // them again when it starts (a dataset's "latest" may have moved on).
         inputResolver.resolve(project.id(), step, request.inputs());
-        String inputs = request.inputs() == null ? null : jsonb.toJson(request.inputs());
+        Map<String, Object> inputs = request.inputs() == null ? null : new LinkedHashMap<>(request.inputs());
         String chosenOptimizer = optimizer;
         Task task = tasks.insert(counter -> new Task(Ids.newId(), project.id(), counter, commit.id(), step.name(),
-                type, chosenOptimizer, jsonb.toJson(search), inputs, checked.title(), objective, maxExecutions, parallelism,
-                earlyStopping, seed, caller.userId(), System.currentTimeMillis()), project.id());
+                type, chosenOptimizer, JsonCodec.toObject(search), inputs, checked.title(), objective, maxExecutions,
+                parallelism, earlyStopping, seed, caller.userId(), System.currentTimeMillis()), project.id());
         engine.wake();
         return task;
     }
@@ -185,7 +182,7 @@ public class TaskService {
         for (TaskTrial trial : trials) {
             Execution execution = executions.get(trial.executionId());
             Double objective = objectives.get(trial.executionId());
-            JsonObject parameters = JsonText.object(trial.parametersJson());
+            JsonObject parameters = trial.parameters();
             rows.add(new TaskView.TrialView(trial.trial(), trial.executionId(),
                     execution == null ? 0 : execution.counter(), execution == null ? "" : execution.status().apiName(),
                     parameters, objective, trial.stoppedReason()));
@@ -199,8 +196,8 @@ public class TaskService {
                 task.statusDetail(), task.type(), task.optimizer(), task.commitId(), task.stepName(), task.title(),
                 objective == null ? null : new CreateTask.Objective(objective.metric(), objective.direction(),
                         objective.mode()),
-                task.maxExecutions(), task.parallelism(), task.earlyStoppingJson() == null
-                        ? JsonObject.EMPTY_JSON_OBJECT : JsonText.object(task.earlyStoppingJson()), task.seed(),
+                task.maxExecutions(), task.parallelism(), task.earlyStopping() == null
+                        ? JsonObject.EMPTY_JSON_OBJECT : task.earlyStopping(), task.seed(),
                 Instant.ofEpochMilli(task.createdAt()), task.endedAt() == null ? null
                         : Instant.ofEpochMilli(task.endedAt()), rows, best);
     }
@@ -230,7 +227,7 @@ public class TaskService {
         return new Task.Objective(given.metric(), direction, mode);
     }
 
-    private String earlyStopping(CreateTask.EarlyStopping given, Task.Objective objective) {
+    private static JsonObject earlyStopping(CreateTask.EarlyStopping given, Task.Objective objective) {
         if (given == null) {
             return null;
         }
@@ -249,7 +246,8 @@ public class TaskService {
             throw DomainException.invalid("invalid-early-stopping", "min_steps and min_trials are 1 or more",
                     "early_stopping");
         }
-        return jsonb.toJson(Map.of("rule", rule, "min_steps", minSteps, "min_trials", minTrials));
+        return Json.createObjectBuilder().add("rule", rule).add("min_steps", minSteps).add("min_trials", minTrials)
+                .build();
     }
 
     private static List<Map<String, Object>> manualSets(List<Map<String, Object>> sets, Step step) {

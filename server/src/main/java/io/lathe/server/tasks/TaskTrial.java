@@ -1,6 +1,9 @@
 package io.lathe.server.tasks;
 
+import io.lathe.server.platform.JsonObjectConverter;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -28,7 +31,8 @@ public class TaskTrial {
     @Column(name = "execution_id")
     private String executionId;
     @Column(name = "parameters_json", nullable = false)
-    private String parametersJson;
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject parameters;
     @Column(name = "stopped_reason")
     private String stoppedReason;
     @Column(name = "created_at", nullable = false)
@@ -37,11 +41,11 @@ public class TaskTrial {
     protected TaskTrial() {
     }
 
-    TaskTrial(String taskId, int trial, String executionId, String parametersJson, long createdAt) {
+    TaskTrial(String taskId, int trial, String executionId, JsonObject parameters, long createdAt) {
         this.taskId = taskId;
         this.trial = trial;
         this.executionId = executionId;
-        this.parametersJson = parametersJson;
+        this.parameters = parameters;
         this.createdAt = createdAt;
     }
 
@@ -61,8 +65,8 @@ public class TaskTrial {
         return executionId;
     }
 
-    public String parametersJson() {
-        return parametersJson;
+    public JsonObject parameters() {
+        return parameters;
     }
 
     public String stoppedReason() {

@@ -1,6 +1,7 @@
 package io.lathe.server.commits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,8 @@ class CodePackageFuzzTest {
     private static final long SEED = 0xc0de_2026L;
     private static final int CASES = 2_000;
     private static final int MAX_ENTRIES = 40;
+    /** A real limit, low enough that the generated files (up to a few KB each) go over it. */
+    private static final long MAX_UNPACKED_BYTES = 6_000;
     private static final String ESCAPED = "lathe-fuzz-escaped";
     private static final String YAML = "- step:\n    name: a\n    image: b\n    command: c\n";
 
@@ -65,7 +68,8 @@ class CodePackageFuzzTest {
             // The generator must reach every outcome, or the cases test less than they seem to.
             assertTrue(outcomes.keySet().containsAll(List.of("inspect ok", "extract ok", "inspect unsafe-package-entry",
                     "extract unsafe-package-entry", "inspect invalid-package", "extract invalid-package",
-                    "inspect missing-config", "inspect too-many-files")), outcomes.toString());
+                    "inspect missing-config", "inspect too-many-files", "inspect package-too-large-unpacked",
+                    "extract package-too-large-unpacked")), outcomes.toString());
             try (Stream<Path> left = Files.list(base.getParent())) {
                 assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(ESCAPED)).toList());
             }
@@ -94,6 +98,51 @@ class CodePackageFuzzTest {
         assertTrue(failures.isEmpty(), summary(failures));
     }
 
+    /**
+     * A sparse entry of a few bytes that unpacks to a gigabyte (PAX format 1.0, as GNU tar writes it): refused by name
+     * when inspected and when extracted, and nothing of it is written.
+     */
+    @Test
+    void sparseEntriesAreRefusedWhateverTheyClaimToHold() throws IOException {
+        String sparse = " GNU.sparse.major=1\n GNU.sparse.minor=0\n GNU.sparse.name=zeros.bin\n"
+                + " GNU.sparse.realsize=1073741824\n";
+        StringBuilder records = new StringBuilder();
+        for (String record : sparse.split("(?<=\n)")) {
+            int length = record.length() + 2; // two digits for records this short
+            records.append(length).append(record);
+        }
+        byte[] map = Arrays.copyOf("1\n1073741823\n1\n".getBytes(StandardCharsets.US_ASCII), 513);
+        map[512] = 'x';
+        byte[] archive = gzip(tar(List.of(Part.file("valohai.yaml", YAML),
+                new Part("PaxHeaders/zeros.bin", (byte) 'x', "", records.toString().getBytes(StandardCharsets.UTF_8),
+                        null, 0644),
+                new Part("GNUSparseFile.0/zeros.bin", (byte) '0', "", map, null, 0644)), true));
+        Path work = Files.createDirectory(base.resolve("sparse"));
+
+        DomainException inspected = assertThrows(DomainException.class,
+                () -> CodePackage.inspect(new ByteArrayInputStream(archive), MAX_ENTRIES, 1 << 20));
+        DomainException extracted = assertThrows(DomainException.class,
+                () -> CodePackage.extract(new ByteArrayInputStream(archive), work, 1 << 20));
+
+        for (DomainException refused : List.of(inspected, extracted)) {
+            assertEquals("unsafe-package-entry", refused.code(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("sparse"), refused.getMessage());
+        }
+        assertEquals(YAML.length(), bytesIn(work), "only what came before the sparse entry");
+    }
+
+    /** Bytes in the regular files under {@code folder}, links not followed. */
+    private static long bytesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            long total = 0;
+            for (Path file : files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
+    }
+
     /** Folders in memory where the machine has /dev/shm: the cases create and delete thousands of small files. */
     static final class InMemoryWhereAvailable implements TempDirFactory {
         @Override
@@ -111,8 +160,14 @@ class CodePackageFuzzTest {
         Path work = Files.createDirectory(sandbox.resolve("work"));
         Files.writeString(sandbox.resolve("canary.txt"), "canary");
         List<String> problems = new ArrayList<>();
-        run("inspect", () -> CodePackage.inspect(new ByteArrayInputStream(archive), MAX_ENTRIES, Long.MAX_VALUE), problems);
-        run("extract", () -> CodePackage.extract(new ByteArrayInputStream(archive), work), problems);
+        run("inspect", () -> CodePackage.inspect(new ByteArrayInputStream(archive), MAX_ENTRIES, MAX_UNPACKED_BYTES),
+                problems);
+        run("extract", () -> CodePackage.extract(new ByteArrayInputStream(archive), work, MAX_UNPACKED_BYTES),
+                problems);
+        long written = bytesIn(work);
+        if (written > MAX_UNPACKED_BYTES) {
+            problems.add("extract wrote " + written + " bytes, past the limit of " + MAX_UNPACKED_BYTES);
+        }
         try (Stream<Path> around = Files.list(sandbox)) {
             Set<String> names = around.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
             if (!names.equals(Set.of("work", "canary.txt"))) {

@@ -36,7 +36,7 @@ class CodePackageTest {
         TarArchiveEntry script = file("run.sh", "#!/bin/sh\necho hi\n");
         script.setMode(0755);
         CodePackage.extract(tarGz(file("valohai.yaml", YAML), script, file("deep/er/data.txt", "d"),
-                symlink("latest.txt", "deep/er/data.txt")), folder);
+                symlink("latest.txt", "deep/er/data.txt")), folder, 1 << 20);
         assertTrue(Files.isExecutable(folder.resolve("run.sh")));
         assertEquals("d", Files.readString(folder.resolve("deep/er/data.txt")));
         assertEquals("d", Files.readString(folder.resolve("latest.txt")));
@@ -59,7 +59,7 @@ class CodePackageTest {
         byte[] chain = tarGz(file("valohai.yaml", YAML), file("a/b/keep.txt", "k"), symlink("a/b/c", ".."),
                 symlink("a/b/c/l", "../../escaped")).readAllBytes();
         assertThrows(DomainException.class, () -> inspect(new ByteArrayInputStream(chain)));
-        assertThrows(DomainException.class, () -> CodePackage.extract(new ByteArrayInputStream(chain), work));
+        assertThrows(DomainException.class, () -> CodePackage.extract(new ByteArrayInputStream(chain), work, 1 << 20));
         assertFalse(Files.exists(folder.resolve("escaped")));
     }
 

@@ -2,12 +2,10 @@ package io.lathe.server.incontainer;
 
 import io.lathe.server.audit.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.util.List;
 
 /** Reads the audit trail as stored, for tests that check what a change recorded. */
@@ -33,8 +31,7 @@ public class AuditEntries {
 
     /** One value of the entry's details, as text (null when it has none). */
     public static String detail(AuditEvent entry, String name) {
-        JsonValue value = entry.details() == null ? null
-                : Json.createReader(new StringReader(entry.details())).readObject().get(name);
+        JsonValue value = entry.details() == null ? null : entry.details().get(name);
         if (value == null) {
             return null;
         }

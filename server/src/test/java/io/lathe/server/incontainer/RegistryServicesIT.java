@@ -2,6 +2,7 @@ package io.lathe.server.incontainer;
 
 import static io.lathe.server.incontainer.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lathe.server.audit.AuditEvent;
@@ -21,10 +22,12 @@ import io.lathe.server.valohai.Step;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +110,77 @@ class RegistryServicesIT extends InContainerTest {
         assertEquals(Set.of(2, 3), Set.of(firstNumber, (int) secondResult[0]));
         assertTrue(secondResult[1] > firstCommitsAfter[0],
                 "the second transaction waited for the first to end before numbering its version");
+    }
+
+    @Test
+    void manyTransactionsNumberVersionsOfANewModelWithoutGapsOrDuplicates() throws Exception {
+        String datum = upload("weights.bin").id();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> racers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            racers.add(transactions.committedElsewhere(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                return newModelVersion("contested", datum).number();
+            }));
+        }
+        start.countDown();
+        List<Integer> numbers = new ArrayList<>();
+        for (Future<Integer> racer : racers) {
+            numbers.add(racer.get(60, TimeUnit.SECONDS));
+        }
+
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), numbers.stream().sorted().toList(),
+                "the first versions of a new model, made at once, make one model and number 1 to 6: " + numbers);
+        assertEquals(List.of(6, 5, 4, 3, 2, 1), models.versions(models.get(project.id(), "contested")).stream()
+                .map(ModelVersion::number).toList());
+        assertEquals(1, models.list(project.id()).size(), "one model, however many made its first version");
+    }
+
+    @Test
+    void twoTransactionsMakingTheSameDatasetVersionMakeItOnceAndTheOtherIsAConflict() throws Exception {
+        Datum first = upload("first.csv");
+        Datum second = upload("second.csv");
+        datasets.createVersion(project.id(), spec("existing", "v1", List.of(first.id()), null, null), null,
+                owner.userId());
+
+        for (String dataset : List.of("existing", "new")) {
+            CountDownLatch made = new CountDownLatch(1);
+            Future<String> winner = transactions.committedElsewhere(() -> {
+                String id = datasets.createVersion(project.id(), spec(dataset, "v2", List.of(first.id()), null,
+                        null), null, owner.userId()).id();
+                made.countDown();
+                // Holds its transaction open while the other one tries the same name.
+                Thread.sleep(400);
+                return id;
+            });
+            assertTrue(made.await(30, TimeUnit.SECONDS));
+            Future<String> loser = transactions.committedElsewhere(() -> datasets.createVersion(project.id(),
+                    spec(dataset, "v2", List.of(second.id()), null, null), null, owner.userId()).id());
+
+            String made2 = winner.get(30, TimeUnit.SECONDS);
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> loser.get(30, TimeUnit.SECONDS));
+            assertRefused(Kind.CONFLICT, "version-exists", null, () -> {
+                throw failure.getCause();
+            });
+            DatasetVersion kept = datasets.version(project.id(), dataset, "v2");
+            assertEquals(made2, kept.id(), dataset + ": the first version made stays");
+            assertEquals(List.of(first.id()), datasets.files(kept).stream().map(Datum::id).toList(),
+                    dataset + ": nothing of the refused version was written");
+        }
+        assertEquals(List.of("existing", "new"), datasets.list(project.id()).stream()
+                .map(s -> s.dataset().name()).toList());
+    }
+
+    @Test
+    void anExcludedNameThatIsNullIsRefusedNamingExclude() {
+        Datum kept = upload("kept.csv");
+        datasets.createVersion(project.id(), spec("base", "v1", List.of(kept.id()), null, null), null,
+                owner.userId());
+        List<String> withNull = new ArrayList<>();
+        withNull.add(null);
+
+        assertRefused(Kind.INVALID, "invalid-exclude", "exclude", () -> datasets.createVersion(project.id(),
+                spec("base", "v2", List.of(), "v1", withNull), null, owner.userId()));
     }
 
     @Test

@@ -75,7 +75,8 @@ class VariableServicesIT extends InContainerTest {
 
         assertEquals(1, auditOf("variable.set").size());
         AuditEvent entry = auditOf("variable.set").get(0);
-        assertFalse(entry.details().contains(secret), "the audit trail never holds a secret: " + entry.details());
+        assertFalse(entry.details().toString().contains(secret), "the audit trail never holds a secret: "
+                + entry.details());
         assertEquals("API_TOKEN", AuditEntries.detail(entry, "name"));
         assertEquals("true", AuditEntries.detail(entry, "secret"));
     }

@@ -286,7 +286,7 @@ class AccessMatrixIT {
                 w -> p + "/models/matrix", null));
         cases.add(new Case("POST", "/api/v1/projects/{id}/models/{name}/versions", Rule.PROJECT_WRITE,
                 w -> p + "/models/matrix/versions", "{\"files\":[\"" + datum + "\"]}"));
-        cases.add(new Case("GET", "/api/v1/projects/{id}/models/{name}/versions/{number}", Rule.PROJECT_READ,
+        cases.add(new Case("GET", "/api/v1/projects/{id}/models/{name}/versions/{version}", Rule.PROJECT_READ,
                 w -> p + "/models/matrix/versions/1", null));
         cases.add(new Case("POST", "/api/v1/projects/{id}/models/{name}/versions/{number}/approve",
                 Rule.PROJECT_OWNER, w -> p + "/models/matrix/versions/1/approve", "{}"));

@@ -26,6 +26,11 @@ public final class Api {
         this.token = token;
     }
 
+    /** The token this caller sends. */
+    public String token() {
+        return token;
+    }
+
     /** An answer: status, body text, and the body as JSON when it is JSON. */
     public record Answer(int status, String body, HttpResponse<String> response) {
         public JsonObject json() {

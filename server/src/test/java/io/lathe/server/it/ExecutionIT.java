@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,6 +156,72 @@ class ExecutionIT {
             assertEquals("complete", execution.getString("status"), logOf(execution));
             assertEquals(url, execution.getJsonArray("inputs").getJsonObject(0).getString("uri"));
             assertEquals("default weights\n", logOf(execution));
+        } finally {
+            files.stop(0);
+        }
+    }
+
+    /**
+     * The shared server allows only 127.0.0.1 and localhost (the tests' own HTTP servers): another loopback address
+     * and a cloud's metadata service are not fetched, and the execution says why.
+     */
+    @Test
+    void anInputOnAnInternalAddressTheAdministratorDidNotAllowIsNotFetched() throws IOException {
+        String yaml = "- step:\n    name: fetch\n    image: busybox\n    command: ls \"$VH_INPUTS_DIR/data\"\n"
+                + "    inputs:\n      - name: data\n";
+        String commit = Projects.commit(api, project, CodePackages.of(List.of(
+                CodePackages.Entry.file("valohai.yaml", yaml))));
+        for (String url : List.of("http://127.0.0.2:9/secret.txt", "http://169.254.169.254/latest/meta-data/x")) {
+            JsonObject execution = run(commit, "fetch", "{}", "{\"data\": \"" + url + "\"}");
+            assertEquals("error", execution.getString("status"), url);
+            String detail = execution.getString("status_detail");
+            assertTrue(detail.contains("LATHE_INPUT_HOST_ALLOWLIST"), detail);
+            assertFalse(detail.contains("Exception"), detail);
+        }
+    }
+
+    /** An input that trickles in slowly: stopping the execution ends the download, and the execution, at once. */
+    @Test
+    void stoppingAnExecutionWhileItDownloadsAnInputEndsItWithinASecond() throws Exception {
+        HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.CountDownLatch downloading = new java.util.concurrent.CountDownLatch(1);
+        files.createContext("/slow.bin", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            downloading.countDown();
+            try {
+                for (int i = 0; i < 1_200; i++) {
+                    exchange.getResponseBody().write('x');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(50);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the server went away: what the test wants
+            } finally {
+                exchange.close();
+            }
+        });
+        files.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        files.start();
+        try {
+            String yaml = "- step:\n    name: slow\n    image: busybox\n    command: ls \"$VH_INPUTS_DIR/data\"\n"
+                    + "    inputs:\n      - name: data\n";
+            String commit = Projects.commit(api, project, CodePackages.of(List.of(
+                    CodePackages.Entry.file("valohai.yaml", yaml))));
+            String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/slow.bin";
+            Api.Answer created = api.postJson("/api/v1/executions", "{\"project\":\"" + project + "\",\"commit\":\""
+                    + commit + "\",\"step\":\"slow\",\"inputs\":{\"data\":\"" + url + "\"}}");
+            assertEquals(201, created.status(), created.body());
+            String id = created.json().getString("id");
+            assertTrue(downloading.await(60, java.util.concurrent.TimeUnit.SECONDS), "the download started");
+            long stopped = System.nanoTime();
+            Api.Answer stop = api.send("POST", "/api/v1/executions/" + id + "/stop", null);
+            assertTrue(stop.status() < 300, stop.body());
+            JsonObject ended = api.await("/api/v1/executions/" + id,
+                    e -> e.getString("status").matches("complete|error|stopped"), java.time.Duration.ofSeconds(20));
+            long tookMillis = (System.nanoTime() - stopped) / 1_000_000;
+            assertEquals("stopped", ended.getString("status"), ended.toString());
+            // Within a second of the stop, plus the polling of this test.
+            assertTrue(tookMillis < 2_500, "ended " + tookMillis + " ms after the stop");
         } finally {
             files.stop(0);
         }

@@ -364,6 +364,103 @@ class FuzzIT {
     }
 
     @Test
+    void instantsWhoseMillisecondsDoNotFitAreRefusedNamingTheField() {
+        String datums = "/api/v1/datums?project=" + project;
+        for (String field : List.of("created_after", "created_before")) {
+            for (String instant : List.of("%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                    "%2B10000-01-01T00:00:00Z")) {
+                HttpResponse<String> answer = send("GET", datums + "&" + field + "=" + instant, null, null, Map.of());
+                expectStatus(answer, 400);
+                if (!answer.body().contains("\"field\":\"" + field + "\"")) {
+                    failures.add("400 without naming " + field + ": " + shortened(answer.body()));
+                }
+            }
+        }
+        assertNoFailures();
+    }
+
+    /**
+     * Requests the JAX-RS layer never sees: a target that is not a path, and encoded slashes and dot segments that
+     * lead out of the API to the container's default servlet (which answered 501 to a PATCH). Sent as raw request
+     * lines, as a fuzzer or an attacker would.
+     */
+    @Test
+    void requestsThatNeverReachTheApiAreAnsweredWithTheErrorShape() throws IOException {
+        for (String request : List.of("OPTIONS * HTTP/1.1", "PATCH /api/v1/admin/users/..%2F..%2F..%2Fx HTTP/1.1",
+                "PATCH /api/v1/admin/users/..%2F..%2F..%2Fapi%2Fx HTTP/1.1", "POST /api/v1/../x HTTP/1.1",
+                "PATCH /api/x HTTP/1.1", "POST /api/nope HTTP/1.1")) {
+            String answer = raw(request + "\r\nHost: x\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+            String status = answer.isEmpty() ? "" : answer.substring(0, answer.indexOf('\r'));
+            String body = answer.contains("\r\n\r\n") ? answer.substring(answer.indexOf("\r\n\r\n") + 4) : "";
+            if (!status.matches("HTTP/1\\.1 4\\d\\d.*")) {
+                failures.add(request + " -> " + status);
+            } else if (!body.contains("\"error\":") || !body.contains("\"message\":")) {
+                failures.add(request + " -> " + status + " without the error shape: " + shortened(body));
+            }
+        }
+        // Outside the API, the console's error page, not the container's.
+        for (String request : List.of("GET /nope HTTP/1.1", "PATCH /projects HTTP/1.1", "DELETE /x/../y HTTP/1.1",
+                "GET /assets/no-such.css HTTP/1.1", "PUT /sign-in HTTP/1.1")) {
+            String answer = raw(request + "\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            String status = answer.isEmpty() ? "" : answer.substring(0, answer.indexOf('\r'));
+            if (!status.matches("HTTP/1\\.1 4\\d\\d.*")) {
+                failures.add(request + " -> " + status);
+            } else if (answer.contains("Payara") && answer.indexOf("Payara") > answer.indexOf("\r\n\r\n")
+                    || !answer.contains("class=\"card narrow\"")) {
+                failures.add(request + " -> " + status + " not the console's error page: " + shortened(answer));
+            }
+        }
+        assertNoFailures();
+    }
+
+    /**
+     * A form of 10,000 empty fields, sent without any token, made the HTTP layer log a line per field (3.4 MB): the
+     * request is refused and the log grows by a few lines at most.
+     */
+    @Test
+    void aMalformedFormWithoutATokenDoesNotFloodTheServerLog() throws Exception {
+        Path log = logFile();
+        long before = Files.size(log);
+        for (String path : List.of("/sign-in", "/sign-in?" + "&".repeat(5_000), "/api/v1/auth/token")) {
+            HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(SharedServer.server().uri("")
+                    + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("&".repeat(10_000))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, path + " -> " + answer.statusCode());
+        }
+        Thread.sleep(500);
+        long grown = Files.size(log) - before;
+        assertTrue(grown < 16 * 1024, "the log grew by " + grown + " bytes");
+
+        // Requests the container cannot parse: it logs a stack trace for each, held to one per minute and kind.
+        long beforeMalformed = Files.size(log);
+        for (int i = 0; i < 40; i++) {
+            raw("GET /% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            raw("GET /api/v1/projects HTTP/1.1\r\nHost: x\r\n : y\r\nConnection: close\r\n\r\n");
+        }
+        Thread.sleep(500);
+        long grownMalformed = Files.size(log) - beforeMalformed;
+        assertTrue(grownMalformed < 16 * 1024, "80 malformed requests grew the log by " + grownMalformed + " bytes");
+    }
+
+    private static Path logFile() {
+        Path home = SharedServer.server().home();
+        return home.resolveSibling(home.getFileName() + ".log");
+    }
+
+    /** Writes {@code request} as it is on a socket of its own and returns what the server answers. */
+    private static String raw(String request) throws IOException {
+        URI base = SharedServer.server().uri("");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void malformedPackagesAreRefusedWith4xxAndNothingIsRecorded() throws IOException {
         Api api = SharedServer.admin();
         String commits = "/api/v1/projects/" + project + "/commits";

@@ -216,7 +216,15 @@ class PluginAdminIT {
         assertEquals("missing-dependency", orphan.json().getString("error"));
         assertTrue(orphan.json().getString("message").contains("'it-nowhere' >=2.0.0"), orphan.body());
 
+        Api.Answer staleIndex = upload(TestPlugins.jarNamingAMissingExtension(
+                TestPlugins.plugin("it-stale-index", "1.0.0"), "lathetest.gone.Vanished"));
+        assertEquals(400, staleIndex.status(), staleIndex.body());
+        assertEquals("missing-extension-class", staleIndex.json().getString("error"));
+        assertEquals("META-INF/extensions.idx", staleIndex.json().getString("field"));
+        assertTrue(staleIndex.json().getString("message").contains("lathetest.gone.Vanished"), staleIndex.body());
+
         assertEquals(before, folder(), "a refused upload leaves the plugins folder as it was");
+        assertTrue(listed(ADMIN_PLUGINS, "it-stale-index").isEmpty());
         assertTrue(listed(ADMIN_PLUGINS, "it-future").isEmpty());
         assertTrue(listed(ADMIN_PLUGINS, "it-orphan").isEmpty());
     }

@@ -46,6 +46,10 @@ class RegistryIT {
                 "{\"version\":\"v2\",\"from\":\"v1\",\"exclude\":[\"notes.txt\"]}");
         assertEquals(201, v2.status(), v2.body());
         assertEquals(Set.of("model.bin"), names(v2.json()));
+        Api.Answer nullExcluded = api.postJson(datasets + "/bundle/versions",
+                "{\"version\":\"v3\",\"from\":\"v1\",\"exclude\":[null]}");
+        assertEquals(400, nullExcluded.status(), nullExcluded.body());
+        assertEquals("exclude", nullExcluded.json().getString("field"));
         assertEquals(Set.of("model.bin"), names(api.get(datasets + "/bundle/versions/latest").json()));
         assertEquals("v2", api.get(datasets).array().getJsonObject(0).getString("latest_version"));
         assertEquals(List.of("v2", "v1"), api.get(datasets + "/bundle").json().getJsonArray("versions").stream()

@@ -20,6 +20,9 @@ public final class SharedServer implements BeforeAllCallback {
     static final long MAX_PACKAGE_BYTES = 4L * 1024 * 1024;
     static final int MAX_PACKAGE_FILES = 500;
 
+    /** The hosts http inputs may come from besides public ones: the tests' servers on this machine. */
+    static final String INPUT_HOST_ALLOWLIST = "127.0.0.1,localhost";
+
     private static LatheServer server;
 
     @Override
@@ -47,7 +50,9 @@ public final class SharedServer implements BeforeAllCallback {
             server = new LatheServer(home, Map.of("LATHE_LOCAL_CONCURRENCY", Integer.toString(CONCURRENCY),
                     "LATHE_MAX_PACKAGE_BYTES", Long.toString(MAX_PACKAGE_BYTES),
                     "LATHE_MAX_PACKAGE_FILES", Integer.toString(MAX_PACKAGE_FILES),
-                    "LATHE_PLUGIN_TIME_LIMIT_SECONDS", Integer.toString(PLUGIN_TIME_LIMIT_SECONDS))).start();
+                    "LATHE_PLUGIN_TIME_LIMIT_SECONDS", Integer.toString(PLUGIN_TIME_LIMIT_SECONDS),
+                    // The tests' own HTTP servers for http inputs listen on the loopback address.
+                    "LATHE_INPUT_HOST_ALLOWLIST", INPUT_HOST_ALLOWLIST)).start();
             return new Running(server);
         } catch (Exception e) {
             throw new IllegalStateException("the shared server did not start", e);

@@ -139,6 +139,31 @@ public final class TestPlugins {
         }
     }
 
+    /**
+     * The jar of {@code spec} whose {@code META-INF/extensions.idx} also names {@code missingClass}, a class the jar
+     * does not hold (as an index left over from an older build would).
+     */
+    public static byte[] jarNamingAMissingExtension(Spec spec, String missingClass) {
+        try {
+            ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+            try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(
+                    new java.io.ByteArrayInputStream(jar(spec)));
+                    JarOutputStream out = new JarOutputStream(rewritten, in.getManifest())) {
+                for (JarEntry entry; (entry = in.getNextJarEntry()) != null; ) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    out.write(in.readAllBytes());
+                    if (entry.getName().equals("META-INF/extensions.idx")) {
+                        out.write((missingClass + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                    out.closeEntry();
+                }
+            }
+            return rewritten.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void compile(Path source, Path classes) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {

@@ -127,6 +127,12 @@ class ThirdPartyPluginIT {
         Api.Answer ftp = api.postJson("/api/v1/admin/update-sites", "{\"id\":\"ftp\",\"url\":\"ftp://example.com/\"}");
         assertEquals(400, ftp.status(), ftp.body());
         assertEquals("url", ftp.json().getString("field"));
+        // Plain http would let anyone on the way swap the jar the server then runs.
+        Api.Answer http = api.postJson("/api/v1/admin/update-sites",
+                "{\"id\":\"plain\",\"url\":\"http://plugins.example.com/lathe/\"}");
+        assertEquals(400, http.status(), http.body());
+        assertEquals("insecure-url", http.json().getString("error"));
+        assertEquals("url", http.json().getString("field"));
         Api.Answer badId = api.postJson("/api/v1/admin/update-sites", "{\"id\":\"Not OK\",\"url\":\""
                 + site.toUri() + "\"}");
         assertEquals(400, badId.status(), badId.body());

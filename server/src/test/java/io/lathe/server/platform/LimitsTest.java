@@ -44,16 +44,20 @@ class LimitsTest {
     @Test
     void theBannerLineShowsEveryLimitInForce() {
         assertEquals("request 11 B, package 22 B and 33 files, 66 B unpacked, log line 44 B, metadata line 55 B,"
-                + " plugin 77 B", new Limits(11, 22, 33, 66, 44, 55, 77).describe());
+                + " plugin 77 B, http(s) input " + Limits.DEFAULT_MAX_INPUT_BYTES + " B",
+                new Limits(11, 22, 33, 66, 44, 55, 77).describe());
     }
 
     @Test
     void aSettingThatIsNotAWholeNumberStopsTheServerNamingItsVariable() {
         IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
-                () -> new Limits("1", "1", "abc", "1", "1", "1", "1"));
+                () -> new Limits("1", "1", "abc", "1", "1", "1", "1", "1"));
         assertEquals("LATHE_MAX_PACKAGE_FILES must be a whole number from 1 to 2147483647, not 'abc'",
                 typo.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Limits("1", "1", "1", "1", "3000000000", "1", "1"));
-        assertEquals(1_000, new Limits(" 1000 ", "1", "1", "1", "1", "1", "1").maxRequestBytes());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Limits("1", "1", "1", "1", "3000000000", "1", "1", "1"));
+        assertEquals(1_000, new Limits(" 1000 ", "1", "1", "1", "1", "1", "1", "1").maxRequestBytes());
+        assertEquals(5, new Limits("1", "1", "1", "1", "1", "1", "1", "5").maxInputBytes());
+        assertThrows(IllegalArgumentException.class, () -> new Limits("1", "1", "1", "1", "1", "1", "1", "0"));
     }
 }

@@ -2,10 +2,12 @@ package io.lathe.server.plugins.admin;
 
 import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.LatheSettings;
+import io.lathe.server.plugins.host.ExtensionIndex;
 import io.lathe.server.plugins.host.LathePluginManager;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -24,7 +26,6 @@ import org.pf4j.PluginWrapper;
 final class PluginJarChecks {
 
     private static final Pattern PLUGIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final String EXTENSION_INDEX = "META-INF/extensions.idx";
 
     private PluginJarChecks() {
     }
@@ -36,7 +37,7 @@ final class PluginJarChecks {
         boolean hasPluginClass;
         try (JarFile jar = new JarFile(upload.toFile())) {
             manifest = jar.getManifest();
-            hasIndex = jar.getEntry(EXTENSION_INDEX) != null;
+            hasIndex = jar.getEntry(ExtensionIndex.PATH) != null;
             String pluginClass = manifest == null ? null
                     : manifest.getMainAttributes().getValue(ManifestPluginDescriptorFinder.PLUGIN_CLASS);
             hasPluginClass = pluginClass != null && !pluginClass.isBlank()
@@ -74,6 +75,18 @@ final class PluginJarChecks {
         if (!hasIndex && !hasPluginClass) {
             throw DomainException.invalid("no-extensions", "the jar has neither a Plugin-Class nor an extension index"
                     + " (META-INF/extensions.idx), so it could contribute nothing", "Plugin-Class");
+        }
+        Optional<String> missingExtension;
+        try {
+            missingExtension = ExtensionIndex.missingClass(upload);
+        } catch (IOException e) {
+            throw DomainException.invalid("invalid-extension-index", "the jar's " + ExtensionIndex.PATH
+                    + " cannot be read: " + (e.getMessage() == null ? "the jar is damaged" : e.getMessage()),
+                    ExtensionIndex.PATH);
+        }
+        if (missingExtension.isPresent()) {
+            throw DomainException.invalid("missing-extension-class", missingExtension.get() + "; build the plugin"
+                    + " again so that the index and the classes match", ExtensionIndex.PATH);
         }
         try {
             return new ManifestPluginDescriptorFinder().find(upload);

@@ -3,8 +3,10 @@ package io.lathe.server.plugins.admin;
 import io.lathe.server.audit.AuditLog;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.DomainException;
+import io.lathe.server.platform.FailureText;
 import io.lathe.server.platform.LatheSettings;
 import io.lathe.server.platform.Limits;
+import io.lathe.server.platform.OutboundAddresses;
 import io.lathe.server.plugins.admin.UpdateSiteIndex.OfferedPlugin;
 import io.lathe.server.plugins.admin.UpdateSiteIndex.Release;
 import io.lathe.server.plugins.host.PluginHost;
@@ -30,7 +32,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,6 +69,8 @@ public class UpdateSites {
     LatheSettings settings;
     @Inject
     PluginHost host;
+    @Inject
+    OutboundAddresses addresses;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -285,7 +288,7 @@ public class UpdateSites {
         };
     }
 
-    private static String folderUrl(String url) {
+    private String folderUrl(String url) {
         if (url == null || url.isBlank()) {
             throw DomainException.invalid("missing-url", "url is required: the folder holding " + INDEX
                     + " (file:///srv/lathe-plugins/ or https://plugins.example.com/lathe/)", "url");
@@ -299,8 +302,13 @@ public class UpdateSites {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!List.of("file", "http", "https").contains(scheme) || uri.isOpaque()
                 || (!scheme.equals("file") && (uri.getHost() == null || uri.getHost().isEmpty()))) {
-            throw DomainException.invalid("invalid-url", "url must be a file:, http: or https: URL of a folder, not '"
+            throw DomainException.invalid("invalid-url", "url must be a file: or https: URL of a folder, not '"
                     + url + "'", "url");
+        }
+        // Plugins run as the server: over plain http anyone on the way could hand the server a jar of theirs.
+        if (scheme.equals("http") && !addresses.isAllowListed(uri)) {
+            throw DomainException.invalid("insecure-url", "url must be https: or file:; plain http: is taken only"
+                    + " for a host the administrator names in " + OutboundAddresses.ALLOWLIST, "url");
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
             throw DomainException.invalid("invalid-url", "url must name a folder, without a query or fragment",
@@ -314,7 +322,7 @@ public class UpdateSites {
     }
 
     /** A release URL as pf4j-update reads it: relative to the site's folder, or absolute. */
-    private static URI resolve(UpdateSite site, String url) {
+    static URI resolve(UpdateSite site, String url) {
         URI resolved;
         try {
             resolved = URI.create(site.url()).resolve(new URI(url));
@@ -326,12 +334,22 @@ public class UpdateSites {
             throw UpdateSiteIndex.badIndex("update site '" + site.id() + "' names a download URL that is not file:, http: or"
                     + " https:: '" + url + "'");
         }
+        String siteScheme = URI.create(site.url()).getScheme().toLowerCase(Locale.ROOT);
+        // A site on the network must not make the server read its own files, nor step down to plain http.
+        if (scheme.equals("file") && !siteScheme.equals("file")) {
+            throw UpdateSiteIndex.badIndex("update site '" + site.id() + "' names a file: download URL, which only a"
+                    + " file: site may: '" + url + "'");
+        }
+        if (scheme.equals("http") && !siteScheme.equals("http")) {
+            throw UpdateSiteIndex.badIndex("update site '" + site.id() + "' names a plain http: download URL: '" + url
+                    + "'");
+        }
         return resolved;
     }
 
 
     private static DomainException unreachable(UpdateSite site, URI uri, IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+        String why = FailureText.of(e);
         return new DomainException(DomainException.Kind.UPSTREAM_FAILED, "site-unreachable", "update site '" + site.id()
                 + "': cannot read " + uri + ": " + why, null);
     }

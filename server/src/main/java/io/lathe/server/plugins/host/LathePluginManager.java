@@ -1,10 +1,12 @@
 package io.lathe.server.plugins.host;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.CompoundPluginLoader;
 import org.pf4j.DefaultPluginLoader;
@@ -15,6 +17,7 @@ import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginLoader;
+import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 
@@ -119,10 +122,28 @@ public final class LathePluginManager extends DefaultPluginManager {
     @Override
     protected PluginWrapper loadPluginFromPath(Path pluginPath) {
         try {
+            refuseBrokenExtensionIndex(pluginPath);
             return super.loadPluginFromPath(pluginPath);
         } catch (RuntimeException e) {
             loadFailures.put(pluginPath, describe(e));
             throw e;
+        }
+    }
+
+    /**
+     * Refuses, once, a plugin whose extension index names a class it does not hold: PF4J would start it and then fail
+     * (and log a stack trace) at every extension lookup.
+     */
+    private static void refuseBrokenExtensionIndex(Path pluginPath) {
+        Optional<String> missing;
+        try {
+            missing = ExtensionIndex.missingClass(pluginPath);
+        } catch (IOException e) {
+            // PF4J reports a jar it cannot read in its own words
+            return;
+        }
+        if (missing.isPresent()) {
+            throw new PluginRuntimeException(missing.get());
         }
     }
 
@@ -146,6 +167,10 @@ public final class LathePluginManager extends DefaultPluginManager {
 
     public static String describe(Throwable failure) {
         String message = failure.getMessage();
+        if (failure instanceof PluginRuntimeException && message != null) {
+            // PF4J's own failures are sentences already
+            return message;
+        }
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

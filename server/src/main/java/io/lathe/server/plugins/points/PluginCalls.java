@@ -1,6 +1,7 @@
 package io.lathe.server.plugins.points;
 
 import io.lathe.plugin.api.PluginException;
+import io.lathe.server.platform.FailureText;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -239,18 +240,19 @@ public class PluginCalls {
             String message, Throwable cause, PluginCallFailure.Reason reason) {
         LOG.log(Level.WARNING, message + (executionId == null ? "" : " (execution " + executionId + ")"), cause);
         try {
-            faults.record(target, operation, code, message, executionId);
+            // Administrators see the fault with the failure's class, which says more to whoever fixes the plugin.
+            faults.record(target, operation, code, cause == null || cause instanceof PluginException ? message
+                    : message + " [" + FailureText.technical(cause) + "]", executionId);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not record the fault of plugin " + target.pluginId(), e);
         }
         return new PluginCallFailure(code, message, cause, target, operation, reason);
     }
 
-    /** A plugin's failure in a few words: its message, with the type when it is not a plugin exception. */
+    /** A plugin's failure in a few words: its message, or what a JDK failure means ({@link FailureText}). */
     static String describe(Throwable cause) {
         String message = cause.getMessage() == null || cause.getMessage().isBlank() ? null : cause.getMessage();
-        String text = cause instanceof PluginException ? String.valueOf(message)
-                : cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String text = cause instanceof PluginException ? String.valueOf(message) : FailureText.of(cause);
         return text.length() <= MAX_PLUGIN_MESSAGE ? text : text.substring(0, MAX_PLUGIN_MESSAGE - 1) + "\u2026";
     }
 

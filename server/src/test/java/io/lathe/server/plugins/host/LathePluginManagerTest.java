@@ -42,6 +42,22 @@ class LathePluginManagerTest {
     }
 
     @Test
+    void aJarWhoseExtensionIndexNamesAMissingClassIsNotLoadedAndItsFailureNamesTheClass() throws IOException {
+        Path jar = Files.write(plugins.resolve("stale-index.jar"), TestPlugins.jarNamingAMissingExtension(
+                TestPlugins.plugin("stale-index", "1.0.0"), "lathetest.gone.Vanished"));
+        LathePluginManager manager = new LathePluginManager(plugins, "0.1.0");
+        manager.loadPlugins();
+        manager.startPlugins();
+
+        assertEquals(null, manager.getPlugin("stale-index"), "not loaded, so never looked up");
+        String failure = manager.loadFailures().get(jar);
+        assertTrue(failure != null && failure.contains("lathetest.gone.Vanished"), String.valueOf(failure));
+        assertTrue(ExtensionIndex.missingClass(jar).isPresent());
+        Path sound = Files.write(plugins.resolve("sound.jar"), TestPlugins.jar(TestPlugins.plugin("sound", "1.0.0")));
+        assertEquals(java.util.Optional.empty(), ExtensionIndex.missingClass(sound));
+    }
+
+    @Test
     void aFactoryIsMadeOncePerStartOfItsPlugin() throws IOException {
         LathePluginManager manager = started(TestPlugins.plugin("once", "1.0.0"));
         try {

@@ -189,7 +189,9 @@ class PluginCallsTest {
                 throw new LinkageError("a class went missing");
             }
         }).open("k", 0));
-        assertEquals("the data store 'test' failed open: LinkageError: a class went missing", crashed.getMessage());
+        // In words for the user; the class stays in the log and the fault record.
+        assertEquals("the data store 'test' failed open: a class could not be loaded; the plugin may be built for"
+                + " another version of Lathe or be damaged", crashed.getMessage());
         assertEquals("plugin-error", crashed.code());
 
         PluginCallFailure refused = assertThrows(PluginCallFailure.class, () -> guarded(new Store() {

@@ -12,11 +12,20 @@ final class Messages {
     /** What went wrong, in a few words, from an exception. */
     static String describe(Throwable e) {
         String detail = e.getMessage();
-        if (detail == null || detail.isBlank()) {
-            return e.getClass().getSimpleName();
+        // These carry only a path as their message; their type says what happened to it, in words here.
+        if (e instanceof FileSystemException fse) {
+            String what = fse.getReason() != null ? fse.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "it already exists"
+                    : e instanceof java.nio.file.DirectoryNotEmptyException ? "the folder is not empty"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder" : "the file system refused it";
+            return fse.getFile() == null ? what : what + ": " + fse.getFile();
         }
-        // These carry only a path as their message; the type says what happened to it.
-        return e instanceof FileSystemException ? e.getClass().getSimpleName() + ": " + detail : detail;
+        if (detail == null || detail.isBlank()) {
+            return "an unexpected error; the server log has the details";
+        }
+        return detail;
     }
 
     /** A time limit as a person writes it: {@code 5 s}, or {@code 1500 ms} when not whole seconds. */

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /** Hands every file a job left in its outputs folder to the listener, in path order. */
@@ -40,9 +42,13 @@ final class OutputHandover {
         }
         String problem = null;
         for (Workspace.Output output : outputs) {
-            // NOFOLLOW_LINKS: the file was regular when listed; this keeps it from being swapped for a link since.
-            try (InputStream content = Files.newInputStream(output.file(), LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream content = open(output)) {
                 listener.output(output.relativePath(), content);
+            } catch (RefusedOutput e) {
+                logger.log(System.Logger.Level.WARNING, "output " + output.file() + " refused: " + e.getMessage());
+                if (problem == null) {
+                    problem = "output '" + output.relativePath() + "' was not stored: " + e.getMessage();
+                }
             } catch (IOException e) {
                 logger.log(System.Logger.Level.WARNING, "could not read output " + output.file(), e);
                 if (problem == null) {
@@ -51,6 +57,63 @@ final class OutputHandover {
             }
         }
         return problem == null ? outcome : withProblem(outcome, problem);
+    }
+
+    /**
+     * Opens an output as the job left it, never through a link: every folder between the outputs folder and the file
+     * must be a folder (not a link to one), and the file a regular file with no other name. A hard link is refused
+     * because it is the same file as one elsewhere on the disk, which the job may have no right to hand over.
+     * Checked again once the file is open, so that nothing swapped in between is read.
+     */
+    private InputStream open(Workspace.Output output) throws IOException {
+        Object before = checked(output);
+        InputStream content = Files.newInputStream(output.file(), LinkOption.NOFOLLOW_LINKS);
+        try {
+            if (!before.equals(checked(output))) {
+                throw new RefusedOutput("it changed while it was being read");
+            }
+            return content;
+        } catch (IOException | RuntimeException e) {
+            content.close();
+            throw e;
+        }
+    }
+
+    /** Checks the output's path as described in {@link #open}; returns the file's identity. */
+    private Object checked(Workspace.Output output) throws IOException {
+        Path root = workspace.outputs();
+        Path relative = root.relativize(output.file());
+        Path current = root;
+        for (int i = 0; i < relative.getNameCount(); i++) {
+            current = current.resolve(relative.getName(i));
+            BasicFileAttributes attributes = Files.readAttributes(current, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            boolean last = i == relative.getNameCount() - 1;
+            if (attributes.isSymbolicLink() || (last ? !attributes.isRegularFile() : !attributes.isDirectory())) {
+                throw new RefusedOutput("'" + root.relativize(current) + "' is a link or not a plain "
+                        + (last ? "file" : "folder"));
+            }
+        }
+        Object links;
+        try {
+            links = Files.getAttribute(output.file(), "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            links = null; // not a Unix file system: no hard links to count
+        }
+        if (links instanceof Integer count && count > 1) {
+            throw new RefusedOutput("it is a hard link (a file with " + count + " names); copy the file into the"
+                    + " outputs folder instead");
+        }
+        Object key = Files.readAttributes(output.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
+        return key == null ? output.file() : key;
+    }
+
+    /** An output that is not handed over, with why in words for the user. */
+    private static final class RefusedOutput extends IOException {
+        RefusedOutput(String message) {
+            super(message);
+        }
     }
 
     private static JobOutcome withProblem(JobOutcome outcome, String problem) {

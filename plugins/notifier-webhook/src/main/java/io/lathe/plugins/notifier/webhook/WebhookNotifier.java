@@ -100,11 +100,12 @@ final class WebhookNotifier implements Notifier {
             throw new RetriablePluginException("webhook-timeout",
                     url + " did not answer within " + timeout.toSeconds() + " s", e);
         } catch (ConnectException e) {
-            throw new RetriablePluginException("webhook-unreachable", "cannot connect to " + url + ": " + e, e);
+            throw new RetriablePluginException("webhook-unreachable", "cannot connect to " + url + ": the connection was refused", e);
         } catch (SSLException e) {
             throw new PluginException("webhook-tls-error", "TLS with " + url + " failed: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new RetriablePluginException("webhook-io-error", "sending to " + url + " failed: " + e, e);
+            throw new RetriablePluginException("webhook-io-error", "sending to " + url + " failed: "
+                    + (e.getMessage() == null ? "the connection broke" : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetriablePluginException("interrupted", "delivery to " + url + " was interrupted", e);

@@ -3,7 +3,11 @@ package io.lathe.plugins.storage.local;
 import io.lathe.plugin.api.PluginException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 /** Turns file system faults into the plugin exceptions the server understands. */
 final class Failures {
@@ -25,9 +29,29 @@ final class Failures {
 
     static String reason(IOException e) {
         if (e instanceof FileSystemException fse) {
-            String reason = fse.getReason() == null ? e.getClass().getSimpleName() : fse.getReason();
+            String reason = fse.getReason() != null ? fse.getReason() : words(fse);
             return fse.getFile() + ": " + reason;
         }
-        return String.valueOf(e.getMessage());
+        return e.getMessage() == null ? "an input/output error" : e.getMessage();
+    }
+
+    /** What a file system exception without a reason means, in words rather than its class name. */
+    static String words(FileSystemException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "it already exists";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        return "the file system refused it";
     }
 }

@@ -56,9 +56,15 @@ public final class LocalStorageBackendFactory implements StorageBackendFactory {
         String root = settings.get(ROOT);
         if (root != null && !root.isBlank()) {
             try {
-                if (!Path.of(root.trim()).isAbsolute()) {
+                Path path = Path.of(root.trim());
+                if (!path.isAbsolute()) {
                     errors.add(new ConfigError(ROOT,
                             "Root folder must be an absolute path, such as /var/lib/lathe/data"));
+                } else if (!path.equals(path.normalize())) {
+                    // '/srv/sub/../x' names /srv/x only if 'sub' is a folder and not a link: what an admin reads
+                    // must be where the objects go.
+                    errors.add(new ConfigError(ROOT, "Root folder must be written without '.' or '..' segments,"
+                            + " such as " + path.normalize()));
                 }
             } catch (InvalidPathException e) {
                 errors.add(new ConfigError(ROOT, "Root folder is not a valid path: " + e.getReason()));

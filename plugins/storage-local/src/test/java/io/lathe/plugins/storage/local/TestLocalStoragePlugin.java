@@ -65,6 +65,16 @@ class TestLocalStoragePlugin {
     }
 
     @Test
+    void aRootWithDotSegmentsIsAValidationErrorNamingTheRoot() {
+        for (String root : List.of("sub/../x", "/srv/sub/../x", "/srv/./x", "/srv/x/..")) {
+            List<ConfigError> errors = factory.validate(Map.of("root", root));
+
+            assertEquals(List.of("root"), errors.stream().map(ConfigError::field).toList(), root);
+        }
+        assertEquals(List.of(), factory.validate(Map.of("root", "/srv/x/")));
+    }
+
+    @Test
     void aRootThatIsAFileCannotBeUsed(@TempDir Path tempDir) throws IOException {
         Path file = Files.writeString(tempDir.resolve("not-a-folder"), "x");
         Map<String, String> given = Map.of("root", file.toString());

@@ -102,6 +102,19 @@ final class S3Failures {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        if (root.getMessage() != null && !root.getMessage().isBlank()) {
+            return root.getMessage();
+        }
+        // The class is for the log; a user reads what happened.
+        if (root instanceof java.net.ConnectException) {
+            return "the connection was refused";
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
+        if (root instanceof java.net.SocketTimeoutException) {
+            return "timed out";
+        }
+        return "the request to the store failed";
     }
 }

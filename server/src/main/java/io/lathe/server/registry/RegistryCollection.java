@@ -5,13 +5,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A model in the registry: numbered versions, each pointing at datums, approved or rejected by the owner. */
+/**
+ * A dataset or a model: a name in a project, of a kind ({@code dataset}, {@code model}), with versions
+ * ({@link RegistryVersion}). Its row is the one locked while a version is added ({@link VersionedCollections}), so
+ * versions of one collection queue.
+ */
 @Entity
-@Table(name = "model")
-public class Model {
+@Table(name = "registry_collection")
+public class RegistryCollection {
 
     @Id
     private String id;
+    @Column(nullable = false)
+    private String kind;
     @Column(name = "project_id", nullable = false)
     private String projectId;
     @Column(nullable = false)
@@ -21,11 +27,12 @@ public class Model {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
-    protected Model() {
+    protected RegistryCollection() {
     }
 
-    public Model(String id, String projectId, String name, String createdBy, long createdAt) {
+    RegistryCollection(String id, String kind, String projectId, String name, String createdBy, long createdAt) {
         this.id = id;
+        this.kind = kind;
         this.projectId = projectId;
         this.name = name;
         this.createdBy = createdBy;
@@ -34,6 +41,11 @@ public class Model {
 
     public String id() {
         return id;
+    }
+
+    /** {@code dataset} or {@code model}. */
+    public String kind() {
+        return kind;
     }
 
     public String projectId() {

@@ -7,11 +7,11 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 
-/** One datum of a dataset version. */
+/** One datum of a dataset or model version. */
 @Entity
-@Table(name = "dataset_version_file")
-@IdClass(DatasetVersionFile.Key.class)
-public class DatasetVersionFile {
+@Table(name = "registry_version_file")
+@IdClass(RegistryVersionFile.Key.class)
+public class RegistryVersionFile {
 
     /** The composite key. */
     public record Key(String versionId, String datumId) implements Serializable {
@@ -27,10 +27,10 @@ public class DatasetVersionFile {
     @Column(name = "datum_id")
     private String datumId;
 
-    protected DatasetVersionFile() {
+    protected RegistryVersionFile() {
     }
 
-    public DatasetVersionFile(String versionId, String datumId) {
+    RegistryVersionFile(String versionId, String datumId) {
         this.versionId = versionId;
         this.datumId = datumId;
     }
