@@ -42,6 +42,8 @@ public class Accounts {
     SignInThrottle throttle;
     @Inject
     PasswordChecks passwordChecks;
+    @Inject
+    InitialAdmin initialAdmin;
 
     /** A token just made: the only time its secret is shown. */
     public record NewToken(String id, String name, String token,
@@ -155,6 +157,9 @@ public class Accounts {
         }
         throttle.succeeded(username);
         audit.record(user.username(), "sign-in", user.username(), Map.of("via", via));
+        if (user.role() == User.Role.ADMIN) {
+            initialAdmin.handedOver();
+        }
         return user;
     }
 
@@ -246,6 +251,9 @@ public class Accounts {
                 expiresAt);
         em.persist(token);
         audit.record(user.username(), "token.create", user.username(), Map.of("token", name));
+        if (user.role() == User.Role.ADMIN) {
+            initialAdmin.handedOver();
+        }
         return new NewToken(token.id(), name, secret, Instant.ofEpochMilli(expiresAt));
     }
 

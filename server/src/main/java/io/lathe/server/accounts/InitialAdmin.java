@@ -17,11 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * On the first start (no user yet) creates the user {@code admin} with a password and an API token, and hands both
- * over the way Jenkins hands out its first password: in files only the server's user can read.
+ * over the way Jenkins hands out its first password: in files only the server's user can read. The token expires 24
+ * hours later unless it is used, and its file is deleted once an admin signs in or makes another token.
  */
 @ApplicationScoped
 public class InitialAdmin {
@@ -29,6 +31,8 @@ public class InitialAdmin {
     public static final String USERNAME = "admin";
     static final String TOKEN_FILE = "initial-admin-token";
     static final String PASSWORD_FILE = "initial-admin-password";
+    /** How long the first admin's token works if nobody uses it; its first use lifts the limit. */
+    static final Duration UNUSED_TOKEN_LIFETIME = Duration.ofHours(24);
 
     @PersistenceContext(unitName = "lathe")
     private EntityManager entityManager;
@@ -52,11 +56,24 @@ public class InitialAdmin {
             admin.setPassword(password);
             String secret = TokenSecrets.newSecret();
             entityManager.persist(admin);
-            entityManager.persist(new ApiToken(Ids.newId(), admin, "initial", TokenSecrets.hash(secret), now, null));
+            entityManager.persist(ApiToken.expiringUnlessUsed(Ids.newId(), admin, "initial", TokenSecrets.hash(secret),
+                    now, now + UNUSED_TOKEN_LIFETIME.toMillis()));
             writeOwnerOnly(tokenFile, secret + "\n");
             writeOwnerOnly(tokenFile.resolveSibling(PASSWORD_FILE), password + "\n");
         }
         return Files.exists(tokenFile) ? Optional.of(tokenFile) : Optional.empty();
+    }
+
+    /**
+     * Deletes the token file once an admin signed in or made a token of their own: the token has been picked up
+     * (or is no longer needed), and a copy on disk is one more thing a backup or a careless reader can leak.
+     */
+    public void handedOver() {
+        try {
+            Files.deleteIfExists(settings.secretsDirectory().resolve(TOKEN_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the first admin's token file", e);
+        }
     }
 
     private static void writeOwnerOnly(Path file, String text) {

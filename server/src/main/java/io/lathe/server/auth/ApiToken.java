@@ -31,6 +31,9 @@ public class ApiToken {
     @Column(name = "expires_at")
     private Long expiresAt;
 
+    @Column(name = "expires_unless_used", nullable = false)
+    private boolean expiresUnlessUsed;
+
     protected ApiToken() {
     }
 
@@ -61,6 +64,29 @@ public class ApiToken {
 
     public Long expiresAt() {
         return expiresAt;
+    }
+
+    /**
+     * A token that expires at {@code expiresAt} unless it is used before: its first use lifts the expiry. The first
+     * admin's token is one, so that a token file nobody picked up stops working.
+     */
+    public static ApiToken expiringUnlessUsed(String id, User user, String name, String tokenHash, long createdAt,
+            long expiresAt) {
+        ApiToken token = new ApiToken(id, user, name, tokenHash, createdAt, expiresAt);
+        token.expiresUnlessUsed = true;
+        return token;
+    }
+
+    /** Records a use: a token that expired unless used no longer expires. */
+    public void used() {
+        if (expiresUnlessUsed) {
+            expiresUnlessUsed = false;
+            expiresAt = null;
+        }
+    }
+
+    public boolean expiresUnlessUsed() {
+        return expiresUnlessUsed;
     }
 
     public boolean isExpiredAt(long millis) {

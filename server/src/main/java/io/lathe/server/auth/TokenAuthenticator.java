@@ -46,6 +46,11 @@ public class TokenAuthenticator {
         if (expiresAt <= System.currentTimeMillis()) {
             return Optional.empty();
         }
+        // Written only on the first use of a token that expires unless used: other requests stay read-only.
+        if (token.expiresUnlessUsed()) {
+            token.used();
+            expiresAt = expiresAt(token, settings.maxTokenLifetime().toMillis());
+        }
         User user = token.user();
         return Optional.of(new Caller(user.id(), user.username(), user.role(), expiresAt));
     }

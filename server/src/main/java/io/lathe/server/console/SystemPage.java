@@ -1,7 +1,8 @@
 package io.lathe.server.console;
 
-import io.lathe.server.auth.Access.Rule;
 import io.lathe.server.auth.Access;
+import io.lathe.server.auth.Access.Rule;
+import io.lathe.server.instances.EnvironmentWarnings;
 import io.lathe.server.platform.DatabaseMigrator;
 import io.lathe.server.platform.FailureText;
 import io.lathe.server.platform.LatheDataSource;
@@ -26,7 +27,8 @@ import javax.sql.DataSource;
 
 /**
  * {@code /admin/system}, for admins: what this server is and runs on (version, database, data folder, uptime, Java,
- * memory), as facts to quote in a support request. Credentials are never shown.
+ * memory), as facts to quote in a support request, and the compute environments' warnings (jobs running
+ * unsandboxed). Credentials are never shown.
  */
 @ApplicationScoped
 public class SystemPage implements ConsolePage {
@@ -41,6 +43,8 @@ public class SystemPage implements ConsolePage {
     LatheSettings settings;
     @Inject
     DatabaseMigrator migrator;
+    @Inject
+    EnvironmentWarnings environmentWarnings;
     @Resource(lookup = LatheDataSource.JNDI_NAME)
     DataSource dataSource;
 
@@ -69,7 +73,7 @@ public class SystemPage implements ConsolePage {
                 + ConsoleFormat.size(runtime.maxMemory()));
         fact(facts, "processors", "Processors", Integer.toString(runtime.availableProcessors()));
         templates.render(request.http(), request.response(), HttpServletResponse.SC_OK, "admin-system", "System",
-                Map.of("facts", facts));
+                Map.of("facts", facts, "warnings", environmentWarnings.all()));
     }
 
     private static void fact(List<Fact> facts, String id, String label, String value) {

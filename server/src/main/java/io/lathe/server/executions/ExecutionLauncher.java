@@ -101,7 +101,7 @@ public class ExecutionLauncher {
             List<String> commands = execution.command();
             JobSpec spec = new JobSpec(executionId, "exec-" + executionId, execution.image(), commands,
                     environment(execution, step, variables.values()), Optional.ofNullable(execution.timeLimitSeconds())
-                            .map(Duration::ofSeconds), files);
+                            .map(Duration::ofSeconds), files, executions.createdByAdmin(execution));
             String handle = environment.launch(spec, run);
             executions.recordHandle(executionId, handle);
             if (executions.find(executionId).map(Execution::status).orElse(null) == ExecutionStatus.STOPPING) {

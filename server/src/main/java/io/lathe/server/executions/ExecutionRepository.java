@@ -1,5 +1,6 @@
 package io.lathe.server.executions;
 
+import io.lathe.server.auth.User;
 import io.lathe.server.projects.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,15 @@ public class ExecutionRepository {
 
     public Optional<Execution> find(String id) {
         return Optional.ofNullable(em.find(Execution.class, id));
+    }
+
+    /**
+     * Whether the execution's creator is an administrator now (not when they created it): an environment that
+     * cannot sandbox jobs runs only administrators' ones, and a demoted user's queued work must not slip through.
+     */
+    public boolean createdByAdmin(Execution execution) {
+        User creator = em.find(User.class, execution.creatorId());
+        return creator != null && !creator.disabled() && creator.role() == User.Role.ADMIN;
     }
 
     public Optional<Execution> findByCounter(String projectId, int counter) {

@@ -7,6 +7,7 @@ import io.lathe.server.plugins.points.ExtensionPoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +19,10 @@ import java.util.Optional;
  * The instances a fresh server runs on: the data store {@code local} (files under the data folder) and the
  * environment {@code local} (processes on this machine), made by the bundled local plugins. Every new project uses
  * them until its owner picks others, so they cannot be deleted, nor the plugins that make them taken away.
+ *
+ * <p>The environment's jobs run in a sandbox that sees the system folders only; when the {@code python3} on the
+ * server's {@code PATH} is installed elsewhere (pyenv in a home folder, {@code /opt}), the environment is created
+ * with that installation among its read-only paths, so that the quick start's Python steps run.
  */
 @ApplicationScoped
 @Transactional
@@ -46,8 +51,13 @@ public class DefaultInstances {
         }
         Optional<ConfiguredInstance> environment = configured.find(ExtensionPoints.COMPUTE, NAME);
         if (environment.isEmpty()) {
-            configured.add(new ConfiguredInstance(ExtensionPoints.COMPUTE, NAME, "local", Map.of("max-concurrency",
-                    Integer.toString(settings.localConcurrency().orElse(DEFAULT_CONCURRENCY))), now));
+            Map<String, String> values = new HashMap<>(Map.of("max-concurrency",
+                    Integer.toString(settings.localConcurrency().orElse(DEFAULT_CONCURRENCY))));
+            List<Path> python = PythonOnPath.installationOutsideUsr();
+            if (!python.isEmpty()) {
+                values.put("read-only-paths", String.join(":", python.stream().map(Path::toString).toList()));
+            }
+            configured.add(new ConfiguredInstance(ExtensionPoints.COMPUTE, NAME, "local", values, now));
         } else if (settings.localConcurrency().isPresent()) {
             Map<String, String> values = new HashMap<>(environment.get().settings());
             values.put("max-concurrency", Integer.toString(settings.localConcurrency().get()));

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -79,6 +80,12 @@ public class LiveInstances {
     public <I extends AutoCloseable> I get(ExtensionPoint<?, I> point, String name, String executionId) {
         Live<I> instance = live(point, name);
         return instance.guarded(instance.calls().forExecution(executionId));
+    }
+
+    /** The instance, guarded, if it has been made since the start (or its last change); never makes one. */
+    @SuppressWarnings("unchecked")
+    public <I extends AutoCloseable> Optional<I> ifMade(ExtensionPoint<?, I> point, String name) {
+        return Optional.ofNullable((Live<I>) live.get(new Key(point, name))).map(made -> made.guarded(made.calls()));
     }
 
     @SuppressWarnings("unchecked")

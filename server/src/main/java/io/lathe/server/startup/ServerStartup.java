@@ -4,6 +4,7 @@ import io.lathe.server.accounts.InitialAdmin;
 import io.lathe.server.auth.AccountSettings;
 import io.lathe.server.executions.ExecutionScheduler;
 import io.lathe.server.instances.DefaultInstances;
+import io.lathe.server.instances.EnvironmentWarnings;
 import io.lathe.server.instances.LiveInstances;
 import io.lathe.server.platform.DatabaseMigrator;
 import io.lathe.server.platform.LatheSettings;
@@ -51,6 +52,8 @@ public class ServerStartup implements ServletContextListener {
     DefaultInstances defaultInstances;
     @Inject
     LiveInstances liveInstances;
+    @Inject
+    EnvironmentWarnings environmentWarnings;
     @Inject
     InitialAdmin initialAdmin;
     @Inject
@@ -138,6 +141,9 @@ public class ServerStartup implements ServletContextListener {
                 .append("  first admin password:  ").append(file.resolveSibling("initial-admin-password"))
                 .append('\n'));
         banner.append("  limits:      ").append(limitsInForce).append('\n');
+        for (String warning : environmentWarnings.all()) {
+            banner.append("  WARNING:     ").append(warning).append('\n');
+        }
         banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms\n");
         LOG.info(banner.toString());
     }

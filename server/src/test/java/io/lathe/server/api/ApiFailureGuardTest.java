@@ -47,9 +47,26 @@ class ApiFailureGuardTest {
         assertTrue(body.toString().startsWith("{\"error\":\"http-405\",\"message\":"), body.toString());
     }
 
+    @Test
+    void aPathUnderApiThatIsNotTheApiIsAJsonNotFoundWithoutReachingTheContainer() throws Exception {
+        new ApiFailureGuard().doFilter(request("/api/v1/admin/users/..%2Fx"), response(),
+                (FilterChain) (request, response) -> {
+                    throw new AssertionError("the container's default servlet must not answer");
+                });
+
+        assertEquals(404, sent.get("status"));
+        assertEquals(ApiFailureGuard.NOT_FOUND, body.toString());
+    }
+
+    /** A request the API serves: its servlet path is the API's. */
     private static HttpServletRequest request() {
+        return request(ApiApplication.PATH);
+    }
+
+    private static HttpServletRequest request(String servletPath) {
         return (HttpServletRequest) Proxy.newProxyInstance(ApiFailureGuardTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> null);
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> method.getName().equals("getServletPath") ? servletPath : null);
     }
 
     private HttpServletResponse response() {

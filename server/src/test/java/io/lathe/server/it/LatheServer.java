@@ -22,6 +22,9 @@ public final class LatheServer implements AutoCloseable {
     // Generous: on a busy 2-core machine Payara alone has taken more than four minutes to deploy.
     private static final Duration START_TIMEOUT = Duration.ofSeconds(480);
 
+    /** The first admin's token of each data folder, once read. */
+    private static final Map<Path, String> ADMIN_TOKENS = new HashMap<>();
+
     private final Path jar;
     private final Path home;
     private final Map<String, String> environment;
@@ -56,6 +59,9 @@ public final class LatheServer implements AutoCloseable {
         process = builder.start();
         try {
             awaitReady();
+            if (Files.exists(home.resolve("secrets/initial-admin-token"))) {
+                adminToken();
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             // A server that did not come up in time must not outlive the test that gave up on it.
             kill();
@@ -111,12 +117,28 @@ public final class LatheServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** The server's process id on this machine. */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path home() {
         return home;
     }
 
+    /**
+     * The first admin's token, read from its file the first time a server on this data folder is asked: the server
+     * deletes the file once the admin signs in or makes another token, and tests do both.
+     */
     public String adminToken() throws IOException {
-        return Files.readString(home.resolve("secrets/initial-admin-token")).trim();
+        synchronized (ADMIN_TOKENS) {
+            String token = ADMIN_TOKENS.get(home);
+            if (token == null) {
+                token = Files.readString(home.resolve("secrets/initial-admin-token")).trim();
+                ADMIN_TOKENS.put(home, token);
+            }
+            return token;
+        }
     }
 
     public String log() throws IOException {

@@ -20,13 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ServerIT {
 
     @Test
-    void firstStartWritesTheAdminTokenReadableByTheOwnerOnly() throws Exception {
-        Path tokenFile = SharedServer.server().home().resolve("secrets/initial-admin-token");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
-        assertTrue(SharedServer.server().adminToken().startsWith("lathe_"));
-    }
-
-    @Test
     void startUpPrintsTheUrlTheDataFolderAndThePlugins() throws Exception {
         String log = SharedServer.server().log();
         assertTrue(log.contains("Lathe " + BuildVersion.expected() + " is running at http://localhost:"), log);

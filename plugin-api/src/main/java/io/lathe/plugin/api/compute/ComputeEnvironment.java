@@ -1,5 +1,7 @@
 package io.lathe.plugin.api.compute;
 
+import java.util.List;
+
 /**
  * A configured environment that runs jobs: one job per execution.
  *
@@ -41,6 +43,16 @@ public interface ComputeEnvironment extends AutoCloseable {
      * finished or unknown job does nothing.
      */
     void stop(String handle);
+
+    /**
+     * What an administrator must know about how safely this environment runs jobs, one sentence each: for example
+     * that it runs jobs unsandboxed, with the server's own rights. The server shows them on its system page and in
+     * its start-up banner. Answers from what the environment already knows (no slow calls); empty when there is
+     * nothing to say, never null.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 
     /** Stops every job still running and releases resources. */
     @Override

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param timeLimit when present, stop the job once it has run this long and report
  *     {@link JobOutcome.Status#STOPPED}
  * @param files the code, inputs and configuration files to lay out
+ * @param launchedByAdmin whether the execution's creator is a server administrator at the time of the launch. An
+ *     administrator can already run code on the server (by installing a plugin), so an environment that cannot
+ *     isolate a job from the server may still run theirs, and refuse everyone else's
  */
 public record JobSpec(
         String executionId,
@@ -29,7 +32,8 @@ public record JobSpec(
         List<String> commands,
         Map<String, String> environment,
         Optional<Duration> timeLimit,
-        JobFiles files) {
+        JobFiles files,
+        boolean launchedByAdmin) {
 
     /** Checks that no part is null and copies the collections. */
     public JobSpec {
@@ -40,5 +44,11 @@ public record JobSpec(
         environment = Map.copyOf(environment);
         Objects.requireNonNull(timeLimit, "timeLimit");
         Objects.requireNonNull(files, "files");
+    }
+
+    /** A spec for a job that no administrator launched (see {@link #launchedByAdmin()}). */
+    public JobSpec(String executionId, String jobId, String image, List<String> commands,
+            Map<String, String> environment, Optional<Duration> timeLimit, JobFiles files) {
+        this(executionId, jobId, image, commands, environment, timeLimit, files, false);
     }
 }

@@ -7,10 +7,11 @@ import io.lathe.plugin.api.compute.JobSpec;
 import io.lathe.plugin.api.compute.JobState;
 import io.lathe.plugin.api.compute.LogStream;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The guard of an environment: every call with the plain time limit. Nonsense: a capacity below 1, a launch without
- * a handle, a state of null.
+ * a handle, a state or a list of warnings of null.
  */
 final class GuardedComputeEnvironment extends GuardedInstance<ComputeEnvironment> implements ComputeEnvironment {
 
@@ -44,6 +45,11 @@ final class GuardedComputeEnvironment extends GuardedInstance<ComputeEnvironment
     @Override
     public void stop(String handle) {
         calls.run("stop", () -> delegate.stop(handle));
+    }
+
+    @Override
+    public List<String> warnings() {
+        return calls.call("warnings", delegate::warnings, warnings -> warnings == null ? "no list of warnings" : null);
     }
 
     /** Passes a job's reports on until closed. */

@@ -56,8 +56,10 @@ public final class BashSession {
         boolean ended = process.waitFor(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         if (!ended) {
             // The blocks' own children (a curl following a log stream) must not outlive the session.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            // bash first, so that it cannot report its killed children into the block's output.
+            List<ProcessHandle> children = process.descendants().toList();
             process.destroyForcibly().waitFor();
+            children.forEach(ProcessHandle::destroyForcibly);
         }
         int exitStatus = ended ? process.exitValue() : -1;
         int finished = Files.exists(scratch.resolve("finished"))

@@ -26,6 +26,7 @@ final class LocalComputeEnvironment implements ComputeEnvironment {
     private static final Duration CLOSE_SLACK = Duration.ofSeconds(10);
 
     private final LocalSettings settings;
+    private final JobIsolation isolation;
     private final PluginContext context;
     private final Map<String, LocalJob> running = new ConcurrentHashMap<>();
     // Only handles are kept for finished jobs, so that state() can answer without holding their listeners.
@@ -43,6 +44,8 @@ final class LocalComputeEnvironment implements ComputeEnvironment {
             throw new PluginException("work-root-unusable", "cannot create the workspace folder "
                     + settings.workRoot() + ": " + e.getMessage() + "; choose a folder the server may write to", e);
         }
+        isolation = JobIsolation.of(settings.sandbox());
+        isolation.warnings().forEach(warning -> context.logger().log(System.Logger.Level.WARNING, warning));
         exitGuard.install();
     }
 
@@ -62,7 +65,8 @@ final class LocalComputeEnvironment implements ComputeEnvironment {
                     "execution id '" + handle + "' cannot name a folder; it must be a plain name");
         }
         Workspace workspace = new Workspace(settings.workRoot().resolve(handle));
-        LocalJob job = new LocalJob(spec, listener, workspace, settings, context.logger(), this::ended);
+        LocalJob job = new LocalJob(spec, listener, workspace, settings, isolation, context.logger(),
+                this::ended);
         synchronized (lock) {
             if (closed) {
                 throw new PluginException("environment-closed", "this compute environment has been closed");
@@ -74,6 +78,11 @@ final class LocalComputeEnvironment implements ComputeEnvironment {
         }
         job.start();
         return handle;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return isolation.warnings();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ final class LocalJob {
     private final JobListener listener;
     private final Workspace workspace;
     private final LocalSettings settings;
+    private final JobIsolation isolation;
     private final System.Logger logger;
     private final Consumer<LocalJob> onEnd;
     private final Thread worker;
@@ -44,13 +46,14 @@ final class LocalJob {
     private final Object lock = new Object();
     private ProcessTree tree;
 
-    LocalJob(JobSpec spec, JobListener listener, Workspace workspace, LocalSettings settings, System.Logger logger,
-            Consumer<LocalJob> onEnd) {
+    LocalJob(JobSpec spec, JobListener listener, Workspace workspace, LocalSettings settings, JobIsolation isolation,
+            System.Logger logger, Consumer<LocalJob> onEnd) {
         this.spec = requireNonNull(spec, "spec");
         this.logger = requireNonNull(logger, "logger");
         this.listener = new GuardedListener(requireNonNull(listener, "listener"), logger, spec.executionId());
         this.workspace = requireNonNull(workspace, "workspace");
         this.settings = requireNonNull(settings, "settings");
+        this.isolation = requireNonNull(isolation, "isolation");
         this.onEnd = requireNonNull(onEnd, "onEnd");
         this.worker = new Thread(this::run, "lathe-local-job-" + spec.executionId());
         this.worker.setDaemon(true);
@@ -131,20 +134,33 @@ final class LocalJob {
     }
 
     private JobOutcome runCommands() throws InterruptedException {
+        Optional<Bubblewrap> sandbox;
+        try {
+            sandbox = isolation.sandboxFor(spec.launchedByAdmin());
+        } catch (JobIsolation.JobRefused e) {
+            return new JobOutcome(Status.ERROR, OptionalInt.empty(), e.getMessage());
+        }
         CommandScript script = CommandScript.of(spec.commands());
-        Optional<JobOutcome> notStarted = prepare(script);
+        JobPaths paths = sandbox.isPresent() ? JobPaths.IN_SANDBOX : JobPaths.of(workspace);
+        Optional<JobOutcome> notStarted = prepare(script, paths);
         if (notStarted.isPresent()) {
             return notStarted.get();
         }
         List<String> prefix = ProcessGroups.launchPrefix();
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(script.command(workspace.scriptFile()));
+        try {
+            command.addAll(commandLine(sandbox, script, paths));
+        } catch (IllegalStateException e) {
+            return new JobOutcome(Status.ERROR, OptionalInt.empty(), e.getMessage());
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workspace.repository().toFile())
                 // A job waiting for input would wait forever: there is nobody to type.
                 .redirectInput(Redirect.from(new File("/dev/null")));
         builder.environment().clear();
-        builder.environment().putAll(JobVariables.of(System.getenv(), spec, workspace));
+        builder.environment().putAll(sandbox.isPresent()
+                ? JobVariables.inSandbox(System.getenv(), spec, settings.sandbox().readOnlyPaths())
+                : JobVariables.of(System.getenv(), spec, paths));
         Process process;
         ProcessTree started;
         synchronized (lock) {
@@ -156,19 +172,31 @@ final class LocalJob {
             } catch (IOException e) {
                 return failed("could not start the commands", e);
             }
-            started = new ProcessTree(process, !prefix.isEmpty());
+            started = new ProcessTree(process, !prefix.isEmpty(), sandbox.isPresent());
             tree = started;
         }
         return supervise(process, started);
     }
 
-    private Optional<JobOutcome> prepare(CommandScript script) {
+    /**
+     * The script's command, under the resource limits, in the sandbox when there is one.
+     *
+     * @throws IllegalStateException when limits are set but cannot be applied here
+     */
+    private List<String> commandLine(Optional<Bubblewrap> sandbox, CommandScript script, JobPaths paths) {
+        List<String> job = new ArrayList<>(settings.limits().prefix());
+        job.addAll(script.command(Path.of(paths.scriptFile())));
+        return sandbox.map(bubblewrap -> bubblewrap.command(workspace, script.interpreter().isPresent(), job))
+                .orElse(job);
+    }
+
+    private Optional<JobOutcome> prepare(CommandScript script, JobPaths paths) {
         return attempt("could not create the job's folders", workspace::create)
                 .or(() -> attempt("could not lay out the code",
                         () -> spec.files().extractCode(workspace.repository())))
                 .or(this::copyInputs)
                 .or(() -> attempt("could not write the config files",
-                        () -> workspace.writeConfig(spec.files().configFiles(workspace.inputs().toString()))))
+                        () -> workspace.writeConfig(spec.files().configFiles(paths.inputs()))))
                 .or(() -> script.interpreter().isEmpty() ? Optional.empty()
                         : attempt("could not write the command script",
                                 () -> Files.writeString(workspace.scriptFile(), script.text())));

@@ -18,6 +18,10 @@ import java.util.stream.Stream;
  * descendants of anything we know). Everywhere, descendants are also remembered as they are seen, because a
  * process may leave the group with a {@code setsid} of its own.
  *
+ * <p>In a sandbox, the main process is bubblewrap and the job runs in a PID namespace of its own below it: when
+ * bubblewrap dies, the kernel kills everything in the namespace at once. So a stop sends SIGTERM to the processes
+ * inside only, and bubblewrap passes their exit on; SIGKILL to bubblewrap then ends whatever ignored SIGTERM.
+ *
  * <p>Thread-safe: the worker waits on the tree while another thread may ask it to stop.
  */
 final class ProcessTree {
@@ -27,16 +31,19 @@ final class ProcessTree {
 
     private final Process main;
     private final boolean ownGroup;
+    private final boolean sandboxed;
     private final Set<ProcessHandle> known = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean terminated = new AtomicBoolean();
 
     /**
      * @param main the job's main process
      * @param ownGroup whether it was started with {@link ProcessGroups#launchPrefix()} and so leads a group
+     * @param sandboxed whether the main process is bubblewrap, the job's processes in a PID namespace below it
      */
-    ProcessTree(Process main, boolean ownGroup) {
+    ProcessTree(Process main, boolean ownGroup, boolean sandboxed) {
         this.main = requireNonNull(main, "main");
         this.ownGroup = ownGroup;
+        this.sandboxed = sandboxed;
     }
 
     boolean mainAlive() {
@@ -50,6 +57,11 @@ final class ProcessTree {
         }
         // The snapshot comes first: once a parent dies its children are re-parented and can no longer be found.
         rememberDescendants();
+        if (sandboxed) {
+            // Not the group, which holds bubblewrap: SIGTERM would end it, and with it the namespace, at once.
+            known.forEach(ProcessHandle::destroy);
+            return;
+        }
         if (ownGroup) {
             ProcessGroups.signal(main.pid(), "TERM");
         }

@@ -59,7 +59,10 @@ final class Workspace {
         return root.resolve("config");
     }
 
-    /** Where a script with a {@code #!} line is written; beside the contract's folders, so the job never sees it. */
+    /**
+     * Where a script with a {@code #!} line is written: beside the contract's folders, so that it is not among the
+     * job's code or outputs (a sandbox shows it read-only at {@link JobPaths#IN_SANDBOX}'s script file).
+     */
     Path scriptFile() {
         return root.resolve("command");
     }

@@ -73,7 +73,7 @@ class LineThroughputBenchmark {
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script).redirectOutput(Redirect.DISCARD);
         // The job's environment, not the test's: e.g. PYTHONUNBUFFERED in the test's would slow Python down.
         builder.environment().clear();
-        builder.environment().putAll(JobVariables.of(System.getenv(), spec("true"), new Workspace(Path.of("/tmp"))));
+        builder.environment().putAll(JobVariables.of(System.getenv(), spec("true"), JobPaths.of(new Workspace(Path.of("/tmp")))));
         Process process = builder.start();
         assertEquals(0, process.waitFor());
         return System.nanoTime() - start;

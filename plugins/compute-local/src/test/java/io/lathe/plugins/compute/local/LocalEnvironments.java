@@ -15,9 +15,14 @@ final class LocalEnvironments {
     private LocalEnvironments() {
     }
 
-    /** An environment with a short grace period, so that tests of stubborn processes stay quick. */
+    /**
+     * An environment with a short grace period, so that tests of stubborn processes stay quick, and without a
+     * sandbox unless {@code settings} ask for one: these tests look at the job's processes and folders from the
+     * outside, by the pids and paths the job prints. The sandbox has tests of its own.
+     */
     static ComputeEnvironment create(TestPluginContext context, Map<String, String> settings) {
-        Map<String, String> given = new HashMap<>(Map.of(LocalComputeFactory.STOP_GRACE_SECONDS, "1"));
+        Map<String, String> given = new HashMap<>(Map.of(LocalComputeFactory.STOP_GRACE_SECONDS, "1",
+                LocalComputeFactory.SANDBOX, "none"));
         given.putAll(settings);
         LocalComputeFactory factory = new LocalComputeFactory();
         assertEquals(List.of(), factory.validate(given));

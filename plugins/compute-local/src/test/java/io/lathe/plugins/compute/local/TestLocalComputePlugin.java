@@ -1,8 +1,10 @@
 package io.lathe.plugins.compute.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lathe.plugin.api.PluginException;
 import io.lathe.plugin.api.compute.ComputeEnvironment;
 import io.lathe.plugin.api.config.ConfigError;
 import io.lathe.plugin.api.config.ConfigProperty;
@@ -38,9 +40,12 @@ class TestLocalComputePlugin {
     void declaresItsIdAndSettings() {
         assertEquals("local", factory.id());
         assertEquals("Local processes", factory.displayName());
-        assertEquals(List.of("max-concurrency", "work-root", "keep-workspaces", "stop-grace-seconds"),
+        assertEquals(List.of("max-concurrency", "work-root", "keep-workspaces", "stop-grace-seconds", "sandbox",
+                "read-only-paths", "network", "memory-limit-mb", "cpu-time-limit-seconds", "bwrap-path"),
                 factory.configProperties().stream().map(ConfigProperty::name).toList());
-        assertEquals(List.of(Optional.of("2"), Optional.empty(), Optional.of("false"), Optional.of("10")),
+        assertEquals(List.of(Optional.of("2"), Optional.empty(), Optional.of("false"), Optional.of("10"),
+                Optional.of("bubblewrap"), Optional.empty(), Optional.of("true"), Optional.of("0"), Optional.of("0"),
+                Optional.of("/usr/bin/bwrap")),
                 factory.configProperties().stream().map(ConfigProperty::defaultValue).toList());
     }
 
@@ -49,6 +54,31 @@ class TestLocalComputePlugin {
         assertEquals(List.of(), factory.validate(Map.of()));
         assertEquals(List.of(), factory.validate(Map.of("max-concurrency", "8", "work-root", "/var/lib/lathe/jobs",
                 "keep-workspaces", "true", "stop-grace-seconds", "0")));
+        assertEquals(List.of(), factory.validate(Map.of("sandbox", "none", "read-only-paths",
+                "/opt/python3.11: /usr/local/cuda", "network", "false", "memory-limit-mb", "4096",
+                "cpu-time-limit-seconds", "3600", "bwrap-path", "/usr/local/bin/bwrap")));
+    }
+
+    @Test
+    void refusesSandboxSettingsThatWouldUndoTheSandbox() {
+        List<ConfigError> errors = factory.validate(Map.of("sandbox", "chroot", "read-only-paths", "/opt/x:/",
+                "memory-limit-mb", "-1", "cpu-time-limit-seconds", "-5", "bwrap-path", "bwrap"));
+
+        assertEquals(List.of("sandbox", "memory-limit-mb", "cpu-time-limit-seconds", "read-only-paths",
+                "bwrap-path"), errors.stream().map(ConfigError::field).toList(), errors::toString);
+        for (String tooWide : List.of("/root", "/etc", "/home/", "relative/bin")) {
+            assertEquals(List.of("read-only-paths"), factory.validate(Map.of("read-only-paths", tooWide)).stream()
+                    .map(ConfigError::field).toList(), tooWide);
+        }
+    }
+
+    @Test
+    void refusesAReadOnlyPathHoldingTheServersDataOrTheWorkspaces() {
+        Settings settings = Settings.of(factory.configProperties(), Map.of("read-only-paths", work.toString()));
+
+        PluginException refused = assertThrows(PluginException.class,
+                () -> factory.create(settings, new TestPluginContext(work.resolve("plugin-work"))));
+        assertEquals("read-only-path-too-wide", refused.code());
     }
 
     @Test
