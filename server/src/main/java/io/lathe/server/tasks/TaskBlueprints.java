@@ -42,7 +42,8 @@ final class TaskBlueprints {
         return new CreateTask(request.project(), request.commit(),
                 request.step() != null ? request.step() : text(blueprint.get("step")),
                 request.type() != null ? request.type() : blueprint.get("type") != null
-                        ? blueprint.get("type").toString() : sets != null ? "manual" : null,
+                        // as valohai-yaml reads it: Random-Search is random_search
+                        ? config.taskBlueprint(request.task()).orElseThrow().type() : sets != null ? "manual" : null,
                 parameters, sets, request.inputs(), request.title() != null ? request.title() : request.task(),
                 objective, request.maxExecutions() != null ? request.maxExecutions()
                         : number(blueprint.get("execution-count")),

@@ -92,6 +92,11 @@ public record Step(
         return parameters.stream().filter(parameter -> parameter.name().equals(parameterName)).findFirst();
     }
 
+    /** {@code stop-condition} parsed; the parser checked it when the file was read, so it parses. */
+    public Optional<Expression> stopConditionExpression() {
+        return stopCondition.map(ExpressionParser::parse);
+    }
+
     /** The input called {@code inputName}, if the step declares one. */
     public Optional<Input> input(String inputName) {
         return inputs.stream().filter(input -> input.name().equals(inputName)).findFirst();

@@ -54,6 +54,7 @@ final class StepReader {
         Optional<String> environment = step.text("environment");
         Optional<String> runtimeConfigPreset = step.text("runtime-config-preset");
         Optional<Boolean> autorestart = step.bool("autorestart");
+        step.condition("stop-condition");
         checkNeedsEnvironment(step, environment, runtimeConfigPreset.isPresent(), "runtime-config-preset");
         checkNeedsEnvironment(step, environment, autorestart.orElse(false), "autorestart");
         Step result = new Step(

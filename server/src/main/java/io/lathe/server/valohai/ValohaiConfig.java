@@ -2,13 +2,16 @@ package io.lathe.server.valohai;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A parsed {@code valohai.yaml}. Steps are fully read; pipelines, endpoints, tasks and deployments are kept as the
- * plain data they are in the file (ordered maps, lists and scalars, JSON-ready), checked only for their required keys.
+ * A parsed and checked {@code valohai.yaml}: steps, pipelines, endpoints and task blueprints are read into checked
+ * models (each referring only to steps, blueprints and endpoints the file has); deployments are kept as the plain data
+ * they are in the file (ordered maps, lists and scalars, JSON-ready), checked only for their name.
  *
  * @param steps in file order
  * @param pipelines by name, in file order; {@code blueprint} items are pipelines too
@@ -19,18 +22,18 @@ import java.util.Optional;
  */
 public record ValohaiConfig(
         List<Step> steps,
-        Map<String, Map<String, Object>> pipelines,
-        Map<String, Map<String, Object>> endpoints,
-        Map<String, Map<String, Object>> tasks,
+        Map<String, Pipeline> pipelines,
+        Map<String, Endpoint> endpoints,
+        Map<String, TaskBlueprint> tasks,
         Map<String, Map<String, Object>> deployments,
         List<ConfigProblem> warnings) {
 
     /** Checks for nulls and makes unmodifiable, order-keeping copies. */
     public ValohaiConfig {
         steps = List.copyOf(steps);
-        pipelines = freezeItems(requireNonNull(pipelines, "pipelines"));
-        endpoints = freezeItems(requireNonNull(endpoints, "endpoints"));
-        tasks = freezeItems(requireNonNull(tasks, "tasks"));
+        pipelines = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(pipelines, "pipelines")));
+        endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(endpoints, "endpoints")));
+        tasks = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(tasks, "tasks")));
         deployments = freezeItems(requireNonNull(deployments, "deployments"));
         warnings = List.copyOf(warnings);
     }
@@ -46,17 +49,22 @@ public record ValohaiConfig(
     }
 
     /** The pipeline called {@code name}, if there is one. */
-    public Optional<Map<String, Object>> pipeline(String name) {
+    public Optional<Pipeline> pipeline(String name) {
         return Optional.ofNullable(pipelines.get(name));
     }
 
-    /** The task blueprint called {@code name}, if there is one. */
+    /** The task blueprint called {@code name} as written in the file, if there is one. */
     public Optional<Map<String, Object>> task(String name) {
+        return taskBlueprint(name).map(TaskBlueprint::data);
+    }
+
+    /** The task blueprint called {@code name}, if there is one. */
+    public Optional<TaskBlueprint> taskBlueprint(String name) {
         return Optional.ofNullable(tasks.get(name));
     }
 
     /** The endpoint called {@code name}, if there is one. */
-    public Optional<Map<String, Object>> endpoint(String name) {
+    public Optional<Endpoint> endpoint(String name) {
         return Optional.ofNullable(endpoints.get(name));
     }
 

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -165,10 +168,15 @@ public final class ValohaiConfigParser {
         private final Problems problems;
         private final YamlValues values;
         private final Map<String, Step> steps = new LinkedHashMap<>();
-        private final Map<String, Map<String, Object>> pipelines = new LinkedHashMap<>();
-        private final Map<String, Map<String, Object>> endpoints = new LinkedHashMap<>();
-        private final Map<String, Map<String, Object>> tasks = new LinkedHashMap<>();
+        private final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
+        private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        private final Map<String, TaskBlueprint> tasks = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> deployments = new LinkedHashMap<>();
+        /** Task blueprints refer to steps and pipelines to all three, which may come later in the file. */
+        private final List<Node[]> taskItems = new ArrayList<>();
+        private final List<Node[]> pipelineItems = new ArrayList<>();
+        /** The names of step, task and endpoint items, with errors or without, by kind. */
+        private final Map<String, Set<String>> declared = new HashMap<>();
 
         TopLevel(Problems problems) {
             this.problems = problems;
@@ -185,6 +193,16 @@ public final class ValohaiConfigParser {
                 YamlMapping.of(item, null, "each item of the file", " such as 'step: ...'", problems, values)
                         .ifPresent(this::readItem);
             }
+            for (Node[] task : taskItems) {
+                new TaskBlueprintReader(problems, values, steps, declared.getOrDefault("step", Set.of()))
+                        .read(task[0], task[1])
+                        .ifPresent(blueprint -> keep(tasks, "task", blueprint.name(), blueprint, task[1]));
+            }
+            PipelineReferences references = new PipelineReferences(steps, tasks, endpoints, declared);
+            for (Node[] pipeline : pipelineItems) {
+                new PipelineReader(problems, values, references).read(pipeline[0], pipeline[1])
+                        .ifPresent(read -> keep(pipelines, "pipeline", read.name(), read, pipeline[1]));
+            }
             return new ValohaiConfig(new ArrayList<>(steps.values()), pipelines, endpoints, tasks, deployments,
                     problems.warnings());
         }
@@ -200,6 +218,8 @@ public final class ValohaiConfigParser {
             List<String> others = item.keys().stream().filter(key -> !key.equals(kind.get())).toList();
             Node key = item.keyNode(kind.get());
             Node value = item.value(kind.get());
+            YamlMapping.nameOf(value).ifPresent(name -> declared.computeIfAbsent(kind.get(), k -> new HashSet<>())
+                    .add(name));
             if (!others.isEmpty() && YamlValues.isNull(value)) {
                 problems.error(key, kind.get() + " is empty, and " + String.join(", ", others) + " are beside it"
                         + " instead of inside it; indent them under '" + kind.get() + ":'");
@@ -212,20 +232,16 @@ public final class ValohaiConfigParser {
             switch (kind.get()) {
                 case "step" -> new StepReader(problems, values).read(value, key)
                         .ifPresent(step -> keep(steps, "step", step.name(), step, key));
-                case "pipeline", "blueprint" -> readRaw("pipeline", value, key, pipelines, List.of(),
-                        List.of("nodes", "edges"));
-                case "endpoint" -> readRaw("endpoint", value, key, endpoints, List.of("image"), List.of());
-                case "task" -> readRaw("task", value, key, tasks, List.of("step"), List.of());
-                default -> readRaw("deployment", value, key, deployments, List.of(), List.of());
+                case "pipeline", "blueprint" -> pipelineItems.add(new Node[] {value, key});
+                case "endpoint" -> new EndpointReader(problems, values).read(value, key)
+                        .ifPresent(endpoint -> keep(endpoints, "endpoint", endpoint.name(), endpoint, key));
+                case "task" -> taskItems.add(new Node[] {value, key});
+                default -> readRaw("deployment", value, key, deployments);
             }
         }
 
-        /**
-         * Keeps a pipeline, endpoint, task or deployment as plain data, after checking that it has a name and the
-         * other keys it cannot do without.
-         */
-        private void readRaw(String kind, Node value, Node key, Map<String, Map<String, Object>> into,
-                List<String> requiredTexts, List<String> requiredLists) {
+        /** Keeps a deployment as plain data, after checking that it has a name. */
+        private void readRaw(String kind, Node value, Node key, Map<String, Map<String, Object>> into) {
             Optional<YamlMapping> read = YamlMapping.ofNamed(value, key, kind, "", problems, values);
             if (read.isEmpty()) {
                 return;
@@ -233,12 +249,6 @@ public final class ValohaiConfigParser {
             YamlMapping mapping = read.get();
             int errorsBefore = problems.errorCount();
             Optional<String> name = mapping.requiredText("name");
-            requiredTexts.forEach(mapping::requiredText);
-            for (String listKey : requiredLists) {
-                if (mapping.require(listKey)) {
-                    mapping.list(listKey);
-                }
-            }
             Map<String, Object> plain = mapping.plainMap();
             if (name.isPresent() && problems.errorCount() == errorsBefore) {
                 keep(into, kind, name.get(), plain, key);

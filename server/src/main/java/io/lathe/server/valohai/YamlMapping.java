@@ -81,6 +81,22 @@ final class YamlMapping {
         return of(node, owner, where, expected, problems, values);
     }
 
+    /**
+     * The text under {@code name} in {@code node}, without reporting anything: how a reference finds an item that
+     * was declared even when the item itself has errors (which are reported on the item, not on the reference).
+     */
+    static Optional<String> nameOf(Node node) {
+        if (node instanceof MappingNode mapping) {
+            return mapping.getValue().stream()
+                    .filter(tuple -> tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("name"))
+                    .map(NodeTuple::getValueNode)
+                    .filter(YamlValues::isText)
+                    .map(name -> ((ScalarNode) name).getValue())
+                    .findFirst();
+        }
+        return Optional.empty();
+    }
+
     private void reportRepeatedKeys() {
         for (Node key : repeatedKeys) {
             problems.warning(key, where + ": key '" + ((ScalarNode) key).getValue()
@@ -224,6 +240,41 @@ final class YamlMapping {
             }
         }
         return texts;
+    }
+
+    /** A text or a list of texts ({@code when}, {@code then}, {@code server-command}), as the nodes that hold them. */
+    List<ScalarNode> textOrTexts(String key) {
+        Node value = value(key);
+        if (value == null || YamlValues.isNull(value)) {
+            return List.of();
+        }
+        List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+        List<ScalarNode> texts = new ArrayList<>();
+        for (Node item : items) {
+            if (YamlValues.isText(item)) {
+                texts.add((ScalarNode) item);
+            } else {
+                problems.error(item, where + ": " + key + " must be text or a list of texts (got "
+                        + values.describeForText(item) + ")");
+            }
+        }
+        return texts;
+    }
+
+    /** The condition under {@code key}, parsed; an unreadable one is reported with where in it it fails. */
+    Optional<Expression> condition(String key) {
+        Optional<String> text = text(key);
+        return text.flatMap(written -> condition(value(key), key, written));
+    }
+
+    /** {@code written}, the text of {@code at}, parsed as a condition; reported when it cannot be. */
+    Optional<Expression> condition(Node at, String key, String written) {
+        try {
+            return Optional.of(ExpressionParser.parse(written));
+        } catch (InvalidExpressionException e) {
+            problems.error(at, where + ": " + key + " '" + written + "' is not a valid condition: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The whole mapping as plain data: ordered maps, lists and scalars as PyYAML would give them. */

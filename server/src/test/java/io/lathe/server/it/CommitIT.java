@@ -47,6 +47,33 @@ class CommitIT {
     }
 
     @Test
+    void pipelineWithAnEdgeToAMissingInputIsRefusedWithItsLineAndWarningsAreShownOnTheCommit() throws Exception {
+        String steps = "- step:\n    name: train\n    image: python\n    command: python train.py\n"
+                + "    inputs:\n      - name: dataset\n";
+        String broken = steps + "- pipeline:\n    name: flow\n    nodes:\n"
+                + "      - {name: a, type: execution, step: train}\n      - {name: b, type: execution, step: train}\n"
+                + "    edges:\n      - [a.output.model.pkl, b.input.model]\n";
+        Api.Answer refused = upload(List.of(Entry.file("valohai.yaml", broken)));
+        assertEquals(400, refused.status(), refused.body());
+        JsonObject error = refused.json();
+        assertEquals("invalid-config", error.getString("error"));
+        assertTrue(error.getString("message").startsWith("valohai.yaml line 13: pipeline 'flow', edge"
+                + " a.output.model.pkl -> b.input.model: step 'train' of node 'b' has no input 'model'"),
+                error.toString());
+
+        String warned = broken.replace("b.input.model", "b.input.dataset").replace("a.output.", "a.outputs.");
+        Api.Answer accepted = upload(List.of(Entry.file("valohai.yaml", warned)));
+        assertEquals(201, accepted.status(), accepted.body());
+        String id = accepted.json().getString("id");
+        JsonObject commit = api.get("/api/v1/projects/" + project + "/commits/" + id).json();
+        assertEquals(1, commit.getJsonArray("warnings").size(), commit.toString());
+        assertTrue(commit.getJsonArray("warnings").getString(0).startsWith("valohai.yaml line 13:"),
+                commit.toString());
+        assertTrue(commit.getJsonArray("warnings").getString(0).contains("it is read as 'output'"),
+                commit.toString());
+    }
+
+    @Test
     void invalidValohaiYamlIsRefusedNamingTheFileAndLine() throws Exception {
         String yaml = "- step:\n    name: broken\n    image: python\n    command: python x.py\n"
                 + "    parameters:\n      - name: lr\n        type: double\n";

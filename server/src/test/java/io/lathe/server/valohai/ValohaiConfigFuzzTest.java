@@ -293,8 +293,10 @@ class ValohaiConfigFuzzTest {
             for (Step step : config.steps()) {
                 JSONB.toJson(step.toMap());
             }
-            JSONB.toJson(Map.of("pipelines", config.pipelines(), "endpoints", config.endpoints(),
-                    "tasks", config.tasks(), "deployments", config.deployments()));
+            JSONB.toJson(Map.of("pipelines", config.pipelines().values().stream().map(Pipeline::data).toList(),
+                    "endpoints", config.endpoints().values().stream().map(Endpoint::data).toList(),
+                    "tasks", config.tasks().values().stream().map(TaskBlueprint::data).toList(),
+                    "deployments", config.deployments()));
             config.warnings().forEach(ConfigProblem::message);
         } catch (ValohaiConfigException e) {
             if (e.line() < 1 || e.problem().isBlank()) {

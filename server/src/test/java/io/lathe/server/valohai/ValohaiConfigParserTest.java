@@ -192,22 +192,30 @@ class ValohaiConfigParserTest {
     }
 
     @Test
-    void pipelinesEndpointsTasksAndDeploymentsAreKeptAsOrderedData() {
+    void pipelinesEndpointsTasksAndDeploymentsAreReadAndKeepTheirData() {
         ValohaiConfig config = parse("""
-                - step: {name: train, image: busybox, command: ls}
+                - step:
+                    name: train
+                    image: busybox
+                    command: ls
+                    parameters: [{name: lr, type: float, default: 0.1}]
                 - pipeline:
                     name: training
                     reuse-executions: true
                     nodes:
                       - {name: train, type: execution, step: train}
-                      - {name: deploy, type: deployment, deployment: prod}
+                      - {name: deploy, type: deployment, deployment: prod, endpoints: [predict]}
                     edges:
-                      - [train.outputs.model*, deploy.file.predict.model]
+                      - [train.output.model*, deploy.file.predict.model]
                 - blueprint:
                     name: older-style
                     nodes: []
                     edges: []
-                - endpoint: {name: predict, image: python:3.12, wsgi: app:app}
+                - endpoint:
+                    name: predict
+                    image: python:3.12
+                    wsgi: app:app
+                    files: [{name: model, path: model.pkl}]
                 - task:
                     name: search
                     step: train
@@ -219,11 +227,14 @@ class ValohaiConfigParserTest {
                     defaults: {target: my-cluster}
                 """);
 
-        Map<String, Object> training = config.pipeline("training").orElseThrow();
-        assertEquals(List.of("name", "reuse-executions", "nodes", "edges"), List.copyOf(training.keySet()));
-        assertEquals(List.of(List.of("train.outputs.model*", "deploy.file.predict.model")), training.get("edges"));
+        Pipeline training = config.pipeline("training").orElseThrow();
+        assertEquals(List.of("name", "reuse-executions", "nodes", "edges"), List.copyOf(training.data().keySet()));
+        assertEquals(List.of(List.of("train.output.model*", "deploy.file.predict.model")),
+                training.data().get("edges"));
+        assertEquals(new PipelineSocket("deploy", "file", "predict.model"), training.edges().get(0).target());
+        assertTrue(training.reuseExecutions());
         assertTrue(config.pipeline("older-style").isPresent(), "blueprint is another name for pipeline");
-        assertEquals("app:app", config.endpoint("predict").orElseThrow().get("wsgi"));
+        assertEquals(Optional.of("app:app"), config.endpoint("predict").orElseThrow().wsgi());
         assertEquals("random_search", config.task("search").orElseThrow().get("type"));
         assertEquals(Map.of("target", "my-cluster"), config.deployments().get("prod").get("defaults"));
         assertEquals(List.of(), config.warnings());
