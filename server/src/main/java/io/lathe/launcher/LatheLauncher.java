@@ -3,13 +3,19 @@ package io.lathe.launcher;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -19,7 +25,19 @@ import java.util.stream.Stream;
  */
 public final class LatheLauncher {
 
+    private static final String LOG_MANAGER = "java.util.logging.manager";
     private static final String PAYARA_MAIN = "fish.payara.micro.boot.PayaraMicroLauncher";
+    private static final String CANNOT_START = "Lathe cannot start: ";
+    /*
+     * How the server tells the launcher how its start went (ServerStartup, package startup, sets them): system
+     * properties are what the launcher's class loader and the application's share. With STARTUP_WATCHED set, a
+     * failing start logs its sentence, sets STARTUP_FAILED and returns, and the launcher exits with status 1 once
+     * Payara's main returns; a good one hands its banner over, which the launcher prints last, when the server is
+     * ready.
+     */
+    private static final String STARTUP_WATCHED = "lathe.startup.watched";
+    private static final String STARTUP_FAILED = "lathe.startup.failed";
+    private static final String STARTUP_BANNER = "lathe.startup.banner";
     private static final String H2_OBJECT_CACHE = "h2.objectCache";
 
     /**
@@ -44,21 +62,60 @@ public final class LatheLauncher {
     }
 
     public static void main(String[] args) throws Exception {
-        LaunchSettings settings = LaunchSettings.from(System.getenv(), System.getProperties());
-        Files.createDirectories(settings.home());
-        settings.systemProperties().forEach(System::setProperty);
+        // Before anything logs: the log manager is chosen once, when logging is first used.
+        if (System.getProperty(LOG_MANAGER) == null) {
+            System.setProperty(LOG_MANAGER, LatheLogManager.class.getName());
+        }
+        LaunchSettings settings;
+        try {
+            settings = LaunchSettings.from(System.getenv(), System.getProperties());
+            settings.systemProperties();
+        } catch (IllegalArgumentException e) {
+            printCannotStart(e.getMessage(), null, false, false);
+            System.exit(1);
+            return;
+        }
+        try {
+            StartupChecks.dataFolderWritable(settings.home());
+        } catch (StartupChecks.CannotStart e) {
+            // Nothing can be logged to a file yet: the log is in that folder.
+            printCannotStart(e.getMessage(), e.getCause(), settings.jsonLog(), settings.debug());
+            System.exit(1);
+            return;
+        }
         // Payara remembers deployments in its runtime folder and would deploy the WAR twice on the next start
         // (once from there, once from this jar): every start gets a fresh one.
         Path runtime = settings.home().resolve("runtime");
         deleteRecursively(runtime);
         Files.createDirectories(runtime);
+        Path logProperties = LogSetup.install(settings, runtime);
+        try {
+            StartupChecks.pluginFolderReadable(settings.home());
+            StartupChecks.portFree(settings.port());
+            StartupChecks.databaseReachable(settings.dbUrl());
+        } catch (StartupChecks.CannotStart e) {
+            exitCannotStart(e.getMessage(), e.getCause());
+        }
+
+        settings.systemProperties().forEach(System::setProperty);
+        System.setProperty(STARTUP_WATCHED, "true");
         Path prebootCommands = Files.writeString(runtime.resolve("preboot-commands.asadmin"), PREBOOT_COMMANDS);
+        try {
+            TrustStore.useCurrentCertificates(runtime);
+        } catch (IOException | GeneralSecurityException e) {
+            log().log(Level.FINE, "the Java runtime's trust store could not be read; Payara's own is used", e);
+        }
+        // DriverManager finds the JDBC drivers on the class path once, with the class loader of the thread that
+        // first asks. Asked here, that is the launcher's (which holds none); asked first during deployment, it was a
+        // temporary loader of the application's, which Payara then found holding registered drivers and warned about.
+        DriverManager.getDrivers();
         Path postbootCommands = Files.writeString(runtime.resolve("postboot-commands.asadmin"), POSTBOOT_COMMANDS);
 
         List<String> payaraArgs = new ArrayList<>(List.of(
                 "--port", Integer.toString(settings.port()),
                 "--rootdir", runtime.toString(),
                 "--prebootcommandfile", prebootCommands.toString(),
+                "--logproperties", logProperties.toString(),
                 "--postbootcommandfile", postbootCommands.toString(),
                 "--nohazelcast"));
         // Flags given on the command line come last, so they win over the environment.
@@ -71,7 +128,45 @@ public final class LatheLauncher {
             System.setProperty(H2_OBJECT_CACHE, "false");
         }
         Method main = Class.forName(PAYARA_MAIN).getMethod("main", String[].class);
-        main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        try {
+            main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            exitCannotStart("Payara Micro failed to boot (" + e.getCause() + "); the details are in "
+                    + serverLog(settings) + ".", e.getCause());
+        }
+        // Payara's main returns once the application is deployed, or has failed to deploy.
+        if (System.getProperty(STARTUP_FAILED) != null) {
+            // The server has said why, in its own words.
+            System.exit(1);
+        }
+        String banner = System.getProperty(STARTUP_BANNER);
+        if (banner == null) {
+            exitCannotStart("the application did not deploy; the details are in " + serverLog(settings) + ".", null);
+        }
+        log().info(banner);
+    }
+
+    /** Not a constant: a logger made when this class loads would start logging before the log manager is chosen. */
+    private static Logger log() {
+        return Logger.getLogger(LatheLauncher.class.getName());
+    }
+
+    private static Path serverLog(LaunchSettings settings) {
+        return settings.home().resolve(LogSetup.LOG_FOLDER).resolve(LogSetup.LOG_FILE);
+    }
+
+    private static void exitCannotStart(String sentence, Throwable cause) {
+        log().log(Level.SEVERE, CANNOT_START + sentence, cause);
+        System.exit(1);
+    }
+
+    /** For failures found before logging is set up. */
+    private static void printCannotStart(String sentence, Throwable cause, boolean json, boolean stackTraces) {
+        LogRecord record = new LogRecord(Level.SEVERE, CANNOT_START + sentence);
+        record.setLoggerName(LatheLauncher.class.getName());
+        record.setThrown(cause);
+        System.out.print(new LogLineFormat(json, stackTraces).format(record));
+        System.out.flush();
     }
 
     /**

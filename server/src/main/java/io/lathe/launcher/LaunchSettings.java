@@ -3,16 +3,31 @@ package io.lathe.launcher;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.logging.Level;
 
 /**
  * The server's start-up settings, read from environment variables ({@code LATHE_HOME}, {@code LATHE_PORT},
- * {@code LATHE_DB_URL}, {@code LATHE_DB_USER}, {@code LATHE_DB_PASSWORD}) or the matching system properties
- * ({@code lathe.home}, ...), with the documented defaults: an H2 file database under the data folder.
+ * {@code LATHE_DB_URL}, {@code LATHE_DB_USER}, {@code LATHE_DB_PASSWORD}, {@code LATHE_LOG_LEVEL},
+ * {@code LATHE_LOG_FORMAT}) or the matching system properties ({@code lathe.home}, ...), with the documented
+ * defaults: an H2 file database under the data folder, INFO lines as text.
  */
-record LaunchSettings(Path home, int port, String dbUrl, String dbUser, String dbPassword) {
+record LaunchSettings(Path home, int port, String dbUrl, String dbUser, String dbPassword, LogLevel logLevel,
+        boolean jsonLog) {
 
     static final int DEFAULT_PORT = 8080;
+
+    /** The levels {@code LATHE_LOG_LEVEL} takes, and the {@link Level} each stands for. */
+    enum LogLevel {
+        DEBUG(Level.FINE), INFO(Level.INFO), WARNING(Level.WARNING), ERROR(Level.SEVERE);
+
+        final Level level;
+
+        LogLevel(Level level) {
+            this.level = level;
+        }
+    }
 
     static LaunchSettings from(Map<String, String> env, Properties properties) {
         Path home = Path.of(read(env, properties, "lathe.home", "./lathe-home")).toAbsolutePath().normalize();
@@ -27,7 +42,31 @@ record LaunchSettings(Path home, int port, String dbUrl, String dbUser, String d
                 + ";DB_CLOSE_ON_EXIT=FALSE");
         return new LaunchSettings(home, port, url,
                 read(env, properties, "lathe.db.user", "lathe"),
-                read(env, properties, "lathe.db.password", "lathe"));
+                read(env, properties, "lathe.db.password", "lathe"),
+                logLevel(read(env, properties, "lathe.log.level", "info")),
+                jsonLog(read(env, properties, "lathe.log.format", "text")));
+    }
+
+    private static LogLevel logLevel(String text) {
+        try {
+            return LogLevel.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("LATHE_LOG_LEVEL must be debug, info, warning or error, not '" + text
+                    + "'");
+        }
+    }
+
+    private static boolean jsonLog(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("LATHE_LOG_FORMAT must be text or json, not '" + text + "'");
+        };
+    }
+
+    /** Whether start-up failures show their stack trace on the console. */
+    boolean debug() {
+        return logLevel == LogLevel.DEBUG;
     }
 
     /** The JDBC data source class that understands {@link #dbUrl()}. */

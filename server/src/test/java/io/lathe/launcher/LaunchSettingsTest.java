@@ -53,4 +53,30 @@ class LaunchSettingsTest {
                         .systemProperties());
         assertTrue(url.getMessage().contains("LATHE_DB_URL"));
     }
+
+    @Test
+    void logLevelAndFormatDefaultToInfoAsTextAndRefuseOtherValues() {
+        LaunchSettings defaults = LaunchSettings.from(Map.of(), new Properties());
+        assertEquals(LaunchSettings.LogLevel.INFO, defaults.logLevel());
+        assertTrue(!defaults.jsonLog() && !defaults.debug());
+        LaunchSettings debug = LaunchSettings.from(Map.of("LATHE_LOG_LEVEL", "Debug", "LATHE_LOG_FORMAT", "json"),
+                new Properties());
+        assertTrue(debug.debug() && debug.jsonLog());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LaunchSettings.from(
+                Map.of("LATHE_LOG_LEVEL", "loud"), new Properties())).getMessage().contains("LATHE_LOG_LEVEL"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LaunchSettings.from(
+                Map.of("LATHE_LOG_FORMAT", "xml"), new Properties())).getMessage().contains("LATHE_LOG_FORMAT"));
+    }
+
+    @Test
+    void theLogConfigurationSendsLathesLinesAtTheChosenLevelAndEverythingToTheFile() {
+        var properties = LogSetup.configuration(LaunchSettings.from(Map.of("LATHE_HOME", "/srv/lathe",
+                "LATHE_LOG_LEVEL", "debug"), new Properties()));
+        assertEquals("io.lathe.launcher.ServerLogFile, io.lathe.launcher.ConsoleLog", properties.get("handlers"));
+        assertEquals("INFO", properties.get(".level"));
+        assertEquals("FINE", properties.get("io.lathe.level"));
+        assertEquals("FINE", properties.get("lathe.level"));
+        assertEquals("/srv/lathe/logs/server.log", properties.get("io.lathe.launcher.ServerLogFile.file"));
+        assertEquals("true", properties.get("io.lathe.launcher.ConsoleLog.stackTraces"));
+    }
 }

@@ -1,6 +1,7 @@
 package io.lathe.server.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -38,8 +41,38 @@ public class SecretBox {
 
     @Inject
     LatheSettings settings;
+    @Inject
+    Instance<SealedSecrets> holders;
 
     private volatile SecretKey key;
+
+    /**
+     * Refuses to start when secrets are stored but the key file that opens them is gone: a new key would be made on
+     * the first use, and every stored secret would stay unreadable for good. Called at start-up, before anything is
+     * sealed.
+     *
+     * @throws StartupFailure naming the file and what it opens
+     */
+    public void requireKeyForStoredSecrets() {
+        Path file = settings.secretsDirectory().resolve(KEY_FILE);
+        if (Files.exists(file)) {
+            return;
+        }
+        long sealed = 0;
+        List<String> kinds = new ArrayList<>();
+        for (SealedSecrets holder : holders) {
+            long count = holder.countSealed();
+            if (count > 0) {
+                sealed += count;
+                kinds.add(holder.description());
+            }
+        }
+        if (sealed > 0) {
+            throw new StartupFailure("the key file " + file + " is missing, but the database holds " + sealed
+                    + " secret" + (sealed == 1 ? "" : "s") + " sealed with it (" + String.join(", ", kinds)
+                    + "); restore " + KEY_FILE + " from the backup of LATHE_HOME/secrets it was lost from.", null);
+        }
+    }
 
     /** Seals {@code plaintext} for the place named {@code boundTo}: it opens only with the same name. */
     public String encrypt(String plaintext, String boundTo) {

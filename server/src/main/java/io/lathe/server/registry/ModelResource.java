@@ -5,12 +5,14 @@ import io.lathe.server.auth.Caller;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
@@ -33,6 +35,43 @@ public class ModelResource extends RegistryResource<RegistryViews.ModelSummary, 
 
     public ModelResource() {
         super(RegistryViews::models, RegistryViews::model, RegistryViews::modelVersion);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.PROJECT_READ)
+    public List<RegistryViews.ModelSummary> list(@PathParam("id") String projectId) {
+        return listing(projectId);
+    }
+
+    @GET
+    @Path("{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.PROJECT_READ)
+    public RegistryViews.ModelDetail get(@PathParam("id") String projectId, @PathParam("name") String name) {
+        return collection(projectId, name);
+    }
+
+    /** A version by its key: its number, or the kind's {@code latest...}. */
+    @GET
+    @Path("{name}/versions/{version}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.PROJECT_READ)
+    public RegistryViews.ModelVersionDetail version(@PathParam("id") String projectId, @PathParam("name") String name,
+            @PathParam("version") String version) {
+        return versionView(projectId, name, version);
+    }
+
+    /** Makes a version: {@code 201} with it as {@code GET} shows it. */
+    @POST
+    @Path("{name}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Access(Access.Rule.PROJECT_WRITE)
+    public Response createVersion(@PathParam("id") String projectId, @PathParam("name") String name,
+            NewModelVersion body, @Context SecurityContext security) {
+        return Response.status(Response.Status.CREATED)
+                .entity(createdVersion(projectId, name, body, (Caller) security.getUserPrincipal())).build();
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.lathe.server.platform.DatabaseMigrator;
 import io.lathe.server.platform.LatheSettings;
 import io.lathe.server.platform.Limits;
 import io.lathe.server.platform.LogFloodGuard;
+import io.lathe.server.platform.SecretBox;
+import io.lathe.server.platform.StartupFailure;
 import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.plugins.host.PluginHost;
 import io.lathe.server.plugins.points.PluginCalls;
@@ -24,11 +26,16 @@ import jakarta.servlet.annotation.WebListener;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -71,6 +78,8 @@ public class ServerStartup implements ServletContextListener {
     @Inject
     ProjectVariables variables;
     @Inject
+    SecretBox secretBox;
+    @Inject
     @ConfigProperty(name = "lathe.secure.cookies")
     Optional<String> secureCookies;
 
@@ -79,11 +88,14 @@ public class ServerStartup implements ServletContextListener {
         try {
             start(event);
         } catch (RuntimeException | Error e) {
-            // Payara Micro would keep running with nothing deployed, looking healthy to a supervisor: exit instead.
-            LOG.log(java.util.logging.Level.SEVERE, "Lathe could not start: " + e.getMessage(), e);
-            Thread exit = new Thread(() -> System.exit(1), "lathe-exit");
-            exit.start();
-            throw e;
+            // One sentence on the console (the stack trace goes to the server log); Payara Micro would keep running
+            // with nothing deployed, looking healthy to a supervisor, so the launcher ends the process.
+            String sentence = e instanceof StartupFailure ? e.getMessage() : e.getMessage() + "; the details are in "
+                    + settings.home().resolve("logs/server.log") + ".";
+            LOG.log(Level.SEVERE, "Lathe cannot start: " + sentence, e);
+            if (!StartupReport.failed()) {
+                throw e;
+            }
         }
     }
 
@@ -121,6 +133,7 @@ public class ServerStartup implements ServletContextListener {
         cookie.setSecure(secureCookiesSetting(secureCookies, baseUrl));
         temporaryFiles.clear();
         migrator.migrate();
+        secretBox.requireKeyForStoredSecrets();
         int resealed = variables.resealOlderSecrets();
         if (resealed > 0) {
             LOG.info("sealed " + resealed + " secret variables again, each bound to its project and name");
@@ -131,7 +144,7 @@ public class ServerStartup implements ServletContextListener {
         scheduler.start();
         taskEngine.start();
 
-        StringBuilder banner = new StringBuilder("\n\nLathe " + LatheSettings.VERSION + " is running at " + baseUrl
+        StringBuilder banner = new StringBuilder("Lathe " + LatheSettings.VERSION + " is running at " + baseUrl
                 + "\n");
         banner.append("  data folder: ").append(settings.home()).append('\n');
         banner.append("  database:    ").append(settings.databaseUrl()).append(" (schema version ")
@@ -144,8 +157,8 @@ public class ServerStartup implements ServletContextListener {
         for (String warning : environmentWarnings.all()) {
             banner.append("  WARNING:     ").append(warning).append('\n');
         }
-        banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms\n");
-        LOG.info(banner.toString());
+        banner.append("  ready in ").append((System.nanoTime() - started) / 1_000_000).append(" ms");
+        StartupReport.ready(banner.toString());
     }
 
     @Override
@@ -154,6 +167,24 @@ public class ServerStartup implements ServletContextListener {
         scheduler.stop();
         // Ends running jobs now, while the database is up, so each is recorded as stopped rather than lost.
         liveInstances.closeAll();
+        deregisterDrivers();
+    }
+
+    /**
+     * The JDBC drivers in the WAR (H2's, PostgreSQL's) register themselves with {@link DriverManager} when loaded;
+     * left registered, they would keep the application's class loader alive, and Payara warns of that leak.
+     */
+    private void deregisterDrivers() {
+        ClassLoader application = getClass().getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == application) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "could not deregister " + driver, e);
+                }
+            }
+        }
     }
 
     private static Map<String, Function<String, InputStream>> bundledPlugins(ServletContext context) {

@@ -21,6 +21,7 @@ public final class LatheServer implements AutoCloseable {
 
     // Generous: on a busy 2-core machine Payara alone has taken more than four minutes to deploy.
     private static final Duration START_TIMEOUT = Duration.ofSeconds(480);
+    static final String BANNER = " is running at ";
 
     /** The first admin's token of each data folder, once read. */
     private static final Map<Path, String> ADMIN_TOKENS = new HashMap<>();
@@ -31,6 +32,7 @@ public final class LatheServer implements AutoCloseable {
     private final Path logFile;
     private Process process;
     private int port;
+    private long loggedBeforeLaunch;
 
     public LatheServer(Path home, Map<String, String> extraEnvironment) {
         this(Path.of(System.getProperty("lathe.jar", "target/lathe.jar")), home, extraEnvironment);
@@ -38,25 +40,25 @@ public final class LatheServer implements AutoCloseable {
 
     /** A server run from {@code jar} rather than the one the build made. */
     public LatheServer(Path jar, Path home, Map<String, String> extraEnvironment) {
+        this(jar, home, home.resolveSibling(home.getFileName() + ".log"), extraEnvironment);
+    }
+
+    /** A server whose console output goes to {@code consoleFile} rather than beside its data folder. */
+    public static LatheServer withConsoleIn(Path consoleFile, Path home, Map<String, String> extraEnvironment) {
+        return new LatheServer(Path.of(System.getProperty("lathe.jar", "target/lathe.jar")), home, consoleFile,
+                extraEnvironment);
+    }
+
+    private LatheServer(Path jar, Path home, Path consoleFile, Map<String, String> extraEnvironment) {
         this.jar = jar;
         this.home = home;
         this.environment = new HashMap<>(extraEnvironment);
-        this.logFile = home.resolveSibling(home.getFileName() + ".log");
+        this.logFile = consoleFile;
     }
 
-    /** Starts the server and waits until the API answers. */
+    /** Starts the server and waits until the API answers and the banner says it is ready. */
     public LatheServer start() throws IOException, InterruptedException {
-        port = freePort();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("no " + jar.toAbsolutePath() + ": run 'mvn verify' (it builds the jar)");
-        }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toAbsolutePath().toString());
-        builder.environment().put("LATHE_HOME", home.toString());
-        builder.environment().put("LATHE_PORT", Integer.toString(port));
-        builder.environment().putAll(environment);
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        process = builder.start();
+        launch();
         try {
             awaitReady();
             if (Files.exists(home.resolve("secrets/initial-admin-token"))) {
@@ -70,6 +72,39 @@ public final class LatheServer implements AutoCloseable {
         return this;
     }
 
+    /** What a server that was expected not to start did: its exit status and its console output. */
+    public record Exit(int status, String output) {
+    }
+
+    /**
+     * Starts the server expecting it to give up, and waits at most {@code timeout} for the process to end.
+     *
+     * @throws AssertionError when it is still running by then (it is killed)
+     */
+    public Exit startExpectingExit(Duration timeout) throws IOException, InterruptedException {
+        launch();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            kill();
+            throw new AssertionError("the server still ran after " + timeout + ":\n" + logTail());
+        }
+        return new Exit(process.exitValue(), logSinceLaunch());
+    }
+
+    private void launch() throws IOException {
+        loggedBeforeLaunch = Files.exists(logFile) ? Files.size(logFile) : 0;
+        port = freePort();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("no " + jar.toAbsolutePath() + ": run 'mvn verify' (it builds the jar)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toAbsolutePath().toString());
+        builder.environment().put("LATHE_HOME", home.toString());
+        builder.environment().put("LATHE_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        process = builder.start();
+    }
+
     private void awaitReady() throws InterruptedException, IOException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -80,7 +115,8 @@ public final class LatheServer implements AutoCloseable {
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri("/api/v1/projects")).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 401) {
+                // The launcher prints the banner once Payara has finished deploying, just after the API answers.
+                if (response.statusCode() == 401 && logSinceLaunch().contains(BANNER)) {
                     return;
                 }
             } catch (IOException e) {
@@ -141,8 +177,19 @@ public final class LatheServer implements AutoCloseable {
         }
     }
 
+    /** What the server printed on its console (standard output and error), all its starts together. */
     public String log() throws IOException {
         return Files.exists(logFile) ? Files.readString(logFile) : "";
+    }
+
+    /** What the server printed on its console since its last start. */
+    public String logSinceLaunch() throws IOException {
+        if (!Files.exists(logFile)) {
+            return "";
+        }
+        byte[] bytes = Files.readAllBytes(logFile);
+        int from = (int) Math.min(loggedBeforeLaunch, bytes.length);
+        return new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String logTail() throws IOException {
