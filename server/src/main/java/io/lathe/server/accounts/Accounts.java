@@ -1,9 +1,12 @@
 package io.lathe.server.accounts;
 
 import io.lathe.server.audit.AuditLog;
+import io.lathe.server.auth.AccountSettings;
 import io.lathe.server.auth.ApiToken;
 import io.lathe.server.auth.Caller;
+import io.lathe.server.auth.PasswordChecks;
 import io.lathe.server.auth.PasswordHasher;
+import io.lathe.server.auth.SignInThrottle;
 import io.lathe.server.auth.TokenSecrets;
 import io.lathe.server.auth.User;
 import io.lathe.server.platform.DomainException;
@@ -33,6 +36,12 @@ public class Accounts {
 
     @Inject
     AuditLog audit;
+    @Inject
+    AccountSettings settings;
+    @Inject
+    SignInThrottle throttle;
+    @Inject
+    PasswordChecks passwordChecks;
     @Inject
     InitialAdmin initialAdmin;
 
@@ -65,7 +74,11 @@ public class Accounts {
         return em.createQuery("SELECT u FROM User u ORDER BY u.username", User.class).getResultList();
     }
 
-    /** Changes what is given: disabled, a new password, the role. */
+    /**
+     * Changes what is given: disabled, a new password, the role. Disabling, a new role or a new password also ends
+     * the user's console sessions and revokes all their API tokens, at once: whoever held them must sign in again
+     * (and a disabled user cannot).
+     */
     public User updateUser(Caller admin, String username, Boolean disabled, String password, String role) {
         User user = require(username);
         // Everything is checked before anything changes: errors commit (for the audit of failed sign-ins).
@@ -77,6 +90,8 @@ public class Accounts {
             throw DomainException.conflict("cannot-demote-self", "an admin cannot disable or demote their own account");
         }
         Map<String, Object> before = describe(user);
+        boolean disabling = Boolean.TRUE.equals(disabled) && !user.disabled();
+        boolean roleChanging = newRole != null && newRole != user.role();
         if (disabled != null) {
             user.setDisabled(disabled);
         }
@@ -86,40 +101,61 @@ public class Accounts {
         if (password != null) {
             user.setPassword(password);
         }
+        // Whoever holds the user's credentials now must not keep using them with the old rights.
+        boolean endsSessions = disabling || roleChanging || password != null;
+        int revoked = 0;
+        if (endsSessions) {
+            user.endSessions();
+            revoked = em.createQuery("DELETE FROM ApiToken t WHERE t.user.id = :u").setParameter("u", user.id())
+                    .executeUpdate();
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("before", before);
         details.put("after", describe(user));
         details.put("password_reset", password != null);
+        details.put("sessions_ended", endsSessions);
+        details.put("tokens_revoked", revoked);
         audit.record(admin.username(), "user.update", username, details);
         return user;
     }
 
     /** Exchanges a username and password for a new token (the API's sign-in). */
-    public NewToken signIn(String username, String password, String tokenName, String expires) {
-        Long expiresAt = checkTokenRequest(tokenName, expires);
-        return createToken(authenticate(username, password, "api"), tokenName, expiresAt);
+    public NewToken signIn(String username, String password, String tokenName, String expires, String address) {
+        long now = System.currentTimeMillis();
+        Long expiresAt = checkTokenRequest(tokenName, expires, now, longestLifetime(now), null);
+        return createToken(authenticate(username, password, "api", address), tokenName, expiresAt);
     }
 
     /**
-     * Checks a username and password, auditing the attempt either way.
+     * Checks a username and password, auditing the attempt: a success each time, failures once per window per
+     * username with how many there were ({@link SignInThrottle}).
      *
      * @param via where the attempt came from ({@code api}, {@code console}), for the audit trail
-     * @throws DomainException 401 {@code wrong-credentials}, the same for every kind of failure
+     * @param address the client's address, for throttling and the audit trail
+     * @throws DomainException 401 {@code wrong-credentials}, the same for every kind of failure; 429
+     *     {@code too-many-attempts} after repeated failures, before the password is checked; 503 {@code busy} when
+     *     the server is checking too many passwords at once
      */
-    public User authenticate(String username, String password, String via) {
+    public User authenticate(String username, String password, String via, String address) {
+        throttle.check(username, address);
         User user = username == null ? null : find(username);
-        boolean matches;
-        if (user == null) {
-            PasswordHasher.matches(String.valueOf(password), NO_SUCH_USER_HASH);
-            matches = false;
-        } else {
-            matches = user.passwordMatches(password);
-        }
+        boolean matches = passwordChecks.run(() -> {
+            if (user == null) {
+                PasswordHasher.matches(String.valueOf(password), NO_SUCH_USER_HASH);
+                return false;
+            }
+            return user.checkPassword(password);
+        });
         if (user == null || user.disabled() || !matches) {
-            audit.record(null, "sign-in.failed", username, Map.of("via", via));
+            int unaudited = throttle.failed(username, address);
+            if (unaudited > 0) {
+                audit.record(null, "sign-in.failed", username, Map.of("via", via, "address", String.valueOf(address),
+                        "failures", unaudited));
+            }
             throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "wrong-credentials",
                     "wrong username or password, or the account is disabled", null);
         }
+        throttle.succeeded(username);
         audit.record(user.username(), "sign-in", user.username(), Map.of("via", via));
         if (user.role() == User.Role.ADMIN) {
             initialAdmin.handedOver();
@@ -127,9 +163,22 @@ public class Accounts {
         return user;
     }
 
-    /** A new token for the caller. */
+    /**
+     * A new token for the caller, living at most {@code LATHE_MAX_TOKEN_DAYS} and never longer than the token the
+     * caller used (a leaked token cannot mint itself a longer life).
+     */
     public NewToken createToken(Caller caller, String name, String expires) {
-        return createToken(em.find(User.class, caller.userId()), name, checkTokenRequest(name, expires));
+        long now = System.currentTimeMillis();
+        long longest = longestLifetime(now);
+        Long callerExpiry = caller.credentialExpiresAt();
+        boolean boundByCaller = callerExpiry != null && callerExpiry < longest;
+        Long expiresAt = checkTokenRequest(name, expires, now, boundByCaller ? callerExpiry : longest,
+                boundByCaller ? Instant.ofEpochMilli(callerExpiry) : null);
+        return createToken(em.find(User.class, caller.userId()), name, expiresAt);
+    }
+
+    private long longestLifetime(long now) {
+        return now + settings.maxTokenLifetime().toMillis();
     }
 
     public List<ApiToken> tokens(Caller caller) {
@@ -155,14 +204,20 @@ public class Accounts {
         return user;
     }
 
-    /** Checks a token's name and expiry before anything happens; returns the expiry in epoch millis, or null. */
-    private static Long checkTokenRequest(String name, String expires) {
+    /**
+     * Checks a token's name and expiry before anything happens.
+     *
+     * @param latest the latest expiry allowed, in epoch millis: now + {@code LATHE_MAX_TOKEN_DAYS}, or the caller's
+     *     own token's expiry (then given as {@code callerExpiry}) when that is sooner
+     * @return the expiry in epoch millis: as asked, or {@code latest} when none was asked
+     */
+    private Long checkTokenRequest(String name, String expires, long now, long latest, Instant callerExpiry) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw DomainException.invalid("invalid-token-name", "give the token a name of 1 to 100 characters",
                     "name");
         }
         if (expires == null || expires.isBlank()) {
-            return null;
+            return latest;
         }
         long expiresAt;
         try {
@@ -170,14 +225,27 @@ public class Accounts {
         } catch (DateTimeParseException e) {
             throw DomainException.invalid("invalid-expiry", "expires must be an ISO-8601 instant such as "
                     + "2027-01-31T00:00:00Z", "expires");
+        } catch (ArithmeticException e) {
+            // Instant.parse takes years up to 1,000,000,000, which do not fit in epoch milliseconds.
+            throw DomainException.invalid("invalid-expiry", "expires is too far in the future: a token lives at most "
+                    + settings.maxTokenLifetime().toDays() + " days (" + AccountSettings.MAX_TOKEN_DAYS + ")",
+                    "expires");
         }
-        if (expiresAt <= System.currentTimeMillis()) {
+        if (expiresAt <= now) {
             throw DomainException.invalid("invalid-expiry", "expires must be in the future", "expires");
+        }
+        if (expiresAt > latest) {
+            String most = "a token lives at most " + settings.maxTokenLifetime().toDays() + " days ("
+                    + AccountSettings.MAX_TOKEN_DAYS + ")";
+            throw DomainException.invalid("invalid-expiry", callerExpiry != null
+                    ? "a token cannot outlive the token that creates it, which expires at " + callerExpiry + "; "
+                            + most
+                    : most + ": expires must be at or before " + Instant.ofEpochMilli(latest), "expires");
         }
         return expiresAt;
     }
 
-    private NewToken createToken(User user, String name, Long expiresAt) {
+    private NewToken createToken(User user, String name, long expiresAt) {
         String secret = TokenSecrets.newSecret();
         ApiToken token = new ApiToken(Ids.newId(), user, name, TokenSecrets.hash(secret), System.currentTimeMillis(),
                 expiresAt);
@@ -186,10 +254,14 @@ public class Accounts {
         if (user.role() == User.Role.ADMIN) {
             initialAdmin.handedOver();
         }
-        return new NewToken(token.id(), name, secret, expiresAt == null ? null : Instant.ofEpochMilli(expiresAt));
+        return new NewToken(token.id(), name, secret, Instant.ofEpochMilli(expiresAt));
     }
 
-    private User find(String username) {
+    /** The user of that name, or null (also for a null name). */
+    User find(String username) {
+        if (username == null) {
+            return null;
+        }
         return em.createQuery("SELECT u FROM User u WHERE u.username = :name", User.class)
                 .setParameter("name", username).getResultStream().findFirst().orElse(null);
     }

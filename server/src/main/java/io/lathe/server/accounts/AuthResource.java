@@ -3,10 +3,12 @@ package io.lathe.server.accounts;
 import io.lathe.server.auth.Access;
 import io.lathe.server.platform.DomainException;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,12 +27,13 @@ public class AuthResource {
 
     @POST
     @Access(Access.Rule.PUBLIC)
-    public Response signIn(SignIn request) {
+    public Response signIn(SignIn request, @Context HttpServletRequest http) {
         if (request == null) {
             throw DomainException.invalid("missing-body", "send {username, password, name} as JSON", null);
         }
         return Response.status(Response.Status.CREATED)
-                .entity(accounts.signIn(request.username(), request.password(), request.name(), request.expires()))
+                .entity(accounts.signIn(request.username(), request.password(), request.name(), request.expires(),
+                        http.getRemoteAddr()))
                 .build();
     }
 }

@@ -38,9 +38,17 @@ public class Memberships {
                 .map(row -> new Member((String) row[0], ((ProjectRole) row[1]).apiName())).toList();
     }
 
+    /**
+     * Gives a user access to a project. A name that is not an active user (none, or disabled) is refused in one way,
+     * so the refusal does not tell an owner which usernames exist; only adding one that does succeeds (audited).
+     */
     public Member set(Caller caller, String projectId, String username, String access) {
         ProjectRole role = parse(access);
-        User user = accounts.require(username);
+        User user = accounts.find(username);
+        if (user == null || user.disabled()) {
+            throw DomainException.invalid("cannot-add-member", "'" + username + "' cannot be added: check the "
+                    + "username with your administrator", "username");
+        }
         String owner = em.createQuery("SELECT p.ownerId FROM Project p WHERE p.id = :p", String.class)
                 .setParameter("p", projectId).getSingleResult();
         if (owner.equals(user.id())) {
@@ -59,9 +67,11 @@ public class Memberships {
         return new Member(username, role.apiName());
     }
 
+    /** Takes a member's access away; a name that is not a member is not found, whether it is a user or not. */
     public void remove(Caller caller, String projectId, String username) {
-        User user = accounts.require(username);
-        ProjectMember member = em.find(ProjectMember.class, new ProjectMember.Key(projectId, user.id()));
+        User user = accounts.find(username);
+        ProjectMember member = user == null ? null
+                : em.find(ProjectMember.class, new ProjectMember.Key(projectId, user.id()));
         if (member == null) {
             throw DomainException.notFound("member", username);
         }

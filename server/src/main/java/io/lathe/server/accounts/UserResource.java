@@ -3,7 +3,9 @@ package io.lathe.server.accounts;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.User;
 import io.lathe.server.platform.DomainException;
+import io.lathe.server.platform.JsonText;
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -55,11 +57,9 @@ public class UserResource {
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Access.Rule.ADMIN)
-    public UserView update(@PathParam("username") String username, JsonObject request,
+    public UserView update(@PathParam("username") String username, String body,
             @Context SecurityContext security) {
-        if (request == null) {
-            throw DomainException.invalid("missing-body", "send {disabled?, password?, role?} as JSON", null);
-        }
+        JsonObject request = changes(body);
         // Read by hand: JSON-B would take "yes" or 1 as false for a Boolean and silently re-enable an account.
         Boolean disabled = null;
         if (request.containsKey("disabled")) {
@@ -71,6 +71,23 @@ public class UserResource {
         }
         return UserView.of(accounts.updateUser(TokenResource.caller(security), username, disabled,
                 text(request, "password"), text(request, "role")));
+    }
+
+    /**
+     * The body as a JSON object. Read here rather than by the JSON provider, which answers 500 to a body that is JSON
+     * but not an object ({@code null}, {@code []}, {@code true}, a string, a number).
+     */
+    static JsonObject changes(String body) {
+        JsonValue value;
+        try {
+            value = body == null || body.isBlank() ? null : JsonText.value(body);
+        } catch (JsonException e) {
+            value = null;
+        }
+        if (!(value instanceof JsonObject changes)) {
+            throw DomainException.invalid("invalid-body", "send a JSON object {disabled?, password?, role?}", "body");
+        }
+        return changes;
     }
 
     private static String text(JsonObject request, String field) {

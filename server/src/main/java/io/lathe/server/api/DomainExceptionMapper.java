@@ -19,7 +19,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     /** The API's answer to {@code refusal}. */
     public static Response answer(DomainException refusal) {
-        return answer(statusOf(refusal.kind()), ApiError.of(refusal));
+        Response answer = answer(statusOf(refusal.kind()), ApiError.of(refusal));
+        if (refusal.retryAfterSeconds() != null) {
+            return Response.fromResponse(answer).header("Retry-After", refusal.retryAfterSeconds()).build();
+        }
+        return answer;
     }
 
     static Response answer(Response.StatusType status, ApiError error) {
@@ -43,6 +47,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case GONE -> Response.Status.GONE;
             case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_CONTENT -> Response.Status.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
             case UPSTREAM_FAILED -> Response.Status.BAD_GATEWAY;
             case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
         };

@@ -70,16 +70,16 @@ public class AccessFilter implements ContainerRequestFilter {
      * something must then also carry the session's CSRF token in a header, which other sites cannot read.
      */
     private Optional<Caller> consoleCaller(ContainerRequestContext request) {
-        Optional<Caller> caller = ConsoleSession.caller(servletRequest);
-        if (caller.isEmpty()) {
-            return caller;
+        Optional<ConsoleSession.SignedIn> signedIn = ConsoleSession.signedIn(servletRequest);
+        if (signedIn.isEmpty()) {
+            return Optional.empty();
         }
         String method = request.getMethod();
         boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         if (!safe && !ConsoleSession.csrfMatches(servletRequest, request.getHeaderString(ConsoleSession.CSRF_HEADER))) {
             return Optional.empty();
         }
-        return caller.filter(authenticator::isActive);
+        return authenticator.sessionCaller(signedIn.get());
     }
 
     private static String parameter(ContainerRequestContext request, String name) {

@@ -1,13 +1,19 @@
 package io.lathe.server.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds the user a bearer token belongs to: one indexed look-up by the token's hash. */
+/**
+ * Finds who is calling, from the database on every request: the user a bearer token belongs to (one indexed look-up
+ * by the token's hash), or the user a console session was started by. A disabled user, a session older than the
+ * user's last disable, role change or password reset, an expired token or one older than
+ * {@code LATHE_MAX_TOKEN_DAYS} find nobody.
+ */
 @ApplicationScoped
 @Transactional
 public class TokenAuthenticator {
@@ -15,10 +21,16 @@ public class TokenAuthenticator {
     @PersistenceContext(unitName = "lathe")
     private EntityManager entityManager;
 
-    /** Whether a console session's user still exists and is not disabled. */
-    public boolean isActive(Caller caller) {
-        User user = entityManager.find(User.class, caller.userId());
-        return user != null && !user.disabled();
+    @Inject
+    AccountSettings settings;
+
+    /** The caller of a console session, with the user's role as it is now; empty when the session has ended. */
+    public Optional<Caller> sessionCaller(ConsoleSession.SignedIn signedIn) {
+        User user = entityManager.find(User.class, signedIn.userId());
+        if (user == null || user.disabled() || user.sessionsVersion() != signedIn.sessionsVersion()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Caller(user.id(), user.username(), user.role()));
     }
 
     public Optional<Caller> authenticate(String secret) {
@@ -26,15 +38,29 @@ public class TokenAuthenticator {
                 .createQuery("SELECT t FROM ApiToken t JOIN FETCH t.user WHERE t.tokenHash = :hash", ApiToken.class)
                 .setParameter("hash", TokenSecrets.hash(secret))
                 .getResultList();
-        if (tokens.isEmpty() || tokens.get(0).isExpiredAt(System.currentTimeMillis())
-                || tokens.get(0).user().disabled()) {
+        if (tokens.isEmpty() || tokens.get(0).user().disabled()) {
+            return Optional.empty();
+        }
+        ApiToken token = tokens.get(0);
+        long expiresAt = expiresAt(token, settings.maxTokenLifetime().toMillis());
+        if (expiresAt <= System.currentTimeMillis()) {
             return Optional.empty();
         }
         // Written only on the first use of a token that expires unless used: other requests stay read-only.
-        if (tokens.get(0).expiresUnlessUsed()) {
-            tokens.get(0).used();
+        if (token.expiresUnlessUsed()) {
+            token.used();
+            expiresAt = expiresAt(token, settings.maxTokenLifetime().toMillis());
         }
-        User user = tokens.get(0).user();
-        return Optional.of(new Caller(user.id(), user.username(), user.role()));
+        User user = token.user();
+        return Optional.of(new Caller(user.id(), user.username(), user.role(), expiresAt));
+    }
+
+    /**
+     * When a token stops working: at its own expiry, or at the end of the longest lifetime allowed now, whichever
+     * comes first (so lowering {@code LATHE_MAX_TOKEN_DAYS} also shortens the tokens made before).
+     */
+    static long expiresAt(ApiToken token, long maxLifetimeMillis) {
+        long longest = token.createdAt() + maxLifetimeMillis;
+        return token.expiresAt() == null ? longest : Math.min(token.expiresAt(), longest);
     }
 }

@@ -34,6 +34,10 @@ public class User {
     @Column(nullable = false)
     private boolean disabled;
 
+    /** Raised whenever the account is disabled, its role changes or its password is reset: ends console sessions. */
+    @Column(name = "sessions_version", nullable = false)
+    private int sessionsVersion;
+
     protected User() {
     }
 
@@ -64,8 +68,21 @@ public class User {
         return disabled;
     }
 
-    public boolean passwordMatches(String password) {
-        return PasswordHasher.matches(password, passwordHash);
+    /** The version a console session must have been started at to stay signed in. */
+    public int sessionsVersion() {
+        return sessionsVersion;
+    }
+
+    /**
+     * Whether {@code password} is this user's. A match against a hash made with less work than new hashes get
+     * replaces the hash (the password is known only now), so old hashes are upgraded at the next sign-in.
+     */
+    public boolean checkPassword(String password) {
+        boolean matches = PasswordHasher.matches(password, passwordHash);
+        if (matches && PasswordHasher.needsUpgrade(passwordHash)) {
+            passwordHash = PasswordHasher.hash(password);
+        }
+        return matches;
     }
 
     // The changes below are made by accounts.Accounts, which records each in the audit trail; access control only
@@ -80,5 +97,10 @@ public class User {
 
     public void setRole(Role role) {
         this.role = role;
+    }
+
+    /** Ends every console session of this user (each is checked against the version on its next request). */
+    public void endSessions() {
+        sessionsVersion++;
     }
 }

@@ -71,12 +71,14 @@ public class ConsoleServlet extends HttpServlet {
         String path = http.getServletPath() + (http.getPathInfo() == null ? "" : http.getPathInfo());
         Optional<ConsoleRouter.Match> match = router.match(path);
         ConsoleRouter.Handler handler = match.map(m -> m.handler(http.getMethod())).orElse(null);
-        Optional<Caller> caller = ConsoleSession.caller(http);
-        if (caller.isPresent() && !authenticator.isActive(caller.get())) {
-            // Disabled or deleted since signing in: the session ends, as the API stops taking its tokens.
-            ConsoleSession.signOut(http);
-            caller = Optional.empty();
+        Optional<ConsoleSession.SignedIn> signedIn = ConsoleSession.signedIn(http);
+        // The user is read on every request: role as it is now; disabled, deleted or reset since signing in ends the
+        // session, as the API stops taking the user's tokens.
+        Optional<Caller> caller = signedIn.flatMap(authenticator::sessionCaller);
+        if (signedIn.isPresent() && caller.isEmpty()) {
+            ConsoleSession.end(http);
         }
+        caller.ifPresent(c -> http.setAttribute(ConsoleTemplates.CALLER_ATTRIBUTE, c));
         if (handler != null && handler.access() != null && handler.access().value() == Access.Rule.PUBLIC) {
             // The sign-in form is reached without a session: it answers a stale form itself.
             call(handler, new ConsoleRequest(http, response, caller.orElse(null), match.get().variables()));

@@ -28,6 +28,9 @@ import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 @ApplicationScoped
 public class ConsoleTemplates {
 
+    /** The request attribute the console's front door puts the signed-in caller in, read afresh for each request. */
+    static final String CALLER_ATTRIBUTE = "lathe.caller";
+
     private static final ConsoleFormat FORMAT = new ConsoleFormat();
 
     private VelocityEngine engine;
@@ -56,7 +59,7 @@ public class ConsoleTemplates {
         model.forEach(context::put);
         context.put("page", "templates/" + page + ".vm");
         context.put("title", title);
-        context.put("caller", ConsoleSession.caller(request).orElse(null));
+        context.put("caller", request.getAttribute(CALLER_ATTRIBUTE));
         context.put("csrf", ConsoleSession.csrfToken(request));
         context.put("version", LatheSettings.VERSION);
         context.put("format", FORMAT);

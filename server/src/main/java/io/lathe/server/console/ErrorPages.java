@@ -23,6 +23,9 @@ final class ErrorPages {
     static void render(ConsoleTemplates templates, HttpServletRequest request, HttpServletResponse response,
             DomainException error) throws IOException {
         int status = DomainExceptionMapper.httpStatus(error);
+        if (error.retryAfterSeconds() != null) {
+            response.setHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
+        }
         if (wantsJson(request)) {
             json(response, status, refusal(error));
             return;

@@ -1,9 +1,9 @@
 package io.lathe.server.console;
 
 import io.lathe.server.accounts.Accounts;
+import io.lathe.server.api.DomainExceptionMapper;
 import io.lathe.server.auth.Access;
 import io.lathe.server.auth.Access.Rule;
-import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ConsoleSession;
 import io.lathe.server.auth.User;
 import io.lathe.server.platform.DomainException;
@@ -52,11 +52,19 @@ public class SignInPages implements ConsolePage {
             return;
         }
         try {
-            User user = accounts.authenticate(http.getParameter("username"), http.getParameter("password"), "console");
-            ConsoleSession.signIn(http, new Caller(user.id(), user.username(), user.role()));
+            User user = accounts.authenticate(http.getParameter("username"), http.getParameter("password"), "console",
+                    http.getRemoteAddr());
+            ConsoleSession.signIn(http, user);
             request.response().sendRedirect(next(http));
         } catch (DomainException e) {
-            show(request, HttpServletResponse.SC_UNAUTHORIZED, "Wrong username or password.");
+            if (e.retryAfterSeconds() == null) {
+                show(request, HttpServletResponse.SC_UNAUTHORIZED, "Wrong username or password.");
+                return;
+            }
+            // Too many failures, or too many sign-ins at once: the same form, with how long to wait.
+            request.response().setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            show(request, DomainExceptionMapper.httpStatus(e), "Too many attempts: try again in "
+                    + e.retryAfterSeconds() + " seconds.");
         }
     }
 

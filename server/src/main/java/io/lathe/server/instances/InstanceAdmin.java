@@ -93,7 +93,7 @@ public class InstanceAdmin {
             throw DomainException.conflict("name-taken", "there is already a " + noun + " named '" + name + "'");
         }
         ConfiguredInstanceFactory<?> factory = factory(point, factoryId);
-        Map<String, String> stored = secrets.seal(factory.configProperties(),
+        Map<String, String> stored = secrets.seal(point.id(), name, factory.configProperties(),
                 checked(point, factory, given == null ? Map.of() : given));
         ConfiguredInstance instance = new ConfiguredInstance(point, name, factory.id(), stored,
                 System.currentTimeMillis());
@@ -116,10 +116,13 @@ public class InstanceAdmin {
             String value = merged.get(property.name());
             if (property.secret() && (value == null || value.isEmpty() || value.equals(SecretSettings.MASK))
                     && before.containsKey(property.name())) {
-                merged.put(property.name(), secrets.open(List.of(property), before).get(property.name()));
+                merged.put(property.name(), secrets.open(point.id(), name, List.of(property), before)
+                        .get(property.name()));
             }
         }
-        Map<String, String> stored = secrets.seal(factory.configProperties(), checked(point, factory, merged));
+        // Every secret is sealed again, so values sealed in an older form are bound to this instance now.
+        Map<String, String> stored = secrets.seal(point.id(), name, factory.configProperties(),
+                checked(point, factory, merged));
         instance.replaceSettings(stored);
         audit.record(caller.username(), noun(point) + ".update", name, Map.of(
                 "before", secrets.masked(factory.configProperties(), before),

@@ -108,7 +108,8 @@ public class LiveInstances {
                 "no-such-factory", "'" + name + "' needs the " + point.id() + " extension '" + config.factory()
                         + "', which no started plugin provides; see GET /api/v1/plugins"));
         ConfiguredInstanceFactory<I> configurable = (ConfiguredInstanceFactory<I>) factory;
-        Map<String, String> values = secrets.open(configurable.configProperties(), config.settings());
+        Map<String, String> values = secrets.open(point.id(), name, configurable.configProperties(),
+                config.settings());
         return create(point, name, factory, context -> {
             List<ConfigError> errors = configurable.validate(values);
             if (errors == null || !errors.isEmpty()) {

@@ -30,6 +30,8 @@ public class DomainException extends RuntimeException {
         TOO_LARGE,
         /** The request's content is of a type this operation does not take (415). */
         UNSUPPORTED_CONTENT,
+        /** The caller has tried too often; it may try again after {@link #retryAfterSeconds()} (429). */
+        TOO_MANY_REQUESTS,
         /** Something the server relies on outside itself (a plugin, an update site) failed (502). */
         UPSTREAM_FAILED,
         /** The server cannot do this yet (it is still starting) (503). */
@@ -39,12 +41,26 @@ public class DomainException extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final String field;
+    private final Long retryAfterSeconds;
 
     public DomainException(Kind kind, String code, String message, String field) {
+        this(kind, code, message, field, null);
+    }
+
+    private DomainException(Kind kind, String code, String message, String field, Long retryAfterSeconds) {
         super(message);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.code = Objects.requireNonNull(code, "code");
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * A refusal that passes: the same request may succeed after {@code seconds} (at least 1). Front doors say so
+     * ({@code Retry-After}).
+     */
+    public static DomainException retryLater(Kind kind, String code, String message, long seconds) {
+        return new DomainException(kind, code, message, null, Math.max(1, seconds));
     }
 
     /** A request that is wrong in {@code field} (null when it is not about one field). */
@@ -76,6 +92,11 @@ public class DomainException extends RuntimeException {
     /** A stable, kebab-case code a client can test ({@code name-taken}, {@code unknown-step}). */
     public String code() {
         return code;
+    }
+
+    /** Seconds after which the same request may succeed, or null when waiting would not help. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The request's field at fault ({@code title}, {@code parameters.epochs}, {@code inputs.dataset}), or null. */

@@ -24,13 +24,17 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts secrets at rest with AES-256-GCM under a key kept in {@code LATHE_HOME/secrets/master.key} (made on first
  * use, readable by the server's user only). Whoever has the database without that file has no secrets. Every
- * value gets a fresh random nonce; the stored form is {@code v1:} and the Base64 of nonce and ciphertext.
+ * value gets a fresh random nonce and is bound to where it is kept (the associated data of GCM, such as
+ * {@code project-variable:<project id>/<name>}): a sealed value copied into another row does not open there. The
+ * stored form is {@code v2:} and the Base64 of nonce and ciphertext; values sealed before there was a binding
+ * ({@code v1:}) still open anywhere, and are sealed again as {@code v2:} when next written ({@link #isCurrent}).
  */
 @ApplicationScoped
 public class SecretBox {
 
     static final String KEY_FILE = "master.key";
-    private static final String VERSION = "v1:";
+    private static final String UNBOUND = "v1:";
+    private static final String BOUND = "v2:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -70,37 +74,53 @@ public class SecretBox {
         }
     }
 
-    public String encrypt(String plaintext) {
+    /** Seals {@code plaintext} for the place named {@code boundTo}: it opens only with the same name. */
+    public String encrypt(String plaintext, String boundTo) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return VERSION + Base64.getEncoder().encodeToString(
+            return BOUND + Base64.getEncoder().encodeToString(
                     ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt a secret", e);
         }
     }
 
-    /** Whether {@code stored} looks like a value {@link #encrypt} made (and not text stored as it was given). */
+    /** Whether {@code stored} looks like a value this class sealed (and not text stored as it was given). */
     public boolean isSealed(String stored) {
-        return stored.startsWith(VERSION);
+        return stored.startsWith(BOUND) || stored.startsWith(UNBOUND);
     }
 
-    /** @throws IllegalStateException when the value was not sealed with this server's key */
-    public String decrypt(String stored) {
-        if (!stored.startsWith(VERSION)) {
+    /** Whether {@code stored} is sealed in the current form, bound to its place; else it should be sealed again. */
+    public boolean isCurrent(String stored) {
+        return stored.startsWith(BOUND);
+    }
+
+    /**
+     * Opens a value sealed for {@code boundTo} (or, in the older form, for anywhere).
+     *
+     * @throws IllegalStateException when the value was not sealed with this server's key, or for another place
+     */
+    public String decrypt(String stored, String boundTo) {
+        String version = stored.startsWith(BOUND) ? BOUND : stored.startsWith(UNBOUND) ? UNBOUND : null;
+        if (version == null) {
             throw new IllegalStateException("not an encrypted value");
         }
         try {
-            byte[] bytes = Base64.getDecoder().decode(stored.substring(VERSION.length()));
+            byte[] bytes = Base64.getDecoder().decode(stored.substring(version.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            if (version.equals(BOUND)) {
+                cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+            }
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a secret cannot be decrypted: was " + KEY_FILE + " replaced?", e);
+            throw new IllegalStateException("a secret cannot be decrypted for " + boundTo + ": was " + KEY_FILE
+                    + " replaced, or the sealed value copied from another place?", e);
         }
     }
 

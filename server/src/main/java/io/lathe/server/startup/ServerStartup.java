@@ -1,6 +1,7 @@
 package io.lathe.server.startup;
 
 import io.lathe.server.accounts.InitialAdmin;
+import io.lathe.server.auth.AccountSettings;
 import io.lathe.server.executions.ExecutionScheduler;
 import io.lathe.server.instances.DefaultInstances;
 import io.lathe.server.instances.EnvironmentWarnings;
@@ -15,6 +16,7 @@ import io.lathe.server.platform.TemporaryFiles;
 import io.lathe.server.plugins.host.PluginHost;
 import io.lathe.server.plugins.points.PluginCalls;
 import io.lathe.server.tasks.TaskEngine;
+import io.lathe.server.variables.ProjectVariables;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -72,10 +74,14 @@ public class ServerStartup implements ServletContextListener {
     @Inject
     PluginCalls pluginCalls;
     @Inject
+    AccountSettings accountSettings;
+    @Inject
+    ProjectVariables variables;
+    @Inject
     SecretBox secretBox;
     @Inject
-    @ConfigProperty(name = "lathe.secure.cookies", defaultValue = "false")
-    String secureCookies;
+    @ConfigProperty(name = "lathe.secure.cookies")
+    Optional<String> secureCookies;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -93,7 +99,16 @@ public class ServerStartup implements ServletContextListener {
         }
     }
 
-    static boolean secureCookiesSetting(String text) {
+    /**
+     * {@code LATHE_SECURE_COOKIES} when given; otherwise whether {@code LATHE_BASE_URL} is {@code https}: users who
+     * reach Lathe over HTTPS (usually through a proxy that ends TLS, so the server itself sees plain HTTP) get a
+     * cookie that browsers never send in clear.
+     */
+    static boolean secureCookiesSetting(Optional<String> given, URI baseUrl) {
+        if (given.isEmpty() || given.get().isBlank()) {
+            return "https".equalsIgnoreCase(baseUrl.getScheme());
+        }
+        String text = given.get();
         return switch (text.strip()) {
             case "true" -> true;
             case "false" -> false;
@@ -105,19 +120,24 @@ public class ServerStartup implements ServletContextListener {
     private void start(ServletContextEvent event) {
         long started = System.nanoTime();
         LogFloodGuard.install();
-        // Read first: a wrong LATHE_BASE_URL, LATHE_MAX_... or LATHE_PLUGIN_TIME_LIMIT_SECONDS stops the server
-        // before anything else.
+        // Read first: a wrong LATHE_BASE_URL, LATHE_MAX_..., LATHE_MAX_TOKEN_DAYS or LATHE_PLUGIN_TIME_LIMIT_SECONDS
+        // stops the server before anything else.
         URI baseUrl = settings.baseUrl();
-        String limitsInForce = limits.describe() + ", plugin calls " + pluginCalls.timeLimitSeconds() + " s";
+        String limitsInForce = limits.describe() + ", plugin calls " + pluginCalls.timeLimitSeconds() + " s"
+                + ", API tokens " + accountSettings.maxTokenLifetime().toDays() + " days";
         // The console's session cookie: not readable by scripts (SameSite=Lax is set by the launcher on the HTTP
         // listener). The container marks it Secure on requests that came over HTTPS; behind a proxy that ends TLS,
-        // requests arrive as plain HTTP, so the administrator says so with LATHE_SECURE_COOKIES=true.
+        // requests arrive as plain HTTP, so an https LATHE_BASE_URL (or LATHE_SECURE_COOKIES=true) marks it always.
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setSecure(secureCookiesSetting(secureCookies));
+        cookie.setSecure(secureCookiesSetting(secureCookies, baseUrl));
         temporaryFiles.clear();
         migrator.migrate();
         secretBox.requireKeyForStoredSecrets();
+        int resealed = variables.resealOlderSecrets();
+        if (resealed > 0) {
+            LOG.info("sealed " + resealed + " secret variables again, each bound to its project and name");
+        }
         plugins.start(bundledPlugins(event.getServletContext()));
         defaultInstances.ensure();
         Optional<Path> tokenFile = initialAdmin.ensure();

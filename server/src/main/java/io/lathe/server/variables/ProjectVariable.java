@@ -50,6 +50,15 @@ public class ProjectVariable {
         this.updatedAt = now;
     }
 
+    /** Replaces the sealed value of a secret by the same value sealed again, in the current form. */
+    void reseal(String storedValue) {
+        this.value = storedValue;
+    }
+
+    String projectId() {
+        return projectId;
+    }
+
     public String name() {
         return name;
     }

@@ -12,12 +12,15 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /** A project's environment variables: set, listed (secrets without their value), removed, and resolved for runs. */
 @ApplicationScoped
 @Transactional
 public class ProjectVariables {
+
+    private static final Logger LOG = Logger.getLogger(ProjectVariables.class.getName());
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,199}");
     static final int MAX_VALUE_CHARS = 8000;
@@ -49,7 +52,7 @@ public class ProjectVariables {
                     + " characters", "value");
         }
         boolean isSecret = Boolean.TRUE.equals(secret);
-        String stored = isSecret ? secrets.encrypt(value) : value;
+        String stored = isSecret ? secrets.encrypt(value, boundTo(projectId, name)) : value;
         long now = System.currentTimeMillis();
         ProjectVariable variable = em.find(ProjectVariable.class, new ProjectVariable.Key(projectId, name));
         if (variable == null) {
@@ -77,11 +80,47 @@ public class ProjectVariables {
         return variable.secret() ? null : variable.storedValue();
     }
 
+    /**
+     * Seals again every secret sealed before values were bound to their project and name (at start-up): from then
+     * on none of them opens in another row. A value that cannot be opened (a replaced master key) is left as it is
+     * and logged; it fails where it is used, as before.
+     *
+     * @return how many were sealed again
+     */
+    public int resealOlderSecrets() {
+        int resealed = 0;
+        for (ProjectVariable variable : em.createQuery("SELECT v FROM ProjectVariable v WHERE v.secret = TRUE",
+                ProjectVariable.class).getResultList()) {
+            if (secrets.isCurrent(variable.storedValue())) {
+                continue;
+            }
+            String boundTo = boundTo(variable.projectId(), variable.name());
+            try {
+                variable.reseal(secrets.encrypt(secrets.decrypt(variable.storedValue(), boundTo), boundTo));
+                resealed++;
+            } catch (IllegalStateException e) {
+                LOG.warning("cannot seal again the secret variable " + variable.name() + " of project "
+                        + variable.projectId() + ": " + e.getMessage());
+            }
+        }
+        return resealed;
+    }
+
+    /**
+     * What a secret's sealed value is bound to: its project and name, so that a sealed value copied into another
+     * project's (or variable's) row does not open there.
+     */
+    static String boundTo(String projectId, String name) {
+        return "project-variable:" + projectId + "/" + name;
+    }
+
     public Resolved resolve(String projectId) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> secretValues = new java.util.ArrayList<>();
         for (ProjectVariable variable : list(projectId)) {
-            String value = variable.secret() ? secrets.decrypt(variable.storedValue()) : variable.storedValue();
+            String value = variable.secret()
+                    ? secrets.decrypt(variable.storedValue(), boundTo(projectId, variable.name()))
+                    : variable.storedValue();
             values.put(variable.name(), value);
             if (variable.secret()) {
                 secretValues.add(value);

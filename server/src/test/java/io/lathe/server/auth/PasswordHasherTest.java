@@ -1,5 +1,6 @@
 package io.lathe.server.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,12 +18,23 @@ class PasswordHasherTest {
     }
 
     @Test
-    void hashesAreSaltedAndNameTheirWorkFactor() {
+    void newHashesTakeSixHundredThousandIterationsAreSaltedAndNameTheirWorkFactor() {
         String first = PasswordHasher.hash("same password");
         String second = PasswordHasher.hash("same password");
         assertNotEquals(first, second);
-        assertTrue(first.startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$"), first);
+        assertEquals(600_000, PasswordHasher.ITERATIONS);
+        assertTrue(first.startsWith("pbkdf2-sha256$600000$"), first);
         assertFalse(first.contains("same password"));
+        assertFalse(PasswordHasher.needsUpgrade(first));
+    }
+
+    @Test
+    void olderHashesStillMatchAndAreMarkedForUpgrade() {
+        String older = PasswordHasher.hash("an older password", 210_000);
+        assertTrue(older.startsWith("pbkdf2-sha256$210000$"), older);
+        assertTrue(PasswordHasher.matches("an older password", older));
+        assertTrue(PasswordHasher.needsUpgrade(older));
+        assertTrue(PasswordHasher.needsUpgrade("plain"));
     }
 
     @Test
@@ -30,6 +42,7 @@ class PasswordHasherTest {
         assertFalse(PasswordHasher.matches("x", null));
         assertFalse(PasswordHasher.matches("x", "plain"));
         assertFalse(PasswordHasher.matches("x", "pbkdf2-sha256$abc$%%%$zzz"));
+        assertFalse(PasswordHasher.matches("x", "pbkdf2-sha256$2000000000$AAAA$AAAA"), "no unbounded work");
         assertFalse(PasswordHasher.matches(null, PasswordHasher.hash("password12")));
     }
 }

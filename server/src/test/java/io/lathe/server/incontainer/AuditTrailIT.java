@@ -90,18 +90,22 @@ class AuditTrailIT extends InContainerTest {
     }
 
     @Test
-    void aFailedSignInIsRecordedThoughTheSignInIsRefused() {
+    void aFailedSignInIsRecordedThoughTheSignInIsRefusedAndRepeatsOnlyOncePerWindow() {
         Caller user = fixtures.newUser();
 
-        assertRefused(Kind.UNAUTHENTICATED, "wrong-credentials", null,
-                () -> accounts.authenticate(user.username(), "not the password", "api"));
+        for (int i = 0; i < 3; i++) {
+            assertRefused(Kind.UNAUTHENTICATED, "wrong-credentials", null,
+                    () -> accounts.authenticate(user.username(), "not the password", "api", "192.0.2.1"));
+        }
 
         List<AuditEvent> recorded = entries.on(user.username()).stream()
                 .filter(e -> e.action().startsWith("sign-in")).toList();
-        assertEquals(1, recorded.size());
+        assertEquals(1, recorded.size(), "three failures in a row are one entry");
         assertEquals("sign-in.failed", recorded.get(0).action());
         assertNull(recorded.get(0).actor(), "nobody is signed in");
         assertEquals("api", detail(recorded.get(0), "via"));
+        assertEquals("192.0.2.1", detail(recorded.get(0), "address"));
+        assertEquals("1", detail(recorded.get(0), "failures"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lathe.server.incontainer;
 
 import io.lathe.server.it.CodePackages;
+import io.lathe.server.platform.OlderSealedValues;
 import java.io.File;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
@@ -28,6 +29,6 @@ public abstract class InContainerTest {
     public static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("lathe.war")))
                 .addPackage(InContainerTest.class.getPackage())
-                .addClasses(CodePackages.class, CodePackages.Entry.class);
+                .addClasses(CodePackages.class, CodePackages.Entry.class, OlderSealedValues.class);
     }
 }

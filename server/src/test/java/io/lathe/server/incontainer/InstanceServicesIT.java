@@ -188,7 +188,8 @@ class InstanceServicesIT extends InContainerTest {
         JsonObject stored = Json.createReader(new StringReader(settings)).readObject();
         String sealed = stored.getString("secret");
         assertTrue(secrets.isSealed(sealed), sealed);
-        assertEquals(expected, secrets.decrypt(sealed));
+        assertEquals(expected, secrets.decrypt(sealed, "instance:notifier/" + channel + "#secret"),
+                "bound to the instance and setting");
     }
 
     private Datum upload(Project project, Caller owner, String name) {

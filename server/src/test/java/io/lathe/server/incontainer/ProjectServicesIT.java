@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lathe.server.accounts.Accounts;
 import io.lathe.server.accounts.Memberships;
 import io.lathe.server.audit.AuditEvent;
 import io.lathe.server.auth.AccessControl;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.auth.ProjectRole;
+import io.lathe.server.platform.DomainException;
 import io.lathe.server.platform.DomainException.Kind;
 import io.lathe.server.projects.Project;
 import io.lathe.server.projects.ProjectService;
@@ -33,6 +35,8 @@ class ProjectServicesIT extends InContainerTest {
     AccessControl access;
     @Inject
     Memberships memberships;
+    @Inject
+    Accounts accounts;
     @Inject
     Fixtures fixtures;
     @Inject
@@ -110,6 +114,28 @@ class ProjectServicesIT extends InContainerTest {
                 () -> access.requireProject(stranger, project.id(), ProjectRole.READ));
         assertRefused(Kind.INVALID, "owner-not-member", "username",
                 () -> memberships.set(owner, project.id(), owner.username(), "read"));
+    }
+
+    @Test
+    void membershipRefusalsDoNotTellWhichUsernamesExist() {
+        Project project = fixtures.newProject(owner);
+        Caller disabled = fixtures.newUser();
+        accounts.updateUser(fixtures.admin(), disabled.username(), true, null, null);
+        Caller notMember = fixtures.newUser();
+
+        DomainException missing = assertRefused(Kind.INVALID, "cannot-add-member", "username",
+                () -> memberships.set(owner, project.id(), "nobody-" + Fixtures.unique(), "read"));
+        DomainException inactive = assertRefused(Kind.INVALID, "cannot-add-member", "username",
+                () -> memberships.set(owner, project.id(), disabled.username(), "read"));
+        assertEquals(missing.getMessage().replaceAll("'[^']*'", "''"),
+                inactive.getMessage().replaceAll("'[^']*'", "''"), "the same words but for the name");
+
+        DomainException noUser = assertRefused(Kind.NOT_FOUND, "not-found", null,
+                () -> memberships.remove(owner, project.id(), "nobody-" + Fixtures.unique()));
+        DomainException userNotMember = assertRefused(Kind.NOT_FOUND, "not-found", null,
+                () -> memberships.remove(owner, project.id(), notMember.username()));
+        assertEquals(noUser.getMessage().replaceAll("'[^']*'", "''"),
+                userNotMember.getMessage().replaceAll("'[^']*'", "''"));
     }
 
     @Test

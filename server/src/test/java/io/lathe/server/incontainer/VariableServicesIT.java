@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lathe.server.audit.AuditEvent;
 import io.lathe.server.auth.Caller;
 import io.lathe.server.platform.DomainException.Kind;
+import io.lathe.server.platform.LatheSettings;
+import io.lathe.server.platform.OlderSealedValues;
 import io.lathe.server.variables.ProjectVariable;
 import io.lathe.server.variables.ProjectVariables;
 import jakarta.inject.Inject;
@@ -29,6 +31,10 @@ class VariableServicesIT extends InContainerTest {
     EntityManager entityManager;
     @Inject
     AuditEntries entries;
+    @Inject
+    LatheSettings settings;
+    @Inject
+    Transactions transactions;
 
     private Caller owner;
     private String project;
@@ -61,7 +67,7 @@ class VariableServicesIT extends InContainerTest {
         assertNull(ProjectVariables.shownValue(listed), "a secret's value is never shown");
         String stored = storedValue("API_TOKEN");
         assertFalse(stored.contains(secret), "the row holds no plain text: " + stored);
-        assertTrue(stored.startsWith("v1:"), stored);
+        assertTrue(stored.startsWith("v2:"), stored);
 
         ProjectVariables.Resolved resolved = variables.resolve(project);
         assertEquals(secret, resolved.values().get("API_TOKEN"));
@@ -73,6 +79,42 @@ class VariableServicesIT extends InContainerTest {
                 + entry.details());
         assertEquals("API_TOKEN", AuditEntries.detail(entry, "name"));
         assertEquals("true", AuditEntries.detail(entry, "secret"));
+    }
+
+    @Test
+    void aSealedSecretCopiedIntoAnotherProjectsRowDoesNotOpenThere() throws Exception {
+        variables.set(owner, project, "API_TOKEN", "only for the first project", true);
+        String other = fixtures.newProject(owner).id();
+        variables.set(owner, other, "API_TOKEN", "the other project's", true);
+        variables.set(owner, project, "OTHER_NAME", "x", true);
+
+        transactions.committed(() -> entityManager.createNativeQuery("UPDATE project_variable SET var_value = ?1"
+                + " WHERE project_id = ?2 AND name = 'API_TOKEN'").setParameter(1, storedValue("API_TOKEN"))
+                .setParameter(2, other).executeUpdate());
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> variables.resolve(other));
+        assertFalse(refused.getMessage().contains("only for the first project"));
+        transactions.committed(() -> entityManager.createNativeQuery("UPDATE project_variable SET var_value = ?1"
+                + " WHERE project_id = ?2 AND name = 'OTHER_NAME'").setParameter(1, storedValue("API_TOKEN"))
+                .setParameter(2, project).executeUpdate());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> variables.resolve(project),
+                "nor under another name in the same project");
+    }
+
+    @Test
+    void secretsSealedByAnOlderServerOpenAndAreSealedAgainBoundToTheirPlace() throws Exception {
+        variables.set(owner, project, "OLD_SECRET", "placeholder", true);
+        String older = OlderSealedValues.v1(settings.secretsDirectory(), "sealed long ago");
+        transactions.committed(() -> entityManager.createNativeQuery("UPDATE project_variable SET var_value = ?1"
+                + " WHERE project_id = ?2 AND name = 'OLD_SECRET'").setParameter(1, older).setParameter(2, project)
+                .executeUpdate());
+        assertEquals("sealed long ago", variables.resolve(project).values().get("OLD_SECRET"), "v1 still opens");
+
+        assertTrue(variables.resealOlderSecrets() >= 1);
+        String resealed = storedValue("OLD_SECRET");
+        assertTrue(resealed.startsWith("v2:"), resealed);
+        assertEquals("sealed long ago", variables.resolve(project).values().get("OLD_SECRET"));
+        assertEquals(0, variables.resealOlderSecrets(), "nothing is left to seal again");
     }
 
     @Test

@@ -25,7 +25,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedServer.class)
 class AccessMatrixIT {
 
-    enum Who { ANONYMOUS, STRANGER, READER, WRITER, OWNER, ADMIN }
+    /**
+     * Kinds of callers. The last four held good credentials that were taken away before the test: an admin disabled,
+     * an admin demoted (their token and console session from before), a token past its expiry, a revoked token.
+     * Each must be refused everywhere as if it had no credentials at all.
+     */
+    enum Who { ANONYMOUS, STRANGER, READER, WRITER, OWNER, ADMIN, DISABLED, DEMOTED, EXPIRED, REVOKED }
+
+    /** Callers whose credentials were taken away. */
+    private static final Set<Who> CUT_OFF = Set.of(Who.DISABLED, Who.DEMOTED, Who.EXPIRED, Who.REVOKED);
 
     private record Case(String method, String template, Rule rule, Function<Who, String> path, String body) {
     }
@@ -38,6 +46,8 @@ class AccessMatrixIT {
     private static final Map<Who, Api> CALLERS = new LinkedHashMap<>();
     private static final Map<Who, String> TOKEN_IDS = new LinkedHashMap<>();
     private static final Map<Who, String> NAMES = new LinkedHashMap<>();
+    /** Console sessions started before their user was disabled or demoted. */
+    private static final Map<Who, ConsoleClient> CUT_OFF_SESSIONS = new LinkedHashMap<>();
     private static Api admin;
     private static String project;
     private static String commit;
@@ -98,11 +108,41 @@ class AccessMatrixIT {
                 "{\"files\":[\"" + datum + "\"]}").status());
         put(owner, "/api/v1/projects/" + project + "/members/" + names.get(Who.READER), "{\"access\":\"read\"}");
         put(owner, "/api/v1/projects/" + project + "/members/" + names.get(Who.WRITER), "{\"access\":\"write\"}");
-        for (Who who : Who.values()) {
-            if (who != Who.ANONYMOUS) {
-                TOKEN_IDS.put(who, CALLERS.get(who).postJson("/api/v1/tokens", "{\"name\":\"spare\"}").json()
-                        .getString("id"));
-            }
+        for (Who who : List.of(Who.STRANGER, Who.READER, Who.WRITER, Who.OWNER, Who.ADMIN)) {
+            TOKEN_IDS.put(who, CALLERS.get(who).postJson("/api/v1/tokens", "{\"name\":\"spare\"}").json()
+                    .getString("id"));
+        }
+        cutOff(server);
+    }
+
+    /** Callers that could do everything (admins) or something, whose credentials are then taken away. */
+    private static void cutOff(LatheServer server) throws InterruptedException {
+        for (Who who : List.of(Who.DISABLED, Who.DEMOTED)) {
+            String name = Callers.createUser(admin, who.name().toLowerCase(), "admin");
+            NAMES.put(who, name);
+            CALLERS.put(who, Callers.signIn(server, name));
+            CUT_OFF_SESSIONS.put(who, ConsoleClient.signIn(server, name, Callers.PASSWORD));
+            assertEquals(200, CUT_OFF_SESSIONS.get(who).get("/admin/users").status(), "an admin before");
+        }
+        Api expiring = Callers.signIn(server, Callers.createUser(admin, "expired", "user"));
+        java.time.Instant expiry = java.time.Instant.ofEpochSecond(java.time.Instant.now().getEpochSecond() + 3);
+        Api.Answer shortLived = expiring.postJson("/api/v1/tokens", "{\"name\":\"brief\",\"expires\":\"" + expiry
+                + "\"}");
+        assertEquals(201, shortLived.status(), shortLived.body());
+        CALLERS.put(Who.EXPIRED, new Api(server, shortLived.json().getString("token")));
+        Api revoked = Callers.signIn(server, Callers.createUser(admin, "revoked", "user"));
+        Api.Answer token = revoked.postJson("/api/v1/tokens", "{\"name\":\"revoked\"}");
+        CALLERS.put(Who.REVOKED, new Api(server, token.json().getString("token")));
+        assertEquals(200, CALLERS.get(Who.REVOKED).get("/api/v1/me").status());
+        assertEquals(204, revoked.send("DELETE", "/api/v1/tokens/" + token.json().getString("id"), null).status());
+
+        assertEquals(200, admin.send("PATCH", "/api/v1/admin/users/" + NAMES.get(Who.DISABLED),
+                "{\"disabled\":true}").status());
+        assertEquals(200, admin.send("PATCH", "/api/v1/admin/users/" + NAMES.get(Who.DEMOTED),
+                "{\"role\":\"user\"}").status());
+        long wait = expiry.toEpochMilli() - System.currentTimeMillis() + 50;
+        if (wait > 0) {
+            Thread.sleep(wait);
         }
     }
 
@@ -272,6 +312,11 @@ class AccessMatrixIT {
         for (Case c : cases()) {
             for (Who who : Who.values()) {
                 Api.Answer answer = CALLERS.get(who).send(c.method(), c.path().apply(who), c.body());
+                if (CUT_OFF.contains(who) && c.rule() != Rule.PUBLIC && answer.status() == 401
+                        && !"unauthorized".equals(answer.json().getString("error", null))) {
+                    wrong.add(c.method() + " " + c.template() + " as " + who + ": refused, but not for having no "
+                            + "valid credentials: " + answer.body());
+                }
                 int expected = expected(c.rule(), who);
                 boolean ok = expected == 0 ? !Set.of(401, 403, 404).contains(answer.status())
                         : answer.status() == expected;
@@ -379,9 +424,11 @@ class AccessMatrixIT {
         }
         visitors.put(Who.ADMIN, ConsoleClient.signIn(server, "admin",
                 java.nio.file.Files.readString(server.home().resolve("secrets/initial-admin-password")).trim()));
+        // Sessions of admins disabled or demoted since they signed in: they end at the next request.
+        visitors.putAll(CUT_OFF_SESSIONS);
         List<String> wrong = new ArrayList<>();
         for (PageCase c : pageCases()) {
-            for (Who who : Who.values()) {
+            for (Who who : visitors.keySet()) {
                 ConsoleClient visitor = visitors.get(who);
                 String path = c.path().apply(who);
                 Api.Answer answer = c.method().equals("GET") ? visitor.get(path)
@@ -393,14 +440,14 @@ class AccessMatrixIT {
                 boolean ok;
                 if (c.rule() == Rule.PUBLIC || (who != Who.ANONYMOUS && expected(c.rule(), who) == 0)) {
                     ok = !sentToSignIn && !Set.of(403, 404).contains(answer.status());
-                } else if (who == Who.ANONYMOUS) {
+                } else if (who == Who.ANONYMOUS || CUT_OFF.contains(who)) {
                     ok = sentToSignIn;
                 } else {
                     ok = answer.status() == expected(c.rule(), who);
                 }
                 if (!ok || answer.status() >= 500) {
                     wrong.add(c.method() + " " + c.template() + " as " + who + ": expected "
-                            + (who == Who.ANONYMOUS && c.rule() != Rule.PUBLIC ? "sign-in"
+                            + ((who == Who.ANONYMOUS || CUT_OFF.contains(who)) && c.rule() != Rule.PUBLIC ? "sign-in"
                             : c.rule() == Rule.PUBLIC || expected(c.rule(), who) == 0 ? "access"
                             : expected(c.rule(), who)) + ", got " + answer.status() + " " + location);
                 }
@@ -414,7 +461,7 @@ class AccessMatrixIT {
         if (rule == Rule.PUBLIC) {
             return 0;
         }
-        if (who == Who.ANONYMOUS) {
+        if (who == Who.ANONYMOUS || CUT_OFF.contains(who)) {
             return 401;
         }
         if (who == Who.ADMIN || rule == Rule.AUTHENTICATED) {
@@ -429,6 +476,17 @@ class AccessMatrixIT {
         int rank = List.of(Who.READER, Who.WRITER, Who.OWNER).indexOf(who);
         int needed = List.of(Rule.PROJECT_READ, Rule.PROJECT_WRITE, Rule.PROJECT_OWNER).indexOf(rule);
         return rank >= needed ? 0 : 403;
+    }
+
+    /** The CSRF token counts only in a header or the form's body: one in the query string is refused. */
+    @Test
+    void aFormWhoseCsrfTokenIsInTheQueryStringIsRefused() {
+        ConsoleClient owner = ConsoleClient.signIn(SharedServer.server(), NAMES.get(Who.OWNER), Callers.PASSWORD);
+        Api.Answer refused = owner.postWithCsrfInQuery("/tokens", Map.of("name", "from-a-link"));
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(owner.post("/tokens", Map.of("name", "from-the-form")).status() < 400, "the form itself posts");
+        String tokens = CALLERS.get(Who.OWNER).get("/api/v1/tokens").body();
+        assertTrue(!tokens.contains("from-a-link") && tokens.contains("from-the-form"), tokens);
     }
 
     private static void put(Api api, String path, String body) {

@@ -9,6 +9,8 @@ import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class AccountsIT {
                 + name + "\",\"password\":\"" + Callers.PASSWORD + "\",\"name\":\"x\"}").status());
 
         admin.send("PATCH", "/api/v1/admin/users/" + name, "{\"disabled\":false,\"password\":\"a brand new secret\"}");
-        assertEquals(200, dana.get("/api/v1/me").status());
+        assertEquals(401, dana.get("/api/v1/me").status(), "disabling revoked the tokens: re-enabling revives none");
         assertEquals(201, new Api(SharedServer.server(), null).postJson("/api/v1/auth/token", "{\"username\":\""
                 + name + "\",\"password\":\"a brand new secret\",\"name\":\"x\"}").status());
 
@@ -65,14 +67,15 @@ class AccountsIT {
     @Test
     void tokensAreShownOnceListedWithoutSecretAndRevoked() {
         Api user = Callers.signIn(SharedServer.server(), Callers.createUser(admin, "tom", "user"));
-        Api.Answer created = user.postJson("/api/v1/tokens", "{\"name\":\"laptop\",\"expires\":\"2099-01-01T00:00:00Z\"}");
+        String expires = inDays(30);
+        Api.Answer created = user.postJson("/api/v1/tokens", "{\"name\":\"laptop\",\"expires\":\"" + expires + "\"}");
         assertEquals(201, created.status(), created.body());
         String secret = created.json().getString("token");
         Api laptop = new Api(SharedServer.server(), secret);
         assertEquals(200, laptop.get("/api/v1/me").status());
 
         String listed = user.get("/api/v1/tokens").body();
-        assertTrue(listed.contains("laptop") && listed.contains("2099-01-01"), listed);
+        assertTrue(listed.contains("laptop") && listed.contains(expires), listed);
         assertFalse(listed.contains(secret), "a token's secret is never shown again");
 
         assertEquals(204, user.send("DELETE", "/api/v1/tokens/" + created.json().getString("id"), null).status());
@@ -143,9 +146,89 @@ class AccountsIT {
             assertEquals(400, answer.status(), value);
             assertEquals("disabled", answer.json().getString("field"));
         }
+        String expires = inDays(60);
         Api.Answer token = Callers.signIn(SharedServer.server(), name).postJson("/api/v1/tokens",
-                "{\"name\":\"ci\",\"expires\":\"2099-01-01T00:00:00Z\"}");
-        assertEquals("2099-01-01T00:00:00Z", token.json().getString("expires_at"));
+                "{\"name\":\"ci\",\"expires\":\"" + expires + "\"}");
+        assertEquals(expires, token.json().getString("expires_at"));
+    }
+
+    @Test
+    void tokensLiveAtMostTheMaximumAndATokenCannotMintALongerLivedOne() {
+        Api user = Callers.signIn(SharedServer.server(), Callers.createUser(admin, "max", "user"));
+        Api.Answer tooLong = user.postJson("/api/v1/tokens", "{\"name\":\"forever\",\"expires\":\"" + inDays(91)
+                + "\"}");
+        assertEquals(400, tooLong.status(), tooLong.body());
+        assertEquals("expires", tooLong.json().getString("field"));
+        assertTrue(tooLong.json().getString("message").contains("LATHE_MAX_TOKEN_DAYS"), tooLong.body());
+        Instant defaulted = Instant.parse(user.postJson("/api/v1/tokens", "{\"name\":\"plain\"}").json()
+                .getString("expires_at"));
+        assertTrue(Math.abs(Duration.between(Instant.now().plus(Duration.ofDays(90)), defaulted).toMinutes()) < 5,
+                "a token asked without an expiry lives the longest allowed: " + defaulted);
+
+        String soon = inDays(2);
+        Api shortLived = new Api(SharedServer.server(), user.postJson("/api/v1/tokens", "{\"name\":\"short\","
+                + "\"expires\":\"" + soon + "\"}").json().getString("token"));
+        Api.Answer longer = shortLived.postJson("/api/v1/tokens", "{\"name\":\"longer\",\"expires\":\"" + inDays(3)
+                + "\"}");
+        assertEquals(400, longer.status(), longer.body());
+        assertEquals("expires", longer.json().getString("field"));
+        assertEquals(soon, shortLived.postJson("/api/v1/tokens", "{\"name\":\"child\"}").json()
+                .getString("expires_at"), "a child token ends with its parent");
+    }
+
+    @Test
+    void expiriesTooFarForTheClockAreRefusedNamingTheFieldEvenWithAWrongPassword() {
+        Api user = Callers.signIn(SharedServer.server(), Callers.createUser(admin, "far", "user"));
+        for (String far : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
+            Api.Answer signIn = new Api(SharedServer.server(), null).postJson("/api/v1/auth/token",
+                    "{\"username\":\"nobody\",\"password\":\"wrong\",\"name\":\"x\",\"expires\":\"" + far + "\"}");
+            assertEquals(400, signIn.status(), signIn.body());
+            assertEquals("expires", signIn.json().getString("field"));
+            Api.Answer token = user.postJson("/api/v1/tokens", "{\"name\":\"x\",\"expires\":\"" + far + "\"}");
+            assertEquals(400, token.status(), token.body());
+            assertEquals("expires", token.json().getString("field"));
+        }
+    }
+
+    @Test
+    void userChangesThatAreNotAJsonObjectAreRefusedWith400() {
+        String name = Callers.createUser(admin, "odd", "user");
+        for (String body : List.of("null", "[]", "\"disable\"", "true", "9".repeat(1100))) {
+            Api.Answer answer = admin.send("PATCH", "/api/v1/admin/users/" + name, body);
+            assertEquals(400, answer.status(), body.length() > 20 ? "a long number" : body);
+            assertEquals("body", answer.json().getString("field"));
+        }
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreAnsweredWith429AndRetryAfterBeforeAnyPasswordIsChecked() throws Exception {
+        String name = Callers.createUser(admin, "guessed", "user");
+        Api anonymous = new Api(SharedServer.server(), null);
+        ConsoleClient console = ConsoleClient.anonymous(SharedServer.server());
+        String wrong = "{\"username\":\"" + name + "\",\"password\":\"guess\",\"name\":\"x\"}";
+        for (int i = 0; i < 6; i++) {
+            assertEquals(401, anonymous.postJson("/api/v1/auth/token", wrong).status(), "try " + (i + 1));
+        }
+        // Each failure beyond the free ones doubles the wait: 1 s, then 2 s, then 4 s.
+        assertEquals(429, anonymous.postJson("/api/v1/auth/token", wrong).status(), "too soon after the sixth");
+        Thread.sleep(1100);
+        assertEquals(401, anonymous.postJson("/api/v1/auth/token", wrong).status(), "after the wait, a try");
+        Thread.sleep(2100);
+        assertEquals(401, anonymous.postJson("/api/v1/auth/token", wrong).status(), "after the longer wait");
+
+        Api.Answer throttled = anonymous.postJson("/api/v1/auth/token", "{\"username\":\"" + name
+                + "\",\"password\":\"" + Callers.PASSWORD + "\",\"name\":\"x\"}");
+        assertEquals(429, throttled.status(), "even the right password waits: " + throttled.body());
+        assertEquals("too-many-attempts", throttled.json().getString("error"));
+        int retryAfter = Integer.parseInt(throttled.header("Retry-After"));
+        assertTrue(retryAfter >= 2 && retryAfter <= 4, "the third wait is 4 s: " + retryAfter);
+        Api.Answer form = console.post("/sign-in", java.util.Map.of("username", name, "password", Callers.PASSWORD));
+        assertEquals(429, form.status(), "the console's form waits as well");
+        assertTrue(form.header("Retry-After") != null && form.body().contains("Too many attempts"), form.body());
+
+        long failures = audit().stream().filter(e -> name.equals(e.getString("target", null))
+                && "sign-in.failed".equals(e.getString("action"))).count();
+        assertEquals(1, failures, "eight failures in a row are audited once");
     }
 
     @Test
@@ -160,6 +243,10 @@ class AccountsIT {
         assertEquals(409, first.postJson("/api/v1/projects", "{\"name\":\"" + name + "\"}").status());
         assertEquals(400, first.send("PUT", "/api/v1/projects/" + project + "/members/" + firstName,
                 "{\"access\":\"read\"}").status());
+    }
+
+    private static String inDays(int days) {
+        return Instant.ofEpochSecond(Instant.now().plus(Duration.ofDays(days)).getEpochSecond()).toString();
     }
 
     private static List<JsonObject> audit() {

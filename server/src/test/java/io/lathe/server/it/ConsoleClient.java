@@ -63,6 +63,15 @@ final class ConsoleClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a form whose CSRF token is in the query string only, as a link in a mail or a log line would carry it. */
+    Api.Answer postWithCsrfInQuery(String path, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path + (path.contains("?") ? "&" : "?") + "csrf=" + encode(csrf))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts a raw body as a page's script does, the CSRF token in its header, asking for JSON. */
     Api.Answer postRaw(String path, byte[] body, String contentType) {
         return send(request(path).header("Content-Type", contentType).header("X-CSRF-Token", csrf)

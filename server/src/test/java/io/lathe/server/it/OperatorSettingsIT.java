@@ -30,16 +30,19 @@ import org.junit.jupiter.api.Test;
 class OperatorSettingsIT {
 
     private static final long MAX_UNPACKED_BYTES = 1024 * 1024;
-    /** Given without the trailing slash, which the server adds. */
-    private static final String BASE_URL = "http://lathe.example:9999";
+    /**
+     * Given without the trailing slash, which the server adds. {@code https}: users reach the server through a proxy
+     * that ends TLS, so its session cookie is {@code Secure} without LATHE_SECURE_COOKIES.
+     */
+    private static final String BASE_URL = "https://lathe.example:9999";
 
     private static LatheServer server;
 
     @BeforeAll
     static void start() throws Exception {
         Path home = Files.createTempDirectory("lathe-it-settings-");
-        server = new LatheServer(home, Map.of("LATHE_SECURE_COOKIES", "true",
-                "LATHE_MAX_UNPACKED_BYTES", Long.toString(MAX_UNPACKED_BYTES), "LATHE_BASE_URL", BASE_URL)).start();
+        server = new LatheServer(home, Map.of("LATHE_MAX_UNPACKED_BYTES", Long.toString(MAX_UNPACKED_BYTES),
+                "LATHE_BASE_URL", BASE_URL)).start();
     }
 
     @AfterAll

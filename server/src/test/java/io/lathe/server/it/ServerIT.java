@@ -88,6 +88,12 @@ class ServerIT {
         assertEquals("disabled", future.getString("state"));
         assertTrue(future.getString("error").contains(">=99.0.0"), future.toString());
         assertTrue(SharedServer.server().log().contains(BrokenPlugins.CORRUPT_FILE));
+
+        Api user = Callers.signIn(SharedServer.server(), Callers.createUser(SharedServer.admin(), "plu", "user"));
+        String seenByUser = user.get("/api/v1/plugins").body();
+        assertFalse(seenByUser.contains(BrokenPlugins.CORRUPT_FILE), "a jar that did not load is for admins only");
+        assertFalse(seenByUser.contains("\"error\""), "load errors are for admins only: " + seenByUser);
+        assertTrue(seenByUser.contains(BrokenPlugins.NEEDS_FUTURE_LATHE), "the plugin itself is listed");
     }
 
     @Test

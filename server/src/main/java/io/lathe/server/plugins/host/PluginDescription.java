@@ -15,7 +15,8 @@ import org.pf4j.PluginWrapper;
  * failed if it did; {@code pendingAction} ({@code upgrade}, {@code uninstall}, {@code disable}) is a change an admin
  * made that waits for the next start of Lathe, which {@code restartRequired} then says. For admins,
  * {@code faultCount} is how many faults ({@link PluginFaults}) are kept for it, and {@code faults} the latest of them
- * when one plugin is asked for; both are left out elsewhere.
+ * when one plugin is asked for; both are left out elsewhere. {@code error} too is for admins only
+ * ({@link #withoutError}).
  */
 public record PluginDescription(
         String id,
@@ -67,6 +68,18 @@ public record PluginDescription(
     static PluginDescription failedToLoad(Path path, String error) {
         return new PluginDescription(null, null, "failed", null, null, null, List.of(),
                 path.getFileName().toString(), List.of(), error, false, null, false, null, null);
+    }
+
+    /**
+     * The plugin as users who are not admins see it: without why it failed (a load error names files, classes and
+     * paths of the server), and null for a jar that did not load at all (nothing about it is theirs to know).
+     */
+    public PluginDescription withoutError() {
+        if (id == null) {
+            return null;
+        }
+        return new PluginDescription(id, version, state, provider, description, requires, dependencies, file,
+                extensions, null, bundled, pendingAction, restartRequired, faultCount, faults);
     }
 
     /** The same plugin with what admins see of its faults: how many are kept, and the latest when given. */
