@@ -1,22 +1,14 @@
 package io.lathe.server.instances;
 
+import static io.lathe.server.platform.MigrationTestDatabase.assertRefused;
+import static io.lathe.server.platform.MigrationTestDatabase.execute;
+import static io.lathe.server.platform.MigrationTestDatabase.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.lathe.server.platform.MigrationTestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,35 +22,17 @@ class ConfiguredInstanceMigrationTest {
 
     @Test
     void onH2() throws SQLException {
-        migrateAndCheck("jdbc:h2:mem:migration-" + ThreadLocalRandom.current().nextInt(1 << 30)
-                + ";MODE=LEGACY;DB_CLOSE_DELAY=-1", "sa");
+        MigrationTestDatabase.onH2(ConfiguredInstanceMigrationTest::migrateAndCheck);
     }
 
     @Test
     void onPostgresql() throws SQLException {
-        String server = "jdbc:postgresql://127.0.0.1:5432/";
-        String database = "lathe_migration_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 30));
-        try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", "")) {
-            execute(admin, "CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            assumeTrue(false, "no PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
-        }
-        try {
-            migrateAndCheck(server + database, "postgres");
-        } finally {
-            try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", "")) {
-                execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
+        MigrationTestDatabase.onPostgresql(ConfiguredInstanceMigrationTest::migrateAndCheck);
     }
 
-    private static void migrateAndCheck(String url, String user) throws SQLException {
-        // Up to the migration before it, whichever that is, with rows as a server of that version left them.
-        MigrationVersion before = Arrays.stream(flyway(url, user).load().info().all()).map(MigrationInfo::getVersion)
-                .filter(version -> version.isNewerThan("0") && !version.isAtLeast(MIGRATION))
-                .max(MigrationVersion::compareTo).orElseThrow();
-        flyway(url, user).target(before).load().migrate();
-        try (Connection db = DriverManager.getConnection(url, user, "")) {
+    private static void migrateAndCheck(MigrationTestDatabase database) throws SQLException {
+        database.migrateToJustBefore(MIGRATION);
+        try (Connection db = database.connect()) {
             execute(db, "INSERT INTO lathe_user (id, username, role, password_hash, created_at, disabled)"
                     + " VALUES ('u', 'u', 'admin', 'x', 0, FALSE)");
             execute(db, "INSERT INTO data_store VALUES ('local', 'local', '{\"root\":\"/data\"}', 1)");
@@ -75,9 +49,9 @@ class ConfiguredInstanceMigrationTest {
                     + " creator_id, created_at) VALUES ('d', 'p', 'n', 1, 's', 't', 'archive', 'k', 'u', 0)");
         }
 
-        flyway(url, user).load().migrate();
+        database.migrateToLatest();
 
-        try (Connection db = DriverManager.getConnection(url, user, "")) {
+        try (Connection db = database.connect()) {
             assertEquals(List.of("compute local local {} 3", "notifier ops webhook {\"url\":\"u\"} 4",
                     "storage archive s3 {\"bucket\":\"b\"} 2", "storage local local {\"root\":\"/data\"} 1"),
                     rows(db, "SELECT point, name, factory, settings, created_at FROM configured_instance"
@@ -102,35 +76,5 @@ class ConfiguredInstanceMigrationTest {
             execute(db, "INSERT INTO datum (id, project_id, name, size, sha256, content_type, store, storage_key,"
                     + " creator_id, created_at) VALUES ('d2', 'p', 'n', 1, 's', 't', 'local', 'k', 'u', 0)");
         }
-    }
-
-    private static FluentConfiguration flyway(String url, String user) {
-        return Flyway.configure(ConfiguredInstanceMigrationTest.class.getClassLoader()).dataSource(url, user, "")
-                .locations("classpath:db/migration");
-    }
-
-    private static void assertRefused(Connection db, String sql, String why) {
-        assertThrows(SQLException.class, () -> execute(db, sql), why + ": " + sql);
-    }
-
-    private static void execute(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static List<String> rows(Connection db, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(result.getString(i));
-                }
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
     }
 }

@@ -1,22 +1,14 @@
 package io.lathe.server.registry;
 
+import static io.lathe.server.platform.MigrationTestDatabase.assertRefused;
+import static io.lathe.server.platform.MigrationTestDatabase.execute;
+import static io.lathe.server.platform.MigrationTestDatabase.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.lathe.server.platform.MigrationTestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,35 +22,17 @@ class RegistryMigrationTest {
 
     @Test
     void onH2() throws SQLException {
-        migrateAndCheck("jdbc:h2:mem:migration-" + ThreadLocalRandom.current().nextInt(1 << 30)
-                + ";MODE=LEGACY;DB_CLOSE_DELAY=-1", "sa");
+        MigrationTestDatabase.onH2(RegistryMigrationTest::migrateAndCheck);
     }
 
     @Test
     void onPostgresql() throws SQLException {
-        String server = "jdbc:postgresql://127.0.0.1:5432/";
-        String database = "lathe_migration_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 30));
-        try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", "")) {
-            execute(admin, "CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            assumeTrue(false, "no PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
-        }
-        try {
-            migrateAndCheck(server + database, "postgres");
-        } finally {
-            try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", "")) {
-                execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
+        MigrationTestDatabase.onPostgresql(RegistryMigrationTest::migrateAndCheck);
     }
 
-    private static void migrateAndCheck(String url, String user) throws SQLException {
-        // Up to the migration before it, whichever that is, with rows as a server of that version left them.
-        MigrationVersion before = Arrays.stream(flyway(url, user).load().info().all()).map(MigrationInfo::getVersion)
-                .filter(version -> version.isNewerThan("0") && !version.isAtLeast(MIGRATION))
-                .max(MigrationVersion::compareTo).orElseThrow();
-        flyway(url, user).target(before).load().migrate();
-        try (Connection db = DriverManager.getConnection(url, user, "")) {
+    private static void migrateAndCheck(MigrationTestDatabase database) throws SQLException {
+        database.migrateToJustBefore(MIGRATION);
+        try (Connection db = database.connect()) {
             execute(db, "INSERT INTO lathe_user (id, username, role, password_hash, created_at, disabled)"
                     + " VALUES ('u', 'u', 'admin', 'x', 0, FALSE)");
             execute(db, "INSERT INTO configured_instance VALUES ('storage', 'local', 'local', '{}', 1)");
@@ -81,9 +55,9 @@ class RegistryMigrationTest {
             execute(db, "INSERT INTO model_version_file VALUES ('mv', 'd')");
         }
 
-        flyway(url, user).load().migrate();
+        database.migrateToLatest();
 
-        try (Connection db = DriverManager.getConnection(url, user, "")) {
+        try (Connection db = database.connect()) {
             assertEquals(List.of("ds dataset p images u 10", "m model p images u 12"),
                     rows(db, "SELECT id, kind, project_id, name, created_by, created_at FROM registry_collection"
                             + " ORDER BY id"));
@@ -112,35 +86,5 @@ class RegistryMigrationTest {
                 assertRefused(db, "SELECT COUNT(*) FROM " + old, "the old table " + old + " is gone");
             }
         }
-    }
-
-    private static FluentConfiguration flyway(String url, String user) {
-        return Flyway.configure(RegistryMigrationTest.class.getClassLoader()).dataSource(url, user, "")
-                .locations("classpath:db/migration");
-    }
-
-    private static void assertRefused(Connection db, String sql, String why) {
-        assertThrows(SQLException.class, () -> execute(db, sql), why + ": " + sql);
-    }
-
-    private static void execute(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static List<String> rows(Connection db, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(result.getString(i));
-                }
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
     }
 }
