@@ -220,7 +220,10 @@ class AccessMatrixIT {
         cases.add(new Case("POST", "/api/v1/projects/{project}/commits", Rule.PROJECT_WRITE, w -> p + "/commits", ""));
         cases.add(new Case("GET", "/api/v1/projects/{project}/commits/{commit}", Rule.PROJECT_READ,
                 w -> p + "/commits/" + commit, null));
-        cases.add(new Case("POST", "/api/v1/executions", Rule.AUTHENTICATED, w -> "/api/v1/executions", "{}"));
+        // The project is in the body, so the service checks it: a valid body makes that check the one that answers.
+        cases.add(new Case("POST", "/api/v1/executions", Rule.PROJECT_WRITE, w -> "/api/v1/executions",
+                "{\"project\":\"" + project + "\",\"commit\":\"" + commit + "\",\"step\":\"prepare-data\","
+                        + "\"parameters\":{\"samples\":10}}"));
         cases.add(new Case("GET", "/api/v1/executions", Rule.PROJECT_READ,
                 w -> "/api/v1/executions?project=" + project, null));
         cases.add(new Case("GET", "/api/v1/executions/{id}", Rule.PROJECT_READ, w -> e, null));
@@ -268,7 +271,9 @@ class AccessMatrixIT {
                 return base + "/" + name;
             }, null));
         }
-        cases.add(new Case("POST", "/api/v1/tasks", Rule.AUTHENTICATED, w -> "/api/v1/tasks", "{}"));
+        cases.add(new Case("POST", "/api/v1/tasks", Rule.PROJECT_WRITE, w -> "/api/v1/tasks", "{\"project\":\""
+                + project + "\",\"commit\":\"" + commit + "\",\"step\":\"prepare-data\",\"type\":\"manual\","
+                + "\"parameter_sets\":[{\"samples\":10}]}"));
         cases.add(new Case("GET", "/api/v1/tasks", Rule.PROJECT_READ, w -> "/api/v1/tasks?project=" + project, null));
         cases.add(new Case("GET", "/api/v1/tasks/{id}", Rule.PROJECT_READ, w -> "/api/v1/tasks/" + task, null));
         cases.add(new Case("POST", "/api/v1/tasks/{id}/stop", Rule.PROJECT_WRITE,
