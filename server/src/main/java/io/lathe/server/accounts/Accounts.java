@@ -106,8 +106,9 @@ public class Accounts {
         int revoked = 0;
         if (endsSessions) {
             user.endSessions();
-            revoked = em.createQuery("DELETE FROM ApiToken t WHERE t.user.id = :u").setParameter("u", user.id())
-                    .executeUpdate();
+            revoked = em.createQuery("UPDATE ApiToken t SET t.revokedAt = :now WHERE t.user.id = :u"
+                    + " AND t.revokedAt IS NULL").setParameter("now", System.currentTimeMillis())
+                    .setParameter("u", user.id()).executeUpdate();
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("before", before);
@@ -182,17 +183,20 @@ public class Accounts {
     }
 
     public List<ApiToken> tokens(Caller caller) {
-        return em.createQuery("SELECT t FROM ApiToken t WHERE t.user.id = :u ORDER BY t.createdAt", ApiToken.class)
+        return em.createQuery("SELECT t FROM ApiToken t WHERE t.user.id = :u AND t.revokedAt IS NULL"
+                + " ORDER BY t.createdAt", ApiToken.class)
                 .setParameter("u", caller.userId()).getResultList();
     }
 
     /** Revokes one of the caller's tokens (an admin may revoke anyone's). */
     public void revokeToken(Caller caller, String id) {
         ApiToken token = Ids.isId(id) ? em.find(ApiToken.class, id) : null;
-        if (token == null || !(caller.isAdmin() || token.user().id().equals(caller.userId()))) {
+        if (token == null || token.revokedAt() != null
+                || !(caller.isAdmin() || token.user().id().equals(caller.userId()))) {
             throw DomainException.notFound("token", id);
         }
-        em.remove(token);
+        // Kept, marked: whoever still sends it is told it was revoked.
+        token.revoke(System.currentTimeMillis());
         audit.record(caller.username(), "token.revoke", token.user().username(), Map.of("token", token.name()));
     }
 

@@ -29,7 +29,6 @@ import java.util.Optional;
 public class InitialAdmin {
 
     public static final String USERNAME = "admin";
-    static final String TOKEN_FILE = "initial-admin-token";
     static final String PASSWORD_FILE = "initial-admin-password";
     /** How long the first admin's token works if nobody uses it; its first use lifts the limit. */
     static final Duration UNUSED_TOKEN_LIFETIME = Duration.ofHours(24);
@@ -47,7 +46,7 @@ public class InitialAdmin {
      */
     @Transactional
     public Optional<Path> ensure() {
-        Path tokenFile = settings.secretsDirectory().resolve(TOKEN_FILE);
+        Path tokenFile = settings.initialAdminTokenFile();
         long users = entityManager.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
         if (users == 0) {
             long now = System.currentTimeMillis();
@@ -70,7 +69,7 @@ public class InitialAdmin {
      */
     public void handedOver() {
         try {
-            Files.deleteIfExists(settings.secretsDirectory().resolve(TOKEN_FILE));
+            Files.deleteIfExists(settings.initialAdminTokenFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the first admin's token file", e);
         }

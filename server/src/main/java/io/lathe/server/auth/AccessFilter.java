@@ -33,6 +33,8 @@ public class AccessFilter implements ContainerRequestFilter {
     TokenAuthenticator authenticator;
     @Inject
     AccessControl accessControl;
+    @Inject
+    Unauthenticated refusals;
 
     @Context
     ResourceInfo resource;
@@ -51,14 +53,21 @@ public class AccessFilter implements ContainerRequestFilter {
             return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Optional<Caller> caller = authorization != null
-                ? secret(authorization).flatMap(authenticator::authenticate)
-                : consoleCaller(request);
+        TokenAuthenticator.Authentication found;
+        if (authorization == null) {
+            Optional<Caller> console = consoleCaller(request);
+            found = console.map(TokenAuthenticator.Authentication::of)
+                    .orElseGet(() -> TokenAuthenticator.Authentication.refused(TokenAuthenticator.Refusal.MISSING));
+        } else {
+            found = secret(authorization).map(authenticator::authenticate)
+                    .orElseGet(() -> TokenAuthenticator.Authentication.refused(TokenAuthenticator.Refusal.MALFORMED));
+        }
+        Optional<Caller> caller = found.caller();
         if (caller.isEmpty()) {
-            Response refusal = DomainExceptionMapper.answer(new DomainException(DomainException.Kind.UNAUTHENTICATED, "unauthorized",
-                    "send a valid API token as 'Authorization: Bearer <token>'; the first one is in "
-                            + "LATHE_HOME/secrets/initial-admin-token", null));
-            request.abortWith(Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+            Response refusal = DomainExceptionMapper.answer(new DomainException(DomainException.Kind.UNAUTHENTICATED,
+                    "unauthorized", refusals.message(found.refusal(), found.at()), null));
+            request.abortWith(Response.fromResponse(refusal)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, Unauthenticated.challenge(found.refusal())).build());
             return;
         }
         accessControl.check(caller.get(), access, parameter(request, access.param()));

@@ -34,6 +34,10 @@ public class ApiToken {
     @Column(name = "expires_unless_used", nullable = false)
     private boolean expiresUnlessUsed;
 
+    /** Kept after revocation so that a caller still using the token is told it was revoked, not that it is unknown. */
+    @Column(name = "revoked_at")
+    private Long revokedAt;
+
     protected ApiToken() {
     }
 
@@ -91,5 +95,15 @@ public class ApiToken {
 
     public boolean isExpiredAt(long millis) {
         return expiresAt != null && expiresAt <= millis;
+    }
+
+    public void revoke(long millis) {
+        if (revokedAt == null) {
+            revokedAt = millis;
+        }
+    }
+
+    public Long revokedAt() {
+        return revokedAt;
     }
 }

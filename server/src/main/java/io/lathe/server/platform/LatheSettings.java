@@ -135,6 +135,11 @@ public class LatheSettings {
         return folder("secrets");
     }
 
+    /** Where the first start writes the first admin's API token; deleted once the admin signs in. */
+    public Path initialAdminTokenFile() {
+        return secretsDirectory().resolve("initial-admin-token");
+    }
+
     /** Where each execution's log lives. */
     public Path executionsDirectory() {
         return folder("executions");

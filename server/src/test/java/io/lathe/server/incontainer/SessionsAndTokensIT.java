@@ -74,16 +74,18 @@ class SessionsAndTokensIT extends InContainerTest {
     void disablingEndsSessionsAndRevokesTokensForGoodEvenAfterReenabling() {
         ConsoleSession.SignedIn session = session(user);
         String secret = token(user);
-        assertTrue(authenticator.authenticate(secret).isPresent());
+        assertTrue(authenticator.authenticate(secret).caller().isPresent());
 
         accounts.updateUser(admin, user.username(), true, null, null);
         assertEquals(Optional.empty(), authenticator.sessionCaller(session));
-        assertEquals(Optional.empty(), authenticator.authenticate(secret));
-        assertEquals(0, accounts.tokens(user).size(), "the tokens are gone, not only refused");
+        assertEquals(Optional.empty(), authenticator.authenticate(secret).caller());
+        assertEquals(0, accounts.tokens(user).size(), "the tokens are gone from the list, not only refused");
+        assertEquals(TokenAuthenticator.Refusal.REVOKED, authenticator.authenticate(secret).refusal(),
+                "its bearer is told it was revoked");
 
         accounts.updateUser(admin, user.username(), false, null, null);
         assertEquals(Optional.empty(), authenticator.sessionCaller(session), "re-enabling revives nothing");
-        assertEquals(Optional.empty(), authenticator.authenticate(secret));
+        assertEquals(Optional.empty(), authenticator.authenticate(secret).caller());
     }
 
     @Test
@@ -92,11 +94,11 @@ class SessionsAndTokensIT extends InContainerTest {
         String secret = token(user);
         accounts.updateUser(admin, user.username(), false, null, "user");
         assertTrue(authenticator.sessionCaller(session).isPresent(), "nothing changed: the session goes on");
-        assertTrue(authenticator.authenticate(secret).isPresent());
+        assertTrue(authenticator.authenticate(secret).caller().isPresent());
 
         accounts.updateUser(admin, user.username(), null, "another-password-entirely", null);
         assertEquals(Optional.empty(), authenticator.sessionCaller(session));
-        assertEquals(Optional.empty(), authenticator.authenticate(secret));
+        assertEquals(Optional.empty(), authenticator.authenticate(secret).caller());
     }
 
     @Test
@@ -111,7 +113,7 @@ class SessionsAndTokensIT extends InContainerTest {
 
         String shortExpiry = Instant.ofEpochMilli(System.currentTimeMillis()).plus(Duration.ofDays(2)).toString();
         Caller shortLived = authenticator.authenticate(accounts.createToken(user, "short", shortExpiry).token())
-                .orElseThrow();
+                .caller().orElseThrow();
         assertEquals(Instant.parse(shortExpiry).toEpochMilli(), shortLived.credentialExpiresAt());
         assertRefused(Kind.INVALID, "invalid-expiry", "expires",
                 () -> accounts.createToken(shortLived, "longer", Instant.now().plus(Duration.ofDays(3)).toString()));
@@ -148,6 +150,6 @@ class SessionsAndTokensIT extends InContainerTest {
     @Test
     void signingInWithAPasswordGivesAToken() {
         Accounts.NewToken token = accounts.signIn(user.username(), PASSWORD, "cli", null, "192.0.2.3");
-        assertEquals(user.userId(), authenticator.authenticate(token.token()).orElseThrow().userId());
+        assertEquals(user.userId(), authenticator.authenticate(token.token()).caller().orElseThrow().userId());
     }
 }

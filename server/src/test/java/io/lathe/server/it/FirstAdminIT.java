@@ -55,11 +55,19 @@ class FirstAdminIT {
         String initial = Files.readString(tokenFile).trim();
         assertTrue(initial.startsWith("lathe_"));
 
+        // On the first start only, a request without a token is told where the first one is.
+        Api.Answer anonymous = new Api(server, null).get("/api/v1/projects");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.json().getString("message").contains(tokenFile.toAbsolutePath().toString()),
+                anonymous.body());
+
         // Signing in with the password: the token file goes; the token, never used, still expires in a day.
         Api.Answer signedIn = new Api(server, null).postJson("/api/v1/auth/token", "{\"username\":\"admin\","
                 + "\"password\":\"" + Files.readString(passwordFile).trim() + "\",\"name\":\"laptop\"}");
         assertEquals(201, signedIn.status(), signedIn.body());
         assertFalse(Files.exists(tokenFile), "the token file is deleted at the first sign-in");
+        Api.Answer later = new Api(server, null).get("/api/v1/projects");
+        assertFalse(later.json().getString("message").contains("initial-admin-token"), later.body());
         Api laptop = new Api(server, signedIn.json().getString("token"));
         JsonObject unused = initialToken(laptop);
         Duration lifetime = Duration.between(Instant.parse(unused.getString("created_at")),

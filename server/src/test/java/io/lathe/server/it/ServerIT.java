@@ -31,13 +31,42 @@ class ServerIT {
     }
 
     @Test
-    void requestsWithoutAValidTokenAreRefusedWithAJsonError() {
-        for (String token : new String[] {null, "lathe_not-a-real-token"}) {
-            Api.Answer answer = new Api(SharedServer.server(), token).get("/api/v1/projects");
-            assertEquals(401, answer.status());
-            assertEquals("unauthorized", answer.json().getString("error"));
-            assertEquals("Bearer", answer.header("WWW-Authenticate"));
-        }
+    void aRefusedRequestIsToldWhatWasWrongWithItsToken() throws Exception {
+        LatheServer server = SharedServer.server();
+        assertUnauthorized(new Api(server, null).get("/api/v1/projects"), "Bearer", "needs an API token");
+        assertUnauthorized(send(server, "Basic YWRtaW46YWRtaW4="), "Bearer error=\"invalid_request\"",
+                "must be 'Bearer <token>'");
+        assertUnauthorized(new Api(server, "lathe_not-a-real-token").get("/api/v1/projects"),
+                "Bearer error=\"invalid_token\"", "issued no such token");
+
+        Api admin = SharedServer.admin();
+        Api.Answer made = admin.postJson("/api/v1/tokens", "{\"name\":\"doomed\"}");
+        assertEquals(201, made.status(), made.body());
+        assertEquals(204, admin.send("DELETE", "/api/v1/tokens/" + made.json().getString("id"), null).status());
+        assertUnauthorized(new Api(server, made.json().getString("token")).get("/api/v1/projects"),
+                "Bearer error=\"invalid_token\"", "was revoked at");
+
+        Api.Answer brief = admin.postJson("/api/v1/tokens", "{\"name\":\"brief\",\"expires\":\""
+                + java.time.Instant.now().plusSeconds(2) + "\"}");
+        assertEquals(201, brief.status(), brief.body());
+        Api briefly = new Api(server, brief.json().getString("token"));
+        assertEquals(200, briefly.get("/api/v1/me").status());
+        Thread.sleep(2500);
+        assertUnauthorized(briefly.get("/api/v1/projects"), "Bearer error=\"invalid_token\"", "expired at");
+    }
+
+    private static Api.Answer send(LatheServer server, String authorization) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                server.uri("/api/v1/projects")).header("Authorization", authorization).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Api.Answer(response.statusCode(), response.body(), response);
+    }
+
+    private static void assertUnauthorized(Api.Answer answer, String challenge, String says) {
+        assertEquals(401, answer.status(), answer.body());
+        assertEquals("unauthorized", answer.json().getString("error"));
+        assertEquals(challenge, answer.header("WWW-Authenticate"));
+        assertTrue(answer.json().getString("message").contains(says), answer.body());
     }
 
     @Test
